@@ -1,0 +1,81 @@
+package org.lottrace.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Formatting for the terminal: numbers with separators, durations, a progress line that
+ * rewrites itself.
+ */
+final class Console {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final boolean interactive;
+
+	private boolean progressShown;
+
+	Console() {
+		this(System.out, System.err, System.console() != null);
+	}
+
+	Console(PrintStream out, PrintStream err, boolean interactive) {
+		this.out = out;
+		this.err = err;
+		this.interactive = interactive;
+	}
+
+	void println(String line) {
+		clearProgress();
+		this.out.println(line);
+	}
+
+	void printf(String format, Object... args) {
+		clearProgress();
+		this.out.printf(Locale.ROOT, format, args);
+	}
+
+	/**
+	 * A progress line: rewritten in place on a terminal, one line per update otherwise.
+	 */
+	void progress(String line) {
+		if (this.interactive) {
+			this.err.print("\r" + line + "\u001b[K");
+			this.progressShown = true;
+		}
+		else {
+			this.err.println(line);
+		}
+		this.err.flush();
+	}
+
+	private void clearProgress() {
+		if (this.progressShown) {
+			this.err.print("\r\u001b[K");
+			this.err.flush();
+			this.progressShown = false;
+		}
+	}
+
+	static String count(long n) {
+		return String.format(Locale.ROOT, "%,d", n);
+	}
+
+	static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	static String bytes(long bytes) {
+		if (bytes >= 1L << 30) {
+			return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+		}
+		if (bytes >= 1L << 20) {
+			return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+		}
+		return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.lottrace.cli;
+
+/** Exit codes that scripts can rely on. */
+public final class ExitCodes {
+
+	/** Everything done. */
+	public static final int OK = 0;
+
+	/** Something failed: an export could not be ingested, a job failed, an I/O error. */
+	public static final int FAILED = 1;
+
+	/**
+	 * The command line or the configuration is wrong: an unknown option, a missing file,
+	 * an invalid mapping.
+	 */
+	public static final int USAGE = 2;
+
+	/** Done, but rows were rejected (see the rejects files). */
+	public static final int REJECTS = 3;
+
+	/** The lot or product asked for is not in the store. */
+	public static final int NOT_FOUND = 4;
+
+	/** Another lottrace process is writing to the store; try again later. */
+	public static final int BUSY = 5;
+
+	private ExitCodes() {
+	}
+
+}

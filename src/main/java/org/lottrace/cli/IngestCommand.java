@@ -1,0 +1,48 @@
+package org.lottrace.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.ingest.IngestPlan;
+import org.lottrace.ingest.IngestResult;
+import org.lottrace.ingest.IngestService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+		description = { "Ingest ERP, scale and shipping exports into the store.",
+				"Each file is matched to a source mapping in jobs/ by its name; master data goes first. Rows that "
+						+ "fail validation are set aside in a rejects file with line, field and reason. "
+						+ "An export already ingested is skipped." },
+		footer = { "", "Examples:", "  lottrace ingest sample-data/",
+				"  lottrace ingest --source shipping exports/BOL_2026-11-02.csv", "",
+				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows, "
+						+ "5 store busy." })
+class IngestCommand implements SpringCommand {
+
+	@Parameters(arity = "1..*", paramLabel = "PATH", description = "Export files, or folders to search for them.")
+	List<Path> paths = List.of();
+
+	@Option(names = "--source", paramLabel = "NAME",
+			description = "Ingest every file with this source's mapping instead of matching by file name.")
+	@Nullable String source;
+
+	@Override
+	public int call(ConfigurableApplicationContext context) {
+		Console console = new Console();
+		IngestService service = context.getBean(IngestService.class);
+		return ingest(console, context, service.plan(this.paths, this.source));
+	}
+
+	static int ingest(Console console, ConfigurableApplicationContext context, IngestPlan plan) {
+		IngestService service = context.getBean(IngestService.class);
+		IngestOutput output = new IngestOutput(console, context);
+		output.plan(plan);
+		List<IngestResult> results = service.ingest(plan);
+		return output.results(results);
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.lottrace.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lottrace.LottraceApplication;
+import org.lottrace.ingest.IngestException;
+import org.lottrace.ingest.MappingException;
+import org.lottrace.ingest.StoreBusyException;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs a command line: parses it with picocli before anything else starts, so that
+ * {@code --help}, a wrong option or a missing argument answer at once with a one-line
+ * message; then starts the application (with a web server only for {@code serve}) and
+ * runs the command in it.
+ */
+public final class Launcher {
+
+	private Launcher() {
+	}
+
+	public static int run(String... args) {
+		PrintWriter err = new PrintWriter(System.err, true);
+		LottraceCommand root = new LottraceCommand();
+		CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+		ParseResult parsed;
+		try {
+			parsed = cli.parseArgs(args);
+		}
+		catch (ParameterException ex) {
+			err.println("lottrace: " + ex.getMessage());
+			err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+			return ExitCodes.USAGE;
+		}
+		Integer help = CommandLine.executeHelpRequest(parsed);
+		if (help != null) {
+			return help;
+		}
+		List<CommandLine> commands = parsed.asCommandLineList();
+		CommandLine leaf = commands.get(commands.size() - 1);
+		if (!(leaf.getCommand() instanceof SpringCommand command)) {
+			leaf.usage(System.out);
+			return ExitCodes.USAGE;
+		}
+		Map<String, Object> properties = new LinkedHashMap<>(root.global.properties());
+		properties.putAll(command.properties());
+		return run(command, properties, err);
+	}
+
+	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
+		SpringApplication application = new SpringApplication(LottraceApplication.class);
+		application.setWebApplicationType(command.web() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setAddCommandLineProperties(false);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("lottrace-command-line", properties));
+		application.setEnvironment(environment);
+		if (!command.web()) {
+			application.setAdditionalProfiles("cli");
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = application.run();
+		}
+		catch (RuntimeException ex) {
+			err.println("lottrace: could not start: " + rootMessage(ex));
+			return ExitCodes.FAILED;
+		}
+		try (context) {
+			return command.call(context);
+		}
+		catch (CommandException ex) {
+			err.println("lottrace: " + ex.getMessage());
+			return ex.exitCode();
+		}
+		catch (MappingException ex) {
+			err.println("lottrace: invalid mapping: " + ex.getMessage().substring(0, ex.getMessage().indexOf(':')));
+			ex.problems().forEach((p) -> err.println("  " + p));
+			return ExitCodes.USAGE;
+		}
+		catch (StoreBusyException ex) {
+			err.println("lottrace: " + ex.getMessage());
+			return ExitCodes.BUSY;
+		}
+		catch (IngestException ex) {
+			err.println("lottrace: " + ex.getMessage());
+			return ExitCodes.USAGE;
+		}
+		catch (Exception ex) {
+			err.println("lottrace: failed: " + rootMessage(ex));
+			return ExitCodes.FAILED;
+		}
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.lottrace.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.parquet.format.Util;
+import org.lottrace.store.CommitLog;
+import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
+import org.lottrace.store.StoreCommit;
+import org.lottrace.store.StoreLayout;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Makes an ingestion visible: checks every staged Parquet file's row count against its
+ * footer, forces it to disk, moves it into its partition, then writes the commit. Each
+ * move is atomic and the commit is written last, so a crash at any point leaves either no
+ * commit (the files are invisible orphans and a restart finishes the moves) or a complete
+ * one. Running it again after a crash is safe.
+ */
+public class CommitTasklet implements Tasklet {
+
+	/** Job execution context keys of the ingestion's counts. */
+	public static final String READ = "read", WRITTEN = "written", REJECTED = "rejected", REJECTS_FILE = "rejectsFile";
+
+	private final IngestRun run;
+
+	private final StoreLayout layout;
+
+	public CommitTasklet(IngestRun run, StoreLayout layout) {
+		this.run = run;
+		this.layout = layout;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		CommitLog commits = new CommitLog(this.layout);
+		Path staging = this.layout.staging(this.run.fileId());
+		ExecutionContext jobContext = chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getExecutionContext();
+		StoreCommit existing = commits.find(this.run.source(), this.run.sha256()).orElse(null);
+		if (existing == null) {
+			StagingManifest manifest = StagingManifest.read(staging);
+			if (manifest == null) {
+				throw new IllegalStateException("The staging folder " + staging + " has no manifest: the ingest step "
+						+ "did not finish its files; run the ingestion again");
+			}
+			existing = commit(manifest, staging, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
+			commits.commit(existing);
+		}
+		StagingWriter.deleteRecursively(staging);
+		jobContext.putLong(READ, existing.read());
+		jobContext.putLong(WRITTEN, existing.written());
+		jobContext.putLong(REJECTED, existing.rejected());
+		if (existing.rejectsFile() != null) {
+			jobContext.putString(REJECTS_FILE, this.layout.root().resolve(existing.rejectsFile()).toString());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private StoreCommit commit(StagingManifest manifest, Path staging, long jobExecutionId) throws IOException {
+		long total = 0;
+		for (WrittenFile file : manifest.files()) {
+			Path target = this.layout.root().resolve(file.path());
+			moveIn(staging.resolve(file.path()), target, file.rows());
+			total += file.rows();
+		}
+		if (total != manifest.written()) {
+			throw new IllegalStateException("The staged files hold " + total + " records, the step wrote "
+					+ manifest.written() + "; nothing was committed");
+		}
+		String rejects = null;
+		if (manifest.rejectsFile() != null) {
+			Path target = this.layout.rejects(this.run.source(), this.run.fileId());
+			move(staging.resolve(manifest.rejectsFile()), target);
+			rejects = this.layout.root().relativize(target).toString().replace('\\', '/');
+		}
+		SourceMapping mapping = this.run.mapping();
+		return new StoreCommit(this.run.source(), this.run.fileName(), this.run.sha256(), mapping.file().toString(),
+				mapping.sha256(), this.run.ingestedAt(), jobExecutionId, manifest.written() + manifest.rejected(),
+				manifest.written(), manifest.rejected(), manifest.files(), rejects);
+	}
+
+	private static void moveIn(Path staged, Path target, long rows) throws IOException {
+		Path present = Files.exists(staged) ? staged : target;
+		long footerRows = footerRows(present);
+		if (footerRows != rows) {
+			throw new IllegalStateException(present + " holds " + footerRows + " rows, expected " + rows);
+		}
+		if (present == staged) {
+			try (var channel = java.nio.channels.FileChannel.open(staged, java.nio.file.StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			move(staged, target);
+		}
+	}
+
+	private static void move(Path from, Path to) {
+		try {
+			if (Files.exists(from)) {
+				Files.createDirectories(to.getParent());
+				Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			else if (!Files.exists(to)) {
+				throw new IllegalStateException("Neither " + from + " nor " + to + " exists");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not move " + from + " to " + to, ex);
+		}
+	}
+
+	/**
+	 * The row count in a Parquet file's footer (read without Hadoop's file-format
+	 * classes).
+	 */
+	static long footerRows(Path file) throws IOException {
+		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+			long size = channel.size();
+			ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+			channel.position(size - 8);
+			while (tail.hasRemaining() && channel.read(tail) > 0) {
+				// reading the footer length and magic
+			}
+			int footerLength = tail.getInt(0);
+			if (size < 12 || tail.get(4) != 'P' || tail.get(5) != 'A' || tail.get(6) != 'R' || tail.get(7) != '1') {
+				throw new IOException(file + " is not a complete Parquet file");
+			}
+			channel.position(size - 8 - footerLength);
+			return Util.readFileMetaData(Channels.newInputStream(channel)).getNum_rows();
+		}
+	}
+
+}

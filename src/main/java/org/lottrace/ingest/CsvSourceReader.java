@@ -1,0 +1,219 @@
+package org.lottrace.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+import org.jspecify.annotations.Nullable;
+import org.lottrace.ingest.SourceMapping.Dialect;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads an export with Apache Commons CSV in the source's dialect: encoding (a byte-order
+ * mark wins over the configured encoding), title lines to skip, header row, delimiter,
+ * quote, escape and comments. Any line ending is accepted. Bytes that are not valid in
+ * the encoding fail the file rather than being silently replaced. It keeps no restart
+ * state: a failed ingestion starts the file again, since its Parquet output is rewritten
+ * whole.
+ */
+public class CsvSourceReader implements ItemStreamReader<SourceRow> {
+
+	private final Path file;
+
+	private final Dialect dialect;
+
+	private @Nullable CountingInputStream bytes;
+
+	private @Nullable CSVParser parser;
+
+	private @Nullable Iterator<CSVRecord> records;
+
+	private final Consumer<List<String>> onHeader;
+
+	private List<String> header = List.of();
+
+	/**
+	 * @param onHeader called once the file is open, with its header (empty without one):
+	 * where the mapping is checked against the header, so that a drifted export fails
+	 * before any row is read
+	 */
+	public CsvSourceReader(Path file, Dialect dialect, Consumer<List<String>> onHeader) {
+		this.file = file;
+		this.dialect = dialect;
+		this.onHeader = onHeader;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) throws ItemStreamException {
+		try {
+			this.bytes = new CountingInputStream(Files.newInputStream(this.file));
+			BOMInputStream bom = BOMInputStream.builder()
+				.setInputStream(new BufferedInputStream(this.bytes, 1 << 16))
+				.setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
+				.get();
+			Charset charset = bom.hasBOM() ? Charset.forName(bom.getBOMCharsetName()) : this.dialect.encoding();
+			CharsetDecoder decoder = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+			Reader reader = new InputStreamReader(bom, decoder);
+			skipLines(reader, this.dialect.skipLines());
+			this.parser = CSVParser.builder().setReader(reader).setFormat(format()).get();
+			this.records = this.parser.iterator();
+			if (this.dialect.header()) {
+				readHeader();
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			close();
+			throw new SourceFileException(this.file.getFileName() + ": cannot read the file: " + message(ex), ex);
+		}
+		try {
+			this.onHeader.accept(this.header);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	private void readHeader() {
+		if (!this.records.hasNext()) {
+			throw new SourceFileException(this.file.getFileName()
+					+ ": the file is empty; expected a header line at line " + (this.dialect.skipLines() + 1));
+		}
+		this.header = this.records.next().toList().stream().map(String::trim).toList();
+	}
+
+	private CSVFormat format() {
+		return CSVFormat.Builder.create()
+			.setDelimiter(this.dialect.delimiter())
+			.setQuote(this.dialect.quote())
+			.setEscape(this.dialect.escape())
+			.setCommentMarker(this.dialect.comment())
+			.setIgnoreEmptyLines(false)
+			.setIgnoreSurroundingSpaces(false)
+			.setTrim(false)
+			.setRecordSeparator("\n")
+			.get();
+	}
+
+	private static void skipLines(Reader reader, int lines) throws IOException {
+		int skipped = 0;
+		while (skipped < lines) {
+			int c = reader.read();
+			if (c < 0) {
+				return;
+			}
+			if (c == '\n') {
+				skipped++;
+			}
+		}
+	}
+
+	/** The header's column names, trimmed; empty when the dialect has no header. */
+	public List<String> header() {
+		return this.header;
+	}
+
+	/** Bytes of the file read so far, for progress. */
+	public long bytesRead() {
+		CountingInputStream counter = this.bytes;
+		return (counter != null) ? counter.count : 0;
+	}
+
+	@Override
+	public @Nullable SourceRow read() {
+		try {
+			while (this.records.hasNext()) {
+				long line = this.parser.getCurrentLineNumber() + 1 + this.dialect.skipLines();
+				CSVRecord record = this.records.next();
+				if (record.size() == 1 && record.get(0).isBlank()) {
+					continue;
+				}
+				return new SourceRow(line, record);
+			}
+			return null;
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			long line = this.parser.getCurrentLineNumber() + 1 + this.dialect.skipLines();
+			throw new SourceFileException(this.file.getFileName() + ": cannot read line " + line + ": " + message(ex),
+					ex);
+		}
+	}
+
+	private String message(Exception ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof java.nio.charset.CharacterCodingException) {
+			return "bytes that are not valid " + this.dialect.encoding().name()
+					+ "; set csv.encoding in the mapping (e.g. windows-1252)";
+		}
+		return String.valueOf(cause.getMessage());
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.parser != null) {
+				this.parser.close();
+			}
+			else if (this.bytes != null) {
+				this.bytes.close();
+			}
+		}
+		catch (IOException ex) {
+			// nothing left to read from it
+		}
+		finally {
+			this.parser = null;
+			this.records = null;
+		}
+	}
+
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private volatile long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+	}
+
+}

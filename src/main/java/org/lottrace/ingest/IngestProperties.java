@@ -1,0 +1,20 @@
+package org.lottrace.ingest;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How ingestion runs.
+ *
+ * @param jobs the folder of source mappings and {@code units.yml}
+ * @param chunkSize rows per Spring Batch chunk
+ */
+@ConfigurationProperties("lottrace.ingest")
+@Validated
+public record IngestProperties(@NotNull Path jobs, @Min(1) int chunkSize) {
+
+}

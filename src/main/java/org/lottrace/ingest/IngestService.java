@@ -1,0 +1,262 @@
+package org.lottrace.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.ingest.IngestPlan.Item;
+import org.lottrace.store.CommitLog;
+import org.lottrace.store.StoreCommit;
+import org.lottrace.store.StoreLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ingests exports: finds the mapping of each file, skips what the store already has, and
+ * runs the ingestion job for the rest, one file after another with master data first,
+ * while holding the store's write lock.
+ */
+@Service
+public class IngestService {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job ingestJob;
+
+	private final StoreLayout layout;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, StoreLayout layout,
+			IngestProperties properties, Clock clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.ingestJob = ingestJob;
+		this.layout = layout;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Works out which files to ingest with which mapping.
+	 * @param paths files and folders (folders are searched recursively)
+	 * @param source the source to use for every file, or {@code null} to pick each file's
+	 * by its name
+	 * @throws IngestException when a named file is missing or no mapping (or more than
+	 * one) claims it
+	 * @throws MappingException when a mapping file is invalid
+	 */
+	public IngestPlan plan(List<Path> paths, @Nullable String source) {
+		JobsDirectory jobs = JobsDirectory.read(this.properties.jobs());
+		SourceMapping forced = (source != null) ? jobs.mapping(source)
+			.orElseThrow(() -> new IngestException("no source '" + source + "' in " + jobs.dir() + "; known: "
+					+ String.join(", ", jobs.mappings().stream().map(SourceMapping::source).toList())))
+				: null;
+		List<Item> items = new ArrayList<>();
+		List<Path> unmatched = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				for (Path file : filesUnder(path)) {
+					match(jobs, forced, file, false).ifPresentOrElse(items::add, () -> {
+						if (isExport(file)) {
+							unmatched.add(file);
+						}
+					});
+				}
+			}
+			else if (Files.isRegularFile(path)) {
+				items.add(match(jobs, forced, path, true).orElseThrow());
+			}
+			else {
+				throw new IngestException(path + ": no such file or folder");
+			}
+		}
+		items.sort(Comparator.comparing((Item i) -> i.mapping().kind().isEvent()).thenComparing((i) -> i.file()));
+		return new IngestPlan(jobs, List.copyOf(items), List.copyOf(unmatched));
+	}
+
+	private Optional<Item> match(JobsDirectory jobs, @Nullable SourceMapping forced, Path file, boolean named) {
+		if (forced != null) {
+			return Optional.of(new Item(file, forced));
+		}
+		List<SourceMapping> matches = jobs.matching(file);
+		if (matches.size() > 1) {
+			throw new IngestException(file + ": the file patterns of several sources match it ("
+					+ String.join(", ", matches.stream().map(SourceMapping::source).toList()) + "); pass --source");
+		}
+		if (matches.isEmpty() && named) {
+			throw new IngestException(file + ": no mapping in " + jobs.dir() + " claims this file name; add it to a "
+					+ "mapping's files: patterns or pass --source");
+		}
+		return matches.stream().findFirst().map((m) -> new Item(file, m));
+	}
+
+	/**
+	 * Ingests the planned files in order.
+	 * @throws StoreBusyException when another process holds the store's write lock
+	 */
+	public List<IngestResult> ingest(IngestPlan plan) {
+		try (StoreLock lock = StoreLock.tryAcquire(this.layout.lockFile())
+			.orElseThrow(() -> new StoreBusyException("another lottrace process is writing to the store "
+					+ this.layout.root() + "; try again when it has finished"))) {
+			String storeId = storeId();
+			List<IngestResult> results = new ArrayList<>();
+			for (Item item : plan.items()) {
+				results.add(ingestOne(item, storeId));
+			}
+			return results;
+		}
+	}
+
+	private IngestResult ingestOne(Item item, String storeId) {
+		String sha256 = sha256(item.file());
+		String source = item.mapping().source();
+		Optional<StoreCommit> existing = new CommitLog(this.layout).find(source, sha256);
+		if (existing.isPresent()) {
+			StoreCommit c = existing.get();
+			return IngestResult.already(item.file(), source, c.read(), c.written(), c.rejected(),
+					(c.rejectsFile() != null) ? this.layout.root().resolve(c.rejectsFile()).toString() : null);
+		}
+		JobParameters parameters = new JobParametersBuilder().addString(IngestRun.SOURCE, source, true)
+			.addString(IngestRun.SHA256, sha256, true)
+			.addString(IngestRun.STORE, storeId, true)
+			.addString(IngestRun.FILE, item.file().toAbsolutePath().toString(), false)
+			.addString(IngestRun.MAPPING, item.mapping().file().toAbsolutePath().toString(), false)
+			.addString(IngestRun.INGESTED_AT, this.clock.instant().toString(), false)
+			.toJobParameters();
+		long started = System.nanoTime();
+		try {
+			recoverInterrupted(parameters);
+			JobExecution execution = this.jobOperator.start(this.ingestJob, parameters);
+			return result(item, execution, Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return IngestResult.failed(item.file(), source, Duration.ofNanos(System.nanoTime() - started),
+					"the job repository records this export as ingested, but the store has no commit for it; "
+							+ "was the store's _commits folder changed by hand?",
+					null);
+		}
+		catch (Exception ex) {
+			return IngestResult.failed(item.file(), source, Duration.ofNanos(System.nanoTime() - started),
+					String.valueOf(ex.getMessage()), null);
+		}
+	}
+
+	/**
+	 * Marks as failed an earlier run of the same export that was cut off: we hold the
+	 * lock, so none is running.
+	 */
+	private void recoverInterrupted(JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(IngestJobConfiguration.JOB, parameters);
+		if (last != null && last.isRunning()) {
+			log.warn("Recovering ingestion {} that was interrupted; it starts again", last.getId());
+			this.jobOperator.recover(last);
+		}
+	}
+
+	private IngestResult result(Item item, JobExecution execution, Duration duration) {
+		String source = item.mapping().source();
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			String error = execution.getAllFailureExceptions()
+				.stream()
+				.map(IngestService::rootMessage)
+				.findFirst()
+				.orElse(execution.getExitStatus().getExitDescription());
+			return IngestResult.failed(item.file(), source, duration, error, execution.getId());
+		}
+		ExecutionContext context = execution.getExecutionContext();
+		return new IngestResult(item.file(), source, IngestResult.Status.INGESTED, context.getLong(CommitTasklet.READ),
+				context.getLong(CommitTasklet.WRITTEN), context.getLong(CommitTasklet.REJECTED),
+				context.getLong(SupersedeTasklet.SUPERSEDED, 0), duration,
+				context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE) : null,
+				null, execution.getId());
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (!(cause instanceof SourceFileException) && !(cause instanceof MappingException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	/** The store's identity, so that one job repository can serve several stores. */
+	private String storeId() {
+		Path file = this.layout.root().resolve(".store-id");
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, UUID.randomUUID().toString());
+			}
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
+	private static List<Path> filesUnder(Path dir) {
+		try (Stream<Path> walk = Files.walk(dir)) {
+			return walk.filter(Files::isRegularFile).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list " + dir, ex);
+		}
+	}
+
+	private static boolean isExport(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv");
+	}
+
+	/** The SHA-256 of a file, hex. */
+	public static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer) >= 0) {
+				// digesting
+			}
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.lottrace.ingest;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.Field;
+import org.lottrace.kde.RecordKind;
+
+/**
+ * One source's mapping, read from {@code jobs/<source>.yml} and checked: how its exports
+ * are written and which column feeds which field.
+ *
+ * @param source the source name; it names the store files and keys the records
+ * @param description what the export is, for people
+ * @param kind what the rows become
+ * @param files file-name globs of the exports this source claims ({@code RCV_*.csv})
+ * @param inbox the folder the scheduler watches for this source, relative to the inbox
+ * root
+ * @param dialect how the CSV is written
+ * @param key the columns that identify a row across exports: a later row with the same
+ * key is a correction
+ * @param fields where each field's value comes from
+ * @param unitAliases spellings of units in this source, to canonical unit codes
+ * @param file the mapping file
+ * @param sha256 the mapping file's SHA-256
+ */
+public record SourceMapping(String source, @Nullable String description, RecordKind kind, List<String> files,
+		String inbox, Dialect dialect, List<ColumnRef> key, Map<Field, FieldSource> fields,
+		Map<String, String> unitAliases, Path file, String sha256) {
+
+	/**
+	 * How an export is written.
+	 *
+	 * @param skipLines lines before the header (report titles), or before the data when
+	 * there is no header
+	 * @param nullValues texts that mean "no value", compared after trimming
+	 */
+	public record Dialect(char delimiter, @Nullable Character quote, @Nullable Character escape, Charset encoding,
+			boolean header, int skipLines, @Nullable Character comment, boolean trim, List<String> nullValues,
+			char decimalSeparator, @Nullable Character groupingSeparator) {
+
+	}
+
+	/** A column, by header name or by 1-based position. */
+	public record ColumnRef(@Nullable String name, int position) {
+
+		static ColumnRef named(String name) {
+			return new ColumnRef(name, 0);
+		}
+
+		static ColumnRef at(int position) {
+			return new ColumnRef(null, position);
+		}
+
+		@Override
+		public String toString() {
+			return (this.name != null) ? "'" + this.name + "'" : "column " + this.position;
+		}
+
+	}
+
+	/**
+	 * Where one field's value comes from: a column, several columns joined, or a
+	 * constant; then, in this order: texts that mean empty, a translation table, a
+	 * default, the formats to parse with, and a master-data look-up.
+	 *
+	 * @param columns the columns read (one, or several joined with {@code separator});
+	 * empty for a constant
+	 * @param constant the value when it does not come from the export
+	 * @param formats date and time patterns ({@link java.time.format.DateTimeFormatter}),
+	 * tried in order
+	 * @param values translation of export values to field values
+	 * @param lookup how a location or product is looked up in master data: by
+	 * {@code code} (the default), {@code gln}, {@code partner} (a partner's only
+	 * location) or {@code gtin}
+	 */
+	public record FieldSource(List<ColumnRef> columns, String separator, @Nullable String constant,
+			@Nullable String defaultValue, List<String> formats, Map<String, String> values, Lookup lookup) {
+
+	}
+
+	/** How a code is looked up in master data. */
+	public enum Lookup {
+
+		CODE, GLN, PARTNER, GTIN
+
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.lottrace.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.ingest.SourceMapping.Dialect;
+import org.lottrace.kde.FieldType;
+import org.lottrace.kde.Quantity;
+import org.lottrace.kde.UnitConverter;
+
+/**
+ * Parses the text of one field into its typed value. A parser returns the value or throws
+ * {@link IllegalArgumentException} with a message for the rejects file. Parsers keep
+ * small caches (dates repeat a lot in an export) and are used by one thread.
+ */
+interface ValueParser {
+
+	Object parse(String text);
+
+	static ValueParser of(FieldType type, List<String> formats, Dialect dialect, UnitConverter units,
+			Map<String, String> unitAliases) {
+		return switch (type) {
+			case TEXT, LOCATION, PRODUCT -> (text) -> text;
+			case DATE -> new DateParser<>(formats.isEmpty() ? List.of("yyyy-MM-dd") : formats, LocalDate::from);
+			case DATE_TIME -> new DateParser<>(
+					formats.isEmpty() ? List.of("yyyy-MM-dd'T'HH:mm[:ss]", "yyyy-MM-dd HH:mm[:ss]") : formats,
+					LocalDateTime::from);
+			case DECIMAL -> new DecimalParser(dialect.decimalSeparator(), dialect.groupingSeparator());
+			case UNIT -> (text) -> {
+				String unit = units.canonical(text, unitAliases);
+				if (unit == null) {
+					throw new IllegalArgumentException("unknown unit '" + text
+							+ "': add it to units in the source's mapping or to aliases in jobs/units.yml");
+				}
+				return unit;
+			};
+			case BOOLEAN -> ValueParser::parseBoolean;
+		};
+	}
+
+	private static Boolean parseBoolean(String text) {
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "y", "yes", "true", "1", "x" -> true;
+			case "n", "no", "false", "0" -> false;
+			default -> throw new IllegalArgumentException("not yes or no: '" + text + "'");
+		};
+	}
+
+	/** Dates and date-times in one of several patterns, strictly (no 31 February). */
+	final class DateParser<T> implements ValueParser {
+
+		private static final int CACHE_SIZE = 4096;
+
+		private final List<DateTimeFormatter> formatters;
+
+		private final List<String> patterns;
+
+		private final TemporalQuery<T> query;
+
+		private final Map<String, T> cache = new HashMap<>();
+
+		DateParser(List<String> patterns, TemporalQuery<T> query) {
+			this.patterns = patterns;
+			this.formatters = patterns.stream()
+				.map((p) -> DateTimeFormatter.ofPattern(strictYears(p), Locale.ROOT)
+					.withResolverStyle(ResolverStyle.STRICT))
+				.toList();
+			this.query = query;
+		}
+
+		@Override
+		public Object parse(String text) {
+			T cached = this.cache.get(text);
+			if (cached != null) {
+				return cached;
+			}
+			for (DateTimeFormatter formatter : this.formatters) {
+				try {
+					T value = formatter.parse(text, this.query);
+					if (this.cache.size() >= CACHE_SIZE) {
+						this.cache.clear();
+					}
+					this.cache.put(text, value);
+					return value;
+				}
+				catch (DateTimeParseException ex) {
+					// try the next pattern
+				}
+			}
+			throw new IllegalArgumentException("not a valid date in the format " + String.join(" or ", this.patterns));
+		}
+
+		/**
+		 * With strict resolving, {@code yyyy} (year of era) needs an era; {@code uuuu}
+		 * does not.
+		 */
+		private static String strictYears(String pattern) {
+			StringBuilder out = new StringBuilder();
+			boolean quoted = false;
+			for (char c : pattern.toCharArray()) {
+				if (c == '\'') {
+					quoted = !quoted;
+				}
+				out.append((!quoted && c == 'y') ? 'u' : c);
+			}
+			return out.toString();
+		}
+
+	}
+
+	/**
+	 * Decimal numbers with the dialect's separators, at most {@link Quantity#SCALE}
+	 * places, below 10^12.
+	 */
+	final class DecimalParser implements ValueParser {
+
+		private static final BigDecimal LIMIT = BigDecimal.TEN.pow(12);
+
+		private final char decimalSeparator;
+
+		private final @Nullable Character groupingSeparator;
+
+		DecimalParser(char decimalSeparator, @Nullable Character groupingSeparator) {
+			this.decimalSeparator = decimalSeparator;
+			this.groupingSeparator = groupingSeparator;
+		}
+
+		@Override
+		public Object parse(String text) {
+			String plain = text;
+			if (this.groupingSeparator != null) {
+				plain = plain.replace(this.groupingSeparator.toString(), "");
+			}
+			if (this.decimalSeparator != '.') {
+				if (plain.indexOf('.') >= 0) {
+					throw new IllegalArgumentException(
+							"not a number with decimal separator '" + this.decimalSeparator + "': '" + text + "'");
+				}
+				plain = plain.replace(this.decimalSeparator, '.');
+			}
+			BigDecimal value;
+			try {
+				value = new BigDecimal(plain);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("not a number: '" + text + "'");
+			}
+			if (value.scale() > Quantity.SCALE && value.stripTrailingZeros().scale() > Quantity.SCALE) {
+				throw new IllegalArgumentException("more than " + Quantity.SCALE + " decimal places");
+			}
+			if (value.abs().compareTo(LIMIT) >= 0) {
+				throw new IllegalArgumentException("too large (10^12 or more)");
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.lottrace.kde;
+
+/**
+ * A value a source mapping can fill: a Key Data Element or a master-data attribute. Its
+ * {@link #column()} is the snake_case name used in mappings, in Parquet and in DuckDB.
+ */
+public interface Field {
+
+	String column();
+
+	FieldType type();
+
+	/** What the value means, for error messages and the report's column glossary. */
+	String label();
+
+	int ordinal();
+
+}

@@ -1,0 +1,120 @@
+package org.lottrace.kde;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks one row's values against what the rule requires for its CTE, against master
+ * data, and for plain sense (positive quantities, no dates in the future, date ranges in
+ * order). Returns every violation, not only the first, so that one look at the rejects
+ * file shows everything to fix in a row.
+ */
+public final class KdeValidator {
+
+	private final MasterData masterData;
+
+	private final LocalDate latestAllowedDate;
+
+	/**
+	 * @param masterData what location and product codes must exist in
+	 * @param today the current date at the site; dates after the next day are rejected as
+	 * in the future
+	 */
+	public KdeValidator(MasterData masterData, LocalDate today) {
+		this.masterData = masterData;
+		this.latestAllowedDate = today.plusDays(1);
+	}
+
+	public List<KdeViolation> validate(RecordKind kind, FieldValues values) {
+		List<KdeViolation> violations = new ArrayList<>();
+		checkRequired(kind, values, violations);
+		for (Field field : kind.fields()) {
+			Object value = values.get(field);
+			boolean derived = values.text(field) == null;
+			if (value != null && !derived) {
+				checkValue(field, value, values.text(field), violations);
+			}
+		}
+		if (kind.isEvent()) {
+			checkDateOrder(values, KdeField.HARVEST_DATE, KdeField.HARVEST_END_DATE, violations);
+		}
+		if (kind == RecordKind.INITIAL_PACKING) {
+			checkDateOrder(values, KdeField.HARVEST_DATE, KdeField.RECEIVED_DATE, violations);
+			checkDateOrder(values, KdeField.RECEIVED_DATE, KdeField.EVENT_DATE, violations);
+			checkBothOrNeither(values, KdeField.COOLING_DATE, KdeField.COOLING_LOCATION_CODE, "§ 1.1330(a)(9)-(10)",
+					violations);
+		}
+		return violations;
+	}
+
+	private void checkRequired(RecordKind kind, FieldValues values, List<KdeViolation> violations) {
+		for (KdeRequirements.Requirement requirement : KdeRequirements.of(kind)) {
+			if (requirement.anyOf().stream().noneMatch(values::has)) {
+				Field first = requirement.anyOf().get(0);
+				String what = (requirement.anyOf().size() == 1) ? first.label().toLowerCase(java.util.Locale.ROOT)
+						: "one of " + requirement.anyOf().stream().map(Field::column).collect(Collectors.joining(", "));
+				violations.add(KdeViolation.of(first, values.text(first),
+						"missing: " + what + " is required (" + requirement.citation() + ")"));
+			}
+		}
+	}
+
+	private void checkValue(Field field, Object value, @Nullable String text, List<KdeViolation> violations) {
+		switch (field.type()) {
+			case DECIMAL -> {
+				if (((BigDecimal) value).signum() <= 0) {
+					violations.add(KdeViolation.of(field, text, "must be greater than zero"));
+				}
+			}
+			case DATE -> {
+				if (((LocalDate) value).isAfter(this.latestAllowedDate)) {
+					violations.add(KdeViolation.of(field, text, "date is in the future"));
+				}
+			}
+			case DATE_TIME -> {
+				if (((java.time.LocalDateTime) value).toLocalDate().isAfter(this.latestAllowedDate)) {
+					violations.add(KdeViolation.of(field, text, "date is in the future"));
+				}
+			}
+			case LOCATION -> {
+				if (this.masterData.location((String) value).isEmpty()) {
+					violations.add(KdeViolation.of(field, text,
+							"unknown location '" + value + "': not in the master data's locations"));
+				}
+			}
+			case PRODUCT -> {
+				if (this.masterData.product((String) value).isEmpty()) {
+					violations.add(KdeViolation.of(field, text,
+							"unknown product '" + value + "': not in the master data's products"));
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private static void checkDateOrder(FieldValues values, KdeField earlier, KdeField later,
+			List<KdeViolation> violations) {
+		LocalDate first = values.date(earlier);
+		LocalDate second = values.date(later);
+		if (first != null && second != null && second.isBefore(first)) {
+			violations
+				.add(KdeViolation.of(later, values.text(later), "is before " + earlier.column() + " (" + first + ")"));
+		}
+	}
+
+	private static void checkBothOrNeither(FieldValues values, KdeField a, KdeField b, String citation,
+			List<KdeViolation> violations) {
+		if (values.has(a) != values.has(b)) {
+			KdeField missing = values.has(a) ? b : a;
+			violations.add(KdeViolation.of(missing, null, "missing: " + a.column() + " and " + b.column()
+					+ " go together when the food was cooled (" + citation + ")"));
+		}
+	}
+
+}

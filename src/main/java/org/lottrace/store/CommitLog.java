@@ -1,0 +1,111 @@
+package org.lottrace.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The store's commit log: one small JSON file per ingested export in {@code _commits/}. A
+ * commit is written to a temporary file and renamed, so it either exists whole or not at
+ * all; it is what makes an ingestion's Parquet files visible, and what tells that an
+ * export was already ingested.
+ */
+public final class CommitLog {
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+		.withZone(ZoneOffset.UTC);
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final StoreLayout layout;
+
+	public CommitLog(StoreLayout layout) {
+		this.layout = layout;
+	}
+
+	/**
+	 * Makes an ingestion visible. Committing the same export twice keeps the first
+	 * commit.
+	 */
+	public void commit(StoreCommit commit) {
+		if (find(commit.source(), commit.sha256()).isPresent()) {
+			return;
+		}
+		Path dir = this.layout.commits();
+		Path target = dir.resolve(STAMP.format(commit.ingestedAt()) + "-" + commit.fileId() + ".json");
+		try {
+			Files.createDirectories(dir);
+			Path temp = dir.resolve("." + target.getFileName() + ".tmp");
+			JSON.writeValue(temp.toFile(), commit);
+			fsync(temp);
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the commit " + target, ex);
+		}
+	}
+
+	/** The commit of an export, if it was ingested. */
+	public Optional<StoreCommit> find(String source, String sha256) {
+		String suffix = "-" + StoreLayout.fileId(source, sha256) + ".json";
+		return commitFiles().stream()
+			.filter((p) -> p.getFileName().toString().endsWith(suffix))
+			.findFirst()
+			.map(CommitLog::read);
+	}
+
+	/** Every commit, oldest first. */
+	public List<StoreCommit> all() {
+		return commitFiles().stream().map(CommitLog::read).toList();
+	}
+
+	/** The file ids ({@code source-sha12}) of every committed ingestion. */
+	public Set<String> committedFileIds() {
+		return commitFiles().stream().map((p) -> {
+			String name = p.getFileName().toString();
+			return name.substring(name.indexOf('-') + 1, name.length() - ".json".length());
+		}).collect(Collectors.toSet());
+	}
+
+	private List<Path> commitFiles() {
+		Path dir = this.layout.commits();
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			List<Path> list = new ArrayList<>(files.filter(
+					(p) -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+				.toList());
+			list.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
+			return list;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list " + dir, ex);
+		}
+	}
+
+	private static StoreCommit read(Path file) {
+		return JSON.readValue(file.toFile(), StoreCommit.class);
+	}
+
+	static void fsync(Path file) throws IOException {
+		try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+			channel.force(true);
+		}
+	}
+
+}

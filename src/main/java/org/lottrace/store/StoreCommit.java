@@ -1,0 +1,34 @@
+package org.lottrace.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The record of one ingested export becoming visible: what was read, what was written
+ * where, and what was set aside. Written last and atomically; files a commit does not
+ * name are invisible to readers.
+ *
+ * @param source the source name
+ * @param file the export's file name
+ * @param sha256 the export's SHA-256
+ * @param mapping the mapping file used and its SHA-256
+ * @param ingestedAt when the run started; newer records supersede older ones with the
+ * same key
+ * @param jobExecutionId the Spring Batch job execution
+ * @param read data rows read
+ * @param written records written
+ * @param rejected rows rejected
+ * @param files the Parquet files, relative to the store root, with their row counts
+ * @param rejectsFile the rejects report, or {@code null} when nothing was rejected
+ */
+public record StoreCommit(String source, String file, String sha256, String mapping, String mappingSha256,
+		Instant ingestedAt, long jobExecutionId, long read, long written, long rejected,
+		List<PartitionedParquetWriter.WrittenFile> files, @Nullable String rejectsFile) {
+
+	public String fileId() {
+		return StoreLayout.fileId(this.source, this.sha256);
+	}
+
+}

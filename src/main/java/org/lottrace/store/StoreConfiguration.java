@@ -1,0 +1,36 @@
+package org.lottrace.store;
+
+import java.util.Locale;
+
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The store's beans. DuckDB is deliberately not a {@code DataSource}. */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+	@Bean
+	StoreLayout storeLayout(StoreProperties properties) {
+		return new StoreLayout(properties.root());
+	}
+
+	@Bean
+	StoreCatalog storeCatalog(StoreLayout layout) {
+		return new StoreCatalog(layout);
+	}
+
+	@Bean
+	DuckDb duckDb(DuckDbProperties properties, StoreLayout layout) {
+		return new DuckDb(
+				new DuckDb.Settings(properties.memoryLimit(), properties.threads(), layout.root().resolve("_tmp")));
+	}
+
+	@Bean
+	WriterSettings parquetWriterSettings(StoreProperties properties) {
+		return new WriterSettings(CompressionCodecName.valueOf(properties.compression().toUpperCase(Locale.ROOT)),
+				properties.rowGroupSize().toBytes());
+	}
+
+}
