@@ -1,5 +1,6 @@
 package org.lottrace.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -7,12 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Maps and validates each row. An accepted row goes on to the writer; a rejected one is
- * set aside in the rejects file and filtered out (Spring Batch counts it in the step's
- * filter count). Rejection is data, not an exception: a bad row never rolls back a chunk,
- * and the counts stay exact.
+ * Maps and validates each row of a block. Accepted rows go on to the writer; a rejected
+ * one is set aside in the rejects file with every reason. Rejection is data, not an
+ * exception: a bad row never rolls back a chunk, and the counts stay exact.
  */
-public class IngestProcessor implements ItemProcessor<SourceRow, Object> {
+public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Object>> {
 
 	private final Function<List<String>, RowMapper> mappers;
 
@@ -38,13 +38,18 @@ public class IngestProcessor implements ItemProcessor<SourceRow, Object> {
 	}
 
 	@Override
-	public @Nullable Object process(SourceRow row) {
-		MappedRow mapped = this.mapper.map(row);
-		if (mapped instanceof MappedRow.Accepted accepted) {
-			return accepted.record();
+	public List<Object> process(List<SourceRow> rows) {
+		List<Object> accepted = new ArrayList<>(rows.size());
+		for (SourceRow row : rows) {
+			MappedRow mapped = this.mapper.map(row);
+			if (mapped instanceof MappedRow.Accepted a) {
+				accepted.add(a.record());
+			}
+			else {
+				this.output.reject((MappedRow.Rejected) mapped);
+			}
 		}
-		this.output.reject((MappedRow.Rejected) mapped);
-		return null;
+		return accepted;
 	}
 
 }

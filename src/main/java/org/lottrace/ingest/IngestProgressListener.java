@@ -1,6 +1,7 @@
 package org.lottrace.ingest;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
@@ -10,7 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /** Reports an ingestion's progress every couple of seconds, and once at the end. */
-public class IngestProgressListener implements StepExecutionListener, ChunkListener<SourceRow, Object> {
+public class IngestProgressListener implements StepExecutionListener, ChunkListener<List<SourceRow>, List<Object>> {
 
 	private static final long INTERVAL_NANOS = 2_000_000_000L;
 
@@ -18,7 +19,7 @@ public class IngestProgressListener implements StepExecutionListener, ChunkListe
 
 	private final IngestRun run;
 
-	private final CsvSourceReader reader;
+	private final RowBlockReader reader;
 
 	private final long totalBytes;
 
@@ -28,7 +29,7 @@ public class IngestProgressListener implements StepExecutionListener, ChunkListe
 
 	private long lastReport;
 
-	public IngestProgressListener(IngestProgress progress, IngestRun run, CsvSourceReader reader, long totalBytes) {
+	public IngestProgressListener(IngestProgress progress, IngestRun run, RowBlockReader reader, long totalBytes) {
 		this.progress = progress;
 		this.run = run;
 		this.reader = reader;
@@ -43,7 +44,7 @@ public class IngestProgressListener implements StepExecutionListener, ChunkListe
 	}
 
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
+	public void afterChunk(Chunk<List<Object>> chunk) {
 		long now = System.nanoTime();
 		if (now - this.lastReport >= INTERVAL_NANOS) {
 			this.lastReport = now;
@@ -58,7 +59,7 @@ public class IngestProgressListener implements StepExecutionListener, ChunkListe
 	}
 
 	private void report(long now) {
-		long rows = (this.stepExecution != null) ? this.stepExecution.getReadCount() : 0;
+		long rows = this.reader.rowsRead();
 		this.progress.report(new IngestProgress.Update(this.run.source(), this.run.fileName(), rows,
 				this.reader.bytesRead(), this.totalBytes, Duration.ofNanos(now - this.started)));
 	}

@@ -12,9 +12,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jobs the folder of source mappings and {@code units.yml}
  * @param chunkSize rows per Spring Batch chunk
+ * @param writerThreads threads that encode Parquet in parallel (each writes its own
+ * files)
  */
 @ConfigurationProperties("lottrace.ingest")
 @Validated
-public record IngestProperties(@NotNull Path jobs, @Min(1) int chunkSize) {
+public record IngestProperties(@NotNull Path jobs, @Min(1) int chunkSize, @Min(1) int writerThreads) {
 
 }

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +36,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
@@ -201,7 +204,17 @@ public class IngestService {
 				context.getLong(CommitTasklet.WRITTEN), context.getLong(CommitTasklet.REJECTED),
 				context.getLong(SupersedeTasklet.SUPERSEDED, 0), duration,
 				context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE) : null,
-				null, execution.getId());
+				null, execution.getId(), stepDurations(execution));
+	}
+
+	private static Map<String, Duration> stepDurations(JobExecution execution) {
+		Map<String, Duration> steps = new LinkedHashMap<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStartTime() != null && step.getEndTime() != null) {
+				steps.put(step.getStepName(), Duration.between(step.getStartTime(), step.getEndTime()));
+			}
+		}
+		return steps;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -55,6 +55,15 @@ public final class RowMapper {
 
 	private final Set<String> nullValues;
 
+	/** Reused for every row (a mapper serves one thread): most rows have no violation. */
+	private final List<KdeViolation> violations = new ArrayList<>();
+
+	private final Set<String> failed = new HashSet<>();
+
+	private final boolean emptyIsNull;
+
+	private final boolean otherNullValues;
+
 	private record Binding(Field field, int[] columns, FieldSource source, ValueParser parser) {
 
 	}
@@ -74,6 +83,8 @@ public final class RowMapper {
 		this.sha256 = sha256;
 		this.ingestedAt = ingestedAt;
 		this.nullValues = Set.copyOf(mapping.dialect().nullValues());
+		this.emptyIsNull = this.nullValues.contains("");
+		this.otherNullValues = this.nullValues.size() > (this.emptyIsNull ? 1 : 0);
 		HeaderIndex index = new HeaderIndex(header, mapping, fileName);
 		this.bindings = mapping.fields()
 			.entrySet()
@@ -89,14 +100,16 @@ public final class RowMapper {
 
 	public MappedRow map(SourceRow row) {
 		CSVRecord record = row.record();
-		List<KdeViolation> violations = new ArrayList<>();
+		List<KdeViolation> violations = this.violations;
+		Set<String> failed = this.failed;
+		violations.clear();
+		failed.clear();
 		checkWidth(record, violations);
 		String key = recordKey(record, violations);
 		if (!violations.isEmpty()) {
-			return new MappedRow.Rejected(row.line(), violations);
+			return new MappedRow.Rejected(row.line(), List.copyOf(violations));
 		}
 		FieldValues values = new FieldValues(this.kind.fields().size());
-		Set<String> failed = new HashSet<>();
 		for (Binding binding : this.bindings) {
 			read(binding, record, values, violations, failed);
 		}
@@ -104,15 +117,16 @@ public final class RowMapper {
 			failed.add(KdeField.EVENT_DATE.column());
 		}
 		KdeRecords.complete(this.kind, values);
-		for (KdeViolation violation : this.validator.validate(this.kind, values)) {
-			if (!failed.contains(violation.field())) {
-				violations.add(violation);
-			}
+		int before = violations.size();
+		this.validator.validate(this.kind, values, violations);
+		if (!failed.isEmpty()) {
+			violations.subList(before, violations.size()).removeIf((v) -> failed.contains(v.field()));
 		}
 		Provenance provenance = new Provenance(this.mapping.source(), this.fileName, this.sha256, row.line(),
 				this.ingestedAt);
 		Object result = violations.isEmpty() ? build(key, values, provenance, violations) : null;
-		return (result != null) ? new MappedRow.Accepted(result) : new MappedRow.Rejected(row.line(), violations);
+		return (result != null) ? new MappedRow.Accepted(result)
+				: new MappedRow.Rejected(row.line(), List.copyOf(violations));
 	}
 
 	private @Nullable Object build(String key, FieldValues values, Provenance provenance,
@@ -199,7 +213,10 @@ public final class RowMapper {
 		if (this.mapping.dialect().trim()) {
 			value = value.strip();
 		}
-		return this.nullValues.contains(value) ? null : value;
+		if (this.emptyIsNull && value.isEmpty()) {
+			return null;
+		}
+		return (this.otherNullValues && this.nullValues.contains(value)) ? null : value;
 	}
 
 	private Object lookup(Binding binding, Object value) {

@@ -35,7 +35,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * attempt deletes: Parquet cannot be appended to, so an attempt always rewrites the whole
  * file.
  */
-public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionListener {
+public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecutionListener {
 
 	static final List<String> REJECT_COLUMNS = List.of("source", "file", "line", "field", "value", "reason");
 
@@ -55,9 +55,13 @@ public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionLis
 
 	private final String sourceFile;
 
-	private @Nullable PartitionedParquetWriter<Object> parquet;
+	private final int writerThreads;
 
-	private @Nullable AsyncWriter<Object> async;
+	private final List<PartitionedParquetWriter<Object>> parquet = new ArrayList<>();
+
+	private final List<AsyncWriter<Object>> async = new ArrayList<>();
+
+	private int nextWriter;
 
 	private @Nullable SafeCsv rejects;
 
@@ -69,7 +73,8 @@ public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionLis
 
 	@SuppressWarnings("unchecked")
 	public StagingWriter(Path stagingDir, TableSchema<?> schema, String fileName, WriterSettings settings,
-			Map<String, String> metadata, String source, String sourceFile) {
+			Map<String, String> metadata, String source, String sourceFile, int writerThreads) {
+		this.writerThreads = writerThreads;
 		this.stagingDir = stagingDir;
 		this.schema = (TableSchema<Object>) schema;
 		this.fileName = fileName;
@@ -88,16 +93,29 @@ public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionLis
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create " + this.stagingDir, ex);
 		}
-		PartitionedParquetWriter<Object> writer = new PartitionedParquetWriter<>(this.schema, this.stagingDir,
-				this.fileName, this.settings, this.metadata);
-		this.parquet = writer;
-		this.async = new AsyncWriter<>("lottrace-parquet", 4, writer::write);
+		for (int i = 0; i < this.writerThreads; i++) {
+			String name = (this.writerThreads == 1) ? this.fileName + ".parquet" : this.fileName + "." + i + ".parquet";
+			PartitionedParquetWriter<Object> writer = new PartitionedParquetWriter<>(this.schema, this.stagingDir, name,
+					this.settings, this.metadata);
+			this.parquet.add(writer);
+			this.async.add(new AsyncWriter<>("lottrace-parquet-" + i, 2, writer::write));
+		}
 	}
 
 	@Override
-	public void write(Chunk<?> chunk) {
-		this.async.submit(new ArrayList<>(chunk.getItems()));
-		this.written += chunk.size();
+	public void write(Chunk<? extends List<Object>> chunk) {
+		List<Object> records = new ArrayList<>();
+		for (List<Object> block : chunk) {
+			records.addAll(block);
+		}
+		this.async.get(this.nextWriter).submit(records);
+		this.nextWriter = (this.nextWriter + 1) % this.async.size();
+		this.written += records.size();
+	}
+
+	/** The columns this writer stores. */
+	public TableSchema<Object> schema() {
+		return this.schema;
 	}
 
 	/** Sets a row aside with every reason it was rejected: one line per violation. */
@@ -124,12 +142,18 @@ public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionLis
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+		stepExecution.setWriteCount(this.written);
+		stepExecution.setFilterCount(this.rejectedRows);
+		stepExecution.setReadCount(this.written + this.rejectedRows);
+		if (stepExecution.getStatus() != BatchStatus.COMPLETED || this.finished) {
 			return null;
 		}
 		try {
-			this.async.finish();
-			List<WrittenFile> files = this.parquet.finish();
+			List<WrittenFile> files = new ArrayList<>();
+			for (int i = 0; i < this.async.size(); i++) {
+				this.async.get(i).finish();
+				files.addAll(this.parquet.get(i).finish());
+			}
 			if (this.rejects != null) {
 				this.rejects.close();
 				this.rejects = null;
@@ -149,12 +173,8 @@ public class StagingWriter implements ItemStreamWriter<Object>, StepExecutionLis
 	@Override
 	public void close() {
 		if (!this.finished) {
-			if (this.async != null) {
-				this.async.abort();
-			}
-			if (this.parquet != null) {
-				this.parquet.close();
-			}
+			this.async.forEach(AsyncWriter::abort);
+			this.parquet.forEach(PartitionedParquetWriter::close);
 		}
 		if (this.rejects != null) {
 			try {

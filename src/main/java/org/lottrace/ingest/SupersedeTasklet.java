@@ -58,13 +58,30 @@ public class SupersedeTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
+	/**
+	 * Rows of earlier files with a key this ingestion brought, plus repeated keys within
+	 * it. Within the new files a distinct count of 64-bit key hashes settles the common
+	 * case (no repeats) exactly and cheaply; only when hashes repeat are the keys
+	 * themselves compared.
+	 */
 	private long count(String key, List<Path> added, List<Path> candidates) throws Exception {
-		String sql = "WITH added AS (SELECT DISTINCT " + key + " AS k FROM read_parquet(" + DuckDb.fileList(added)
-				+ ")) SELECT (SELECT count(*) FROM read_parquet(" + DuckDb.fileList(candidates) + ") c WHERE c." + key
-				+ " IN (SELECT k FROM added)) - (SELECT count(*) FROM added)";
-		try (Connection connection = this.duckDb.inMemory();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
+		List<Path> older = candidates.stream().filter((p) -> !added.contains(p)).toList();
+		String scanAdded = "read_parquet(" + DuckDb.fileList(added) + ")";
+		try (Connection connection = this.duckDb.inMemory(); Statement statement = connection.createStatement()) {
+			long repeated = single(statement, "SELECT count(*) - count(DISTINCT hash(" + key + ")) FROM " + scanAdded);
+			if (repeated > 0) {
+				repeated = single(statement, "SELECT count(*) - count(DISTINCT " + key + ") FROM " + scanAdded);
+			}
+			if (older.isEmpty()) {
+				return repeated;
+			}
+			return repeated + single(statement, "SELECT count(*) FROM read_parquet(" + DuckDb.fileList(older)
+					+ ") o WHERE o." + key + " IN (SELECT " + key + " FROM " + scanAdded + ")");
+		}
+	}
+
+	private static long single(Statement statement, String sql) throws Exception {
+		try (ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
 		}

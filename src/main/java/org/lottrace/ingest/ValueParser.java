@@ -36,14 +36,7 @@ interface ValueParser {
 					formats.isEmpty() ? List.of("yyyy-MM-dd'T'HH:mm[:ss]", "yyyy-MM-dd HH:mm[:ss]") : formats,
 					LocalDateTime::from);
 			case DECIMAL -> new DecimalParser(dialect.decimalSeparator(), dialect.groupingSeparator());
-			case UNIT -> (text) -> {
-				String unit = units.canonical(text, unitAliases);
-				if (unit == null) {
-					throw new IllegalArgumentException("unknown unit '" + text
-							+ "': add it to units in the source's mapping or to aliases in jobs/units.yml");
-				}
-				return unit;
-			};
+			case UNIT -> new UnitParser(units, unitAliases);
 			case BOOLEAN -> ValueParser::parseBoolean;
 		};
 	}
@@ -54,6 +47,41 @@ interface ValueParser {
 			case "n", "no", "false", "0" -> false;
 			default -> throw new IllegalArgumentException("not yes or no: '" + text + "'");
 		};
+	}
+
+	/**
+	 * Units, through the source's aliases and then the shared ones; a handful of
+	 * spellings, remembered.
+	 */
+	final class UnitParser implements ValueParser {
+
+		private final UnitConverter units;
+
+		private final Map<String, String> aliases;
+
+		private final Map<String, String> known = new HashMap<>();
+
+		UnitParser(UnitConverter units, Map<String, String> aliases) {
+			this.units = units;
+			this.aliases = aliases;
+		}
+
+		@Override
+		public Object parse(String text) {
+			String unit = this.known.get(text);
+			if (unit == null) {
+				unit = this.units.canonical(text, this.aliases);
+				if (unit == null) {
+					throw new IllegalArgumentException("unknown unit '" + text
+							+ "': add it to units in the source's mapping or to aliases in jobs/units.yml");
+				}
+				if (this.known.size() < 1000) {
+					this.known.put(text, unit);
+				}
+			}
+			return unit;
+		}
+
 	}
 
 	/** Dates and date-times in one of several patterns, strictly (no 31 February). */

@@ -26,9 +26,12 @@ public enum Cte {
 
 	private final String section;
 
+	private final String code;
+
 	Cte(String title, String section) {
 		this.title = title;
 		this.section = section;
+		this.code = name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/** The name the regulation uses, for sheet tabs and reports. */
@@ -46,7 +49,7 @@ public enum Cte {
 	 * {@code first-land-based-receiving}.
 	 */
 	public String code() {
-		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return this.code;
 	}
 
 	public static Cte fromCode(String code) {

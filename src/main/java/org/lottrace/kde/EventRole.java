@@ -10,8 +10,10 @@ public enum EventRole {
 
 	EVENT, INPUT, OUTPUT;
 
+	private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return this.code;
 	}
 
 }

@@ -32,8 +32,16 @@ public final class KdeValidator {
 
 	public List<KdeViolation> validate(RecordKind kind, FieldValues values) {
 		List<KdeViolation> violations = new ArrayList<>();
+		validate(kind, values, violations);
+		return violations;
+	}
+
+	/** Validates, adding the violations found to {@code violations}. */
+	public void validate(RecordKind kind, FieldValues values, List<KdeViolation> violations) {
 		checkRequired(kind, values, violations);
-		for (Field field : kind.fields()) {
+		List<? extends Field> fields = kind.fields();
+		for (int i = 0; i < fields.size(); i++) {
+			Field field = fields.get(i);
 			Object value = values.get(field);
 			boolean derived = values.text(field) == null;
 			if (value != null && !derived) {
@@ -49,12 +57,11 @@ public final class KdeValidator {
 			checkBothOrNeither(values, KdeField.COOLING_DATE, KdeField.COOLING_LOCATION_CODE, "§ 1.1330(a)(9)-(10)",
 					violations);
 		}
-		return violations;
 	}
 
 	private void checkRequired(RecordKind kind, FieldValues values, List<KdeViolation> violations) {
 		for (KdeRequirements.Requirement requirement : KdeRequirements.of(kind)) {
-			if (requirement.anyOf().stream().noneMatch(values::has)) {
+			if (!anyPresent(requirement.anyOf(), values)) {
 				Field first = requirement.anyOf().get(0);
 				String what = (requirement.anyOf().size() == 1) ? first.label().toLowerCase(java.util.Locale.ROOT)
 						: "one of " + requirement.anyOf().stream().map(Field::column).collect(Collectors.joining(", "));
@@ -62,6 +69,15 @@ public final class KdeValidator {
 						"missing: " + what + " is required (" + requirement.citation() + ")"));
 			}
 		}
+	}
+
+	private static boolean anyPresent(List<Field> fields, FieldValues values) {
+		for (int i = 0; i < fields.size(); i++) {
+			if (values.has(fields.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void checkValue(Field field, Object value, @Nullable String text, List<KdeViolation> violations) {
@@ -82,13 +98,13 @@ public final class KdeValidator {
 				}
 			}
 			case LOCATION -> {
-				if (this.masterData.location((String) value).isEmpty()) {
+				if (!this.masterData.hasLocation((String) value)) {
 					violations.add(KdeViolation.of(field, text,
 							"unknown location '" + value + "': not in the master data's locations"));
 				}
 			}
 			case PRODUCT -> {
-				if (this.masterData.product((String) value).isEmpty()) {
+				if (!this.masterData.hasProduct((String) value)) {
 					violations.add(KdeViolation.of(field, text,
 							"unknown product '" + value + "': not in the master data's products"));
 				}

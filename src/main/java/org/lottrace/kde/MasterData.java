@@ -9,6 +9,14 @@ public interface MasterData {
 
 	Optional<Product> product(String code);
 
+	default boolean hasLocation(String code) {
+		return location(code).isPresent();
+	}
+
+	default boolean hasProduct(String code) {
+		return product(code).isPresent();
+	}
+
 	/** The location with this GLN, if exactly one has it. */
 	Optional<Location> locationByGln(String gln);
 

@@ -56,11 +56,17 @@ public enum RecordKind {
 	/** The fields a mapping of this kind can fill. */
 	public List<? extends Field> fields() {
 		return switch (this) {
-			case LOCATION -> List.of(LocationField.values());
-			case PRODUCT -> List.of(ProductField.values());
-			default -> List.of(KdeField.values());
+			case LOCATION -> LOCATION_FIELDS;
+			case PRODUCT -> PRODUCT_FIELDS;
+			default -> KDE_FIELDS;
 		};
 	}
+
+	private static final List<Field> KDE_FIELDS = List.of(KdeField.values());
+
+	private static final List<Field> LOCATION_FIELDS = List.of(LocationField.values());
+
+	private static final List<Field> PRODUCT_FIELDS = List.of(ProductField.values());
 
 	/** The name used in mapping files: {@code transformation-input}. */
 	public String code() {

@@ -32,6 +32,8 @@ public final class UnitConverter {
 
 	private final Map<String, Optional<BigDecimal>> factors = new ConcurrentHashMap<>();
 
+	private final Map<String, String> baseUnits = new HashMap<>();
+
 	/**
 	 * @param units the canonical units, by lower-case code
 	 * @param aliases spellings seen in exports (any case) to canonical codes
@@ -45,6 +47,12 @@ public final class UnitConverter {
 		aliases.forEach((alias, unit) -> folded.put(alias.trim().toLowerCase(Locale.ROOT), unit));
 		this.aliases = folded;
 		this.itemConversions = Map.copyOf(itemConversions);
+		this.units.forEach((code, definition) -> {
+			String base = findBaseUnit(definition);
+			if (base != null) {
+				this.baseUnits.put(code, base);
+			}
+		});
 	}
 
 	/**
@@ -84,8 +92,11 @@ public final class UnitConverter {
 	 * for a packaging unit.
 	 */
 	public @Nullable String baseUnit(String unit) {
-		UnitDefinition definition = this.units.get(unit);
-		if (definition == null || definition.factor() == null) {
+		return this.baseUnits.get(unit);
+	}
+
+	private @Nullable String findBaseUnit(UnitDefinition definition) {
+		if (definition.factor() == null) {
 			return null;
 		}
 		return this.units.entrySet()
@@ -105,6 +116,9 @@ public final class UnitConverter {
 	 * when no conversion connects the two units
 	 */
 	public Optional<Quantity> convert(Quantity quantity, String toUnit, @Nullable String productCode) {
+		if (quantity.unit().equals(toUnit)) {
+			return Optional.of(new Quantity(quantity.value().setScale(Quantity.SCALE, RoundingMode.HALF_EVEN), toUnit));
+		}
 		return factor(quantity.unit(), toUnit, productCode)
 			.map((f) -> new Quantity(quantity.value().multiply(f).setScale(Quantity.SCALE, RoundingMode.HALF_EVEN),
 					toUnit));

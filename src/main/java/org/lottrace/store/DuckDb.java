@@ -93,18 +93,22 @@ public final class DuckDb {
 	public static final String NEWEST_FIRST = "ingested_at DESC, source_sha256 DESC, source_line DESC";
 
 	/**
-	 * A SELECT over the given files of a table; an empty, typed relation when there are
-	 * none.
+	 * A SELECT over the given files of a table, with every column of the table in schema
+	 * order: files hold only the columns their source fills, and the others read as NULL.
+	 * Partition folders are not read as columns: each file carries its own values.
 	 */
 	public static String scan(StoreTable table, List<Path> files) {
 		TableSchema<?> schema = StoreSchemas.of(table);
+		String columns = schema.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+		String empty = "SELECT " + schema.columns()
+			.stream()
+			.map((c) -> "CAST(NULL AS " + sqlType(c.type()) + ") AS " + c.name())
+			.collect(Collectors.joining(", ")) + " WHERE false";
 		if (files.isEmpty()) {
-			return "SELECT " + schema.columns()
-				.stream()
-				.map((c) -> "CAST(NULL AS " + sqlType(c.type()) + ") AS " + c.name())
-				.collect(Collectors.joining(", ")) + " WHERE false";
+			return empty;
 		}
-		return "SELECT * FROM read_parquet(" + fileList(files) + ", union_by_name = true)";
+		return "SELECT " + columns + " FROM (" + empty + " UNION ALL BY NAME SELECT * FROM read_parquet("
+				+ fileList(files) + ", union_by_name = true, hive_partitioning = false))";
 	}
 
 	public static String fileList(List<Path> files) {

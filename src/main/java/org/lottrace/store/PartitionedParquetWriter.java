@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
@@ -52,7 +48,7 @@ public final class PartitionedParquetWriter<T> implements AutoCloseable {
 
 	}
 
-	private record Open<T>(Path target, ParquetWriter<T> writer) {
+	private record Open<T>(Path target, ParquetFile<T> writer) {
 
 	}
 
@@ -97,14 +93,7 @@ public final class PartitionedParquetWriter<T> implements AutoCloseable {
 		try {
 			Files.createDirectories(dir);
 			OutputFile file = new LocalOutputFile(dir.resolve(this.fileName + IN_PROGRESS));
-			ParquetWriter<T> writer = new Builder<>(file, new RecordWriteSupport<>(this.schema, this.metadata))
-				.withConf(new Configuration(false))
-				.withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-				.withCompressionCodec(this.settings.codec())
-				.withRowGroupSize(this.settings.rowGroupBytes())
-				.withDictionaryEncoding(true)
-				.build();
-			return new Open<>(target, writer);
+			return new Open<>(target, new ParquetFile<>(file, this.schema, this.settings, this.metadata));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create " + target, ex);
@@ -120,7 +109,7 @@ public final class PartitionedParquetWriter<T> implements AutoCloseable {
 		for (Map.Entry<String, Long> partition : this.rows.entrySet()) {
 			Open<T> target = this.open.remove(partition.getKey());
 			try {
-				target.writer().close();
+				target.writer().finish();
 				Files.move(target.target().resolveSibling(this.fileName + IN_PROGRESS), target.target(),
 						StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -143,32 +132,11 @@ public final class PartitionedParquetWriter<T> implements AutoCloseable {
 			try {
 				target.writer().close();
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (RuntimeException ex) {
 				// abandoned anyway: the staging folder is deleted before the next attempt
 			}
 		}
 		this.open.clear();
-	}
-
-	private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-
-		private final WriteSupport<T> writeSupport;
-
-		Builder(OutputFile file, WriteSupport<T> writeSupport) {
-			super(file);
-			this.writeSupport = writeSupport;
-		}
-
-		@Override
-		protected Builder<T> self() {
-			return this;
-		}
-
-		@Override
-		protected WriteSupport<T> getWriteSupport(Configuration conf) {
-			return this.writeSupport;
-		}
-
 	}
 
 }

@@ -100,6 +100,16 @@ public final class StoreMasterData implements MasterData {
 	}
 
 	@Override
+	public boolean hasLocation(String code) {
+		return this.locations.containsKey(code);
+	}
+
+	@Override
+	public boolean hasProduct(String code) {
+		return this.products.containsKey(code);
+	}
+
+	@Override
 	public Optional<Location> locationByGln(String gln) {
 		return single(this.locationsByGln.get(gln));
 	}

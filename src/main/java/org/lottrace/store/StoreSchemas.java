@@ -2,9 +2,12 @@ package org.lottrace.store;
 
 import static org.lottrace.store.ColumnType.*;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -27,7 +30,7 @@ public final class StoreSchemas {
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
 	public static final TableSchema<KdeEvent> KDE_EVENT = new TableSchema<>(StoreTable.KDE_EVENT, kdeEventColumns(),
-			(e) -> "cte=" + e.cte().code() + "/month=" + MONTH.format(e.eventDate()));
+			StoreSchemas::partition);
 
 	public static final TableSchema<Location> LOCATION = new TableSchema<>(StoreTable.LOCATION, locationColumns(),
 			(l) -> "");
@@ -35,7 +38,16 @@ public final class StoreSchemas {
 	public static final TableSchema<Product> PRODUCT = new TableSchema<>(StoreTable.PRODUCT, productColumns(),
 			(p) -> "");
 
+	private static final Map<Integer, String> PARTITIONS = new ConcurrentHashMap<>();
+
 	private StoreSchemas() {
+	}
+
+	/** {@code cte=shipping/month=2026-10}, computed once per CTE and month. */
+	private static String partition(KdeEvent event) {
+		LocalDate date = event.eventDate();
+		int key = event.cte().ordinal() * 1_000_000 + date.getYear() * 100 + date.getMonthValue();
+		return PARTITIONS.computeIfAbsent(key, (k) -> "cte=" + event.cte().code() + "/month=" + MONTH.format(date));
 	}
 
 	public static TableSchema<?> of(StoreTable table) {
@@ -48,31 +60,31 @@ public final class StoreSchemas {
 
 	private static List<Column<KdeEvent>> kdeEventColumns() {
 		List<Column<KdeEvent>> c = new ArrayList<>();
-		c.add(Column.of("record_key", STRING, KdeEvent::recordKey));
-		c.add(Column.of("cte", STRING, (e) -> e.cte().code()));
-		c.add(Column.of("role", STRING, (e) -> e.role().code()));
-		c.add(Column.of("lot_code", STRING, lot(TraceabilityLot::code)));
+		c.add(Column.distinct("record_key", STRING, KdeEvent::recordKey, false));
+		c.add(Column.distinct("cte", STRING, (e) -> e.cte().code(), false));
+		c.add(Column.distinct("role", STRING, (e) -> e.role().code(), false));
+		c.add(Column.distinct("lot_code", STRING, lot(TraceabilityLot::code), true));
 		c.add(Column.of("lot_assigner", STRING, lot(TraceabilityLot::assigner)));
-		c.add(Column.of("internal_lot", STRING, lot(TraceabilityLot::internalLot)));
-		c.add(Column.of("product_code", STRING, KdeEvent::productCode));
+		c.add(Column.distinct("internal_lot", STRING, lot(TraceabilityLot::internalLot), true));
+		c.add(Column.filtered("product_code", STRING, KdeEvent::productCode));
 		c.add(Column.of("quantity", DECIMAL, (e) -> e.quantity().value()));
 		c.add(Column.of("unit", STRING, (e) -> e.quantity().unit()));
 		c.add(Column.of("normalized_quantity", DECIMAL, normalized(Quantity::value)));
 		c.add(Column.of("normalized_unit", STRING, normalized(Quantity::unit)));
-		c.add(Column.of("event_date", DATE, KdeEvent::eventDate));
-		c.add(Column.of("event_time", LOCAL_TIMESTAMP, KdeEvent::eventTime));
+		c.add(Column.filtered("event_date", DATE, KdeEvent::eventDate));
+		c.add(Column.distinct("event_time", LOCAL_TIMESTAMP, KdeEvent::eventTime, true));
 		c.add(Column.of("location_code", STRING, (e) -> e.locations().location()));
 		c.add(Column.of("partner_location_code", STRING, (e) -> e.locations().partner()));
 		c.add(Column.of("tlc_source_location_code", STRING, (e) -> e.locations().tlcSource()));
 		c.add(Column.of("tlc_source_reference", STRING, (e) -> e.locations().tlcSourceReference()));
 		c.add(Column.of("reference_document_type", STRING, reference(KdeEvent::reference, ReferenceDocument::type)));
-		c.add(Column.of("reference_document_number", STRING,
-				reference(KdeEvent::reference, ReferenceDocument::number)));
+		c.add(Column.distinct("reference_document_number", STRING,
+				reference(KdeEvent::reference, ReferenceDocument::number), false));
 		c.add(Column.of("reference_document_type_2", STRING,
 				reference(KdeEvent::secondReference, ReferenceDocument::type)));
-		c.add(Column.of("reference_document_number_2", STRING,
-				reference(KdeEvent::secondReference, ReferenceDocument::number)));
-		c.add(Column.of("work_order", STRING, KdeEvent::workOrder));
+		c.add(Column.distinct("reference_document_number_2", STRING,
+				reference(KdeEvent::secondReference, ReferenceDocument::number), false));
+		c.add(Column.distinct("work_order", STRING, KdeEvent::workOrder, true));
 		c.add(Column.of("harvest_date", DATE, farm(FarmKdes::harvestDate)));
 		c.add(Column.of("harvest_end_date", DATE, farm(FarmKdes::harvestEndDate)));
 		c.add(Column.of("cooling_date", DATE, farm(FarmKdes::coolingDate)));
@@ -126,11 +138,11 @@ public final class StoreSchemas {
 	}
 
 	private static <T> List<Column<T>> provenanceColumns(Function<T, Provenance> provenance) {
-		return List.of(Column.of("source", STRING, (r) -> provenance.apply(r).source()),
-				Column.of("source_file", STRING, (r) -> provenance.apply(r).file()),
-				Column.of("source_sha256", STRING, (r) -> provenance.apply(r).sha256()),
-				Column.of("source_line", LONG, (r) -> provenance.apply(r).line()),
-				Column.of("ingested_at", INSTANT, (r) -> provenance.apply(r).ingestedAt()));
+		return List.of(Column.distinct("source", STRING, (r) -> provenance.apply(r).source(), false),
+				Column.distinct("source_file", STRING, (r) -> provenance.apply(r).file(), false),
+				Column.distinct("source_sha256", STRING, (r) -> provenance.apply(r).sha256(), false),
+				Column.distinct("source_line", LONG, (r) -> provenance.apply(r).line(), false),
+				Column.distinct("ingested_at", INSTANT, (r) -> provenance.apply(r).ingestedAt(), false));
 	}
 
 	private static Function<KdeEvent, @Nullable Object> lot(Function<TraceabilityLot, @Nullable Object> part) {

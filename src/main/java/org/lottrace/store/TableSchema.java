@@ -19,6 +19,15 @@ import org.apache.parquet.schema.Types;
  */
 public record TableSchema<T>(StoreTable table, List<Column<T>> columns, Function<T, String> partition) {
 
+	/**
+	 * The same table with only the columns {@code keep} accepts (readers see the others
+	 * as NULL).
+	 */
+	public TableSchema<T> select(java.util.function.Predicate<String> keep) {
+		return new TableSchema<>(this.table, this.columns.stream().filter((c) -> keep.test(c.name())).toList(),
+				this.partition);
+	}
+
 	public MessageType messageType() {
 		List<Type> fields = this.columns.stream()
 			.map((c) -> (Type) Types.optional(c.type().physical()).as(c.type().logical()).named(c.name()))
