@@ -83,10 +83,15 @@ public final class DuckDb {
 	public static void createViews(Connection connection, StoreTable table, List<Path> files) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE OR REPLACE VIEW " + table.sqlName() + "_all AS " + scan(table, files));
-			statement.execute("CREATE OR REPLACE VIEW " + table.sqlName() + " AS SELECT * FROM " + table.sqlName()
-					+ "_all QUALIFY row_number() OVER (PARTITION BY " + table.keyColumn() + " ORDER BY " + NEWEST_FIRST
-					+ ") = 1");
+			statement.execute(
+					"CREATE OR REPLACE VIEW " + table.sqlName() + " AS " + current(table, table.sqlName() + "_all"));
 		}
+	}
+
+	/** The current version of each natural key among the rows of {@code relation}. */
+	public static String current(StoreTable table, String relation) {
+		return "SELECT * FROM " + relation + " QUALIFY row_number() OVER (PARTITION BY " + table.keyColumn()
+				+ " ORDER BY " + NEWEST_FIRST + ") = 1";
 	}
 
 	/** The order that puts the current version of a natural key first. */
@@ -115,7 +120,7 @@ public final class DuckDb {
 		return files.stream().map((p) -> "'" + sql(p.toString()) + "'").collect(Collectors.joining(", ", "[", "]"));
 	}
 
-	static String sqlType(ColumnType type) {
+	public static String sqlType(ColumnType type) {
 		return switch (type) {
 			case STRING -> "VARCHAR";
 			case DATE -> "DATE";

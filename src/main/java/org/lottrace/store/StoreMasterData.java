@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -74,11 +72,7 @@ public final class StoreMasterData implements MasterData {
 	}
 
 	private static Provenance provenance(ResultSet rs) throws SQLException {
-		Object at = rs.getObject("ingested_at");
-		Instant instant = (at instanceof OffsetDateTime odt) ? odt.toInstant()
-				: (at instanceof java.sql.Timestamp ts) ? ts.toInstant() : Instant.EPOCH;
-		return new Provenance(rs.getString("source"), rs.getString("source_file"), rs.getString("source_sha256"),
-				rs.getLong("source_line"), instant);
+		return KdeEventRows.provenance(rs);
 	}
 
 	public Collection<Location> locations() {

@@ -1,0 +1,116 @@
+package org.lottrace.cli;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.kde.Location;
+import org.lottrace.kde.Product;
+import org.lottrace.kde.Quantity;
+import org.lottrace.trace.TraceAnalysis;
+import org.lottrace.trace.TraceAnalysis.Batch;
+import org.lottrace.trace.TraceAnalysis.Ingredient;
+import org.lottrace.trace.TraceAnalysis.Input;
+import org.lottrace.trace.TraceAnalysis.Shipment;
+import org.lottrace.trace.TraceResult;
+import org.lottrace.trace.TraceResult.TracedLot;
+
+/** Prints a trace's answers in the terminal: the three questions first, then doubts. */
+final class TraceText {
+
+	private final Console console;
+
+	TraceText(Console console) {
+		this.console = console;
+	}
+
+	void print(TraceAnalysis analysis) {
+		TraceResult result = analysis.result();
+		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", result.request().subject(),
+				result.request().direction().name().toLowerCase(Locale.ROOT), result.lots().size(),
+				analysis.shipments().size(), result.elapsed().toMillis());
+		this.console.println("");
+		this.console.println("1. Which batch");
+		for (Batch batch : analysis.batches()) {
+			printBatch(result, batch);
+		}
+		this.console.println("");
+		this.console.println("2. Ingredient lots (every level; supplier = who assigned the lot code)");
+		for (Ingredient ingredient : analysis.ingredients()) {
+			KdeEvent receipt = ingredient.receipts().isEmpty() ? null : ingredient.receipts().get(0);
+			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot().code(),
+					trim(party(result, ingredient.lot().assigner()), 30),
+					trim(product(result, ingredient.productCode()), 28),
+					(receipt != null) ? "received " + receipt.eventDate() + ", " + quantity(receipt.quantity()) + ", "
+							+ receipt.reference() : "made here");
+		}
+		this.console.println("");
+		this.console.println("3. Who received product from this batch or from a lot that shares an ingredient lot");
+		for (Shipment shipment : analysis.shipments()) {
+			KdeEvent event = shipment.event();
+			this.console.printf("   %s  %-44s %-10s %9s  %-10s via %s%n", event.eventDate(),
+					trim(party(result, event.locations().partner()), 44), shipment.lot().code(),
+					quantity(event.quantity()), (event.reference() != null) ? event.reference().number() : "",
+					shipment.via().stream().map(TracedLot::code).collect(Collectors.joining(", ")));
+		}
+		if (!analysis.doubts().isEmpty()) {
+			this.console.println("");
+			this.console.println("Open questions in the records:");
+			analysis.doubts().forEach((d) -> this.console.println("   - " + d));
+		}
+	}
+
+	private void printBatch(TraceResult result, Batch batch) {
+		String product = product(result, batch.productCode());
+		if (batch.outputs().isEmpty()) {
+			this.console.printf("   %s %s: not made here (no production record)%n", batch.lot().code(), product);
+		}
+		for (KdeEvent output : batch.outputs()) {
+			this.console.printf("   %s %s: work order %s, completed %s at %s, %s%n", batch.lot().code(), product,
+					output.workOrder(), output.eventDate(), party(result, output.locations().location()),
+					quantity(output.quantity()));
+		}
+		for (Input input : batch.inputs()) {
+			KdeEvent event = input.event();
+			this.console.printf("     input %-12s %-28s %-30s %s%n", input.lot().code(),
+					trim(product(result, input.productCode()), 28), trim(party(result, input.lot().assigner()), 30),
+					(event != null) ? quantity(event.quantity()) + " (" + event.secondReference() + ")" : "");
+		}
+	}
+
+	static String party(TraceResult result, @Nullable String code) {
+		if (code == null) {
+			return "";
+		}
+		Location location = result.locations().get(code);
+		return (location != null) ? location.businessName() + " (" + code + ")" : code;
+	}
+
+	static String product(TraceResult result, @Nullable String code) {
+		if (code == null) {
+			return "";
+		}
+		Product product = result.products().get(code);
+		return (product != null) ? product.name() : code;
+	}
+
+	static String quantity(Quantity quantity) {
+		return number(quantity.value()) + " " + quantity.unit();
+	}
+
+	static String number(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+	private static String trim(String text, int width) {
+		return (text.length() <= width) ? text : text.substring(0, width - 1) + "…";
+	}
+
+	static String join(List<String> parts) {
+		return String.join(", ", parts);
+	}
+
+}

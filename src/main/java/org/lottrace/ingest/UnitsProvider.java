@@ -1,0 +1,45 @@
+package org.lottrace.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.UnitConverter;
+import org.springframework.stereotype.Component;
+
+/** The units of {@code jobs/units.yml}, read again when the file changes. */
+@Component
+public class UnitsProvider {
+
+	private final Path file;
+
+	private @Nullable UnitConverter units;
+
+	private @Nullable FileTime readAt;
+
+	public UnitsProvider(IngestProperties properties) {
+		this.file = properties.jobs().resolve(JobsDirectory.UNITS_FILE);
+	}
+
+	/**
+	 * @throws MappingException when the file is missing or invalid */
+	public synchronized UnitConverter units() {
+		FileTime modified = modified();
+		if (this.units == null || !modified.equals(this.readAt)) {
+			this.units = MappingReader.readUnits(this.file);
+			this.readAt = modified;
+		}
+		return this.units;
+	}
+
+	private FileTime modified() {
+		try {
+			return Files.getLastModifiedTime(this.file);
+		}
+		catch (java.io.IOException ex) {
+			return FileTime.fromMillis(0);
+		}
+	}
+
+}

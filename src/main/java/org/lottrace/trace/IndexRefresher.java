@@ -1,0 +1,255 @@
+package org.lottrace.trace;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.StoreCommit;
+import org.lottrace.store.StoreTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the derived index up to date with the store's commit log, reading only the
+ * Parquet files of commits it has not applied yet. Work orders touched by new events (or
+ * by new aliases that resolve inputs left pending) have their links recomputed; nothing
+ * else is rewritten. One transaction: a failed refresh leaves the index as it was.
+ */
+public final class IndexRefresher {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexRefresher.class);
+
+	/** Lists longer than this are joined rather than written out as SQL literals. */
+	private static final int LITERAL_LIMIT = 2000;
+
+	private final LotIndex index;
+
+	private final StoreCatalog catalog;
+
+	public IndexRefresher(LotIndex index, StoreCatalog catalog) {
+		this.index = index;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * What a refresh did.
+	 *
+	 * @param commits commits applied
+	 * @param events event rows added
+	 * @param superseded earlier versions those rows replace
+	 * @param workOrders work orders whose links were recomputed
+	 * @param rebuilt whether the index was rebuilt from scratch
+	 */
+	public record Result(int commits, long events, long superseded, long workOrders, boolean rebuilt,
+			Duration elapsed) {
+
+	}
+
+	public synchronized Result refresh() {
+		long started = System.nanoTime();
+		List<StoreCommit> commits = this.catalog.commits().all();
+		Set<String> committed = commits.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		boolean rebuilt = false;
+		try {
+			Set<String> applied = applied();
+			if (!committed.containsAll(applied)) {
+				log.warn("The trace index has commits the store does not have; rebuilding it");
+				this.index.delete();
+				applied = Set.of();
+				rebuilt = true;
+			}
+			Set<String> done = applied;
+			List<StoreCommit> fresh = commits.stream().filter((c) -> !done.contains(c.fileId())).toList();
+			if (fresh.isEmpty()) {
+				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started));
+			}
+			try (Connection connection = this.index.connect()) {
+				Result result = apply(connection, fresh, rebuilt);
+				return new Result(result.commits(), result.events(), result.superseded(), result.workOrders(), rebuilt,
+						Duration.ofNanos(System.nanoTime() - started));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not refresh the trace index: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Set<String> applied() throws SQLException {
+		Set<String> ids = new HashSet<>();
+		try (Connection connection = this.index.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT file_id FROM applied")) {
+			while (rs.next()) {
+				ids.add(rs.getString(1));
+			}
+		}
+		return ids;
+	}
+
+	private Result apply(Connection connection, List<StoreCommit> fresh, boolean rebuilt) throws SQLException {
+		Set<String> freshIds = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("BEGIN TRANSACTION");
+			try {
+				replaceMasterData(sql);
+				long events = loadEvents(sql, freshIds);
+				long superseded = (events > 0) ? findPrevious(sql, freshIds) : 0;
+				long workOrders = 0;
+				if (events > 0) {
+					addLots(sql);
+					addAliases(sql);
+					workOrders = relink(sql);
+				}
+				for (String id : freshIds) {
+					sql.execute("INSERT INTO applied VALUES ('" + DuckDb.sql(id) + "', now())");
+				}
+				sql.execute("COMMIT");
+				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO);
+			}
+			catch (SQLException | RuntimeException ex) {
+				sql.execute("ROLLBACK");
+				throw ex;
+			}
+			finally {
+				for (String temp : List.of("incoming", "previous", "new_alias", "affected", "wo_event", "resolved")) {
+					sql.execute("DROP TABLE IF EXISTS " + temp);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Master data is small: it is replaced whole, with the current version of each code.
+	 */
+	private void replaceMasterData(Statement sql) throws SQLException {
+		for (StoreTable table : List.of(StoreTable.LOCATION, StoreTable.PRODUCT)) {
+			sql.execute("CREATE OR REPLACE TABLE " + table.sqlName() + " AS "
+					+ DuckDb.current(table, "(" + DuckDb.scan(table, this.catalog.files(table)) + ")"));
+		}
+	}
+
+	private long loadEvents(Statement sql, Set<String> freshIds) throws SQLException {
+		List<Path> files = this.catalog.files(StoreTable.KDE_EVENT, freshIds);
+		sql.execute("CREATE TEMP TABLE incoming AS SELECT * FROM event WHERE false");
+		for (String id : freshIds) {
+			List<Path> ofCommit = files.stream()
+				.filter((p) -> p.getFileName().toString().startsWith(id + "."))
+				.toList();
+			if (!ofCommit.isEmpty()) {
+				sql.execute("INSERT INTO incoming SELECT *, '" + DuckDb.sql(id) + "' FROM ("
+						+ DuckDb.scan(StoreTable.KDE_EVENT, ofCommit) + ")");
+			}
+		}
+		long count = count(sql, "SELECT count(*) FROM incoming");
+		sql.execute("INSERT INTO event SELECT * FROM incoming");
+		return count;
+	}
+
+	/**
+	 * Earlier versions of the keys that came in: counted as superseded, and their work
+	 * orders relinked.
+	 */
+	private long findPrevious(Statement sql, Set<String> freshIds) throws SQLException {
+		sql.execute("CREATE TEMP TABLE previous AS SELECT e.record_key, e.work_order FROM event e "
+				+ "WHERE e.record_key IN (SELECT record_key FROM incoming) AND e.file_id NOT IN (" + literals(freshIds)
+				+ ")");
+		long earlier = count(sql, "SELECT count(*) FROM previous");
+		long repeated = count(sql, "SELECT count(*) - count(DISTINCT record_key) FROM incoming");
+		return earlier + repeated;
+	}
+
+	private void addLots(Statement sql) throws SQLException {
+		sql.execute("INSERT INTO lot SELECT (SELECT coalesce(max(lot_id), 0) FROM lot) + row_number() OVER "
+				+ "(ORDER BY lot_key), lot_key, lot_code, lot_assigner FROM (SELECT DISTINCT " + LotKeys.SQL_KEY
+				+ " AS lot_key, lot_code, lot_assigner FROM incoming WHERE lot_code IS NOT NULL "
+				+ "AND lot_assigner IS NOT NULL) n WHERE NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = n.lot_key)");
+	}
+
+	/**
+	 * Internal lot numbers of receipts, and the lot codes our own sites assigned, are the
+	 * numbers scales and shipping systems scan: they resolve to their lot.
+	 */
+	private void addAliases(Statement sql) throws SQLException {
+		sql.execute("CREATE TEMP TABLE new_alias AS SELECT DISTINCT alias, lot_id, kind FROM ("
+				+ "SELECT i.internal_lot AS alias, l.lot_id, 'internal' AS kind FROM incoming i JOIN lot l ON l.lot_key = "
+				+ LotKeys.sqlKey("i") + " WHERE i.internal_lot IS NOT NULL "
+				+ "UNION ALL SELECT i.lot_code, l.lot_id, 'own' FROM incoming i JOIN lot l ON l.lot_key = "
+				+ LotKeys.sqlKey("i") + " JOIN location s ON s.location_code = i.lot_assigner "
+				+ "AND s.location_type = 'site') a "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM alias x WHERE x.alias = a.alias AND x.lot_id = a.lot_id)");
+		sql.execute("INSERT INTO alias SELECT * FROM new_alias");
+	}
+
+	/**
+	 * Recomputes the links of every work order the new events touch. @return work orders
+	 * relinked
+	 */
+	private long relink(Statement sql) throws SQLException {
+		sql.execute("CREATE TEMP TABLE affected AS SELECT DISTINCT work_order FROM ("
+				+ "SELECT work_order FROM incoming WHERE cte = 'transformation' "
+				+ "UNION ALL SELECT work_order FROM previous "
+				+ "UNION ALL SELECT work_order FROM pending WHERE lot_code IN (SELECT alias FROM new_alias)) "
+				+ "WHERE work_order IS NOT NULL");
+		long affected = count(sql, "SELECT count(*) FROM affected");
+		if (affected == 0) {
+			return 0;
+		}
+		String workOrders = (affected <= LITERAL_LIMIT) ? literals(strings(sql, "SELECT work_order FROM affected"))
+				: "SELECT work_order FROM affected";
+		sql.execute("DELETE FROM link WHERE work_order IN (" + workOrders + ")");
+		sql.execute("DELETE FROM pending WHERE work_order IN (" + workOrders + ")");
+		// the current version of each transformation record of those work orders (a
+		// correction may move a record)
+		sql.execute("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE record_key IN (SELECT record_key "
+				+ "FROM event WHERE work_order IN (" + workOrders + ")) QUALIFY row_number() OVER (PARTITION BY "
+				+ "record_key ORDER BY " + DuckDb.NEWEST_FIRST + ") = 1");
+		sql.execute("DELETE FROM wo_event WHERE work_order NOT IN (SELECT work_order FROM affected) "
+				+ "OR cte <> 'transformation'");
+		sql.execute("CREATE TEMP TABLE resolved AS SELECT w.record_key, w.role, w.work_order, w.lot_code, "
+				+ LotKeys.RESOLVE + " AS lot_id, " + LotKeys.CANDIDATES + " AS candidates FROM wo_event w");
+		sql.execute("INSERT INTO link SELECT i.record_key, i.lot_id, o.lot_id, i.work_order FROM resolved i "
+				+ "JOIN resolved o ON o.work_order = i.work_order AND o.role = 'output' "
+				+ "WHERE i.role = 'input' AND i.lot_id IS NOT NULL AND o.lot_id IS NOT NULL");
+		sql.execute("INSERT INTO pending SELECT i.record_key, i.lot_code, i.work_order, CASE "
+				+ "WHEN i.candidates > 1 THEN 'the lot number matches several lots' "
+				+ "WHEN i.lot_id IS NULL THEN 'no lot is known by this lot number' "
+				+ "ELSE 'the work order has no output lot yet' END FROM resolved i WHERE i.role = 'input' AND "
+				+ "(i.lot_id IS NULL OR NOT EXISTS (SELECT 1 FROM resolved o WHERE o.work_order = i.work_order AND "
+				+ "o.role = 'output' AND o.lot_id IS NOT NULL))");
+		return affected;
+	}
+
+	private static long count(Statement sql, String query) throws SQLException {
+		try (ResultSet rs = sql.executeQuery(query)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static List<String> strings(Statement sql, String query) throws SQLException {
+		List<String> values = new java.util.ArrayList<>();
+		try (ResultSet rs = sql.executeQuery(query)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+	static String literals(java.util.Collection<String> values) {
+		if (values.isEmpty()) {
+			return "NULL";
+		}
+		return values.stream().map((v) -> "'" + DuckDb.sql(v) + "'").collect(Collectors.joining(", "));
+	}
+
+}

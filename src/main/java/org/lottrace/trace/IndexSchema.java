@@ -1,0 +1,60 @@
+package org.lottrace.trace;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreSchemas;
+
+/** The tables of the derived index. */
+final class IndexSchema {
+
+	private IndexSchema() {
+	}
+
+	static void create(Statement statement) throws SQLException {
+		statement.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+		statement.execute("INSERT OR IGNORE INTO meta VALUES ('version', '" + LotIndex.VERSION + "')");
+		// every commit applied to the index, so a refresh reads only what is new
+		statement.execute("CREATE TABLE IF NOT EXISTS applied (file_id VARCHAR, applied_at TIMESTAMP WITH TIME ZONE)");
+		// every version of every KDE event, as in the store, plus the ingestion it came
+		// from
+		statement.execute("CREATE TABLE IF NOT EXISTS event (" + StoreSchemas.KDE_EVENT.columns()
+			.stream()
+			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
+			.collect(Collectors.joining(", ")) + ", file_id VARCHAR)");
+		statement.execute("CREATE INDEX IF NOT EXISTS event_lot_code ON event (lot_code)");
+		statement.execute("CREATE INDEX IF NOT EXISTS event_work_order ON event (work_order)");
+		statement.execute("CREATE INDEX IF NOT EXISTS event_record_key ON event (record_key)");
+		// lots: a traceability lot code together with who assigned it
+		statement.execute("CREATE TABLE IF NOT EXISTS lot (lot_id INTEGER, lot_key VARCHAR, lot_code VARCHAR, "
+				+ "lot_assigner VARCHAR)");
+		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_key ON lot (lot_key)");
+		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_code ON lot (lot_code)");
+		// local lot numbers (the ERP's receiving lot, our own lot codes) that scales and
+		// shipping scan
+		statement.execute("CREATE TABLE IF NOT EXISTS alias (alias VARCHAR, lot_id INTEGER, kind VARCHAR)");
+		statement.execute("CREATE INDEX IF NOT EXISTS alias_by_name ON alias (alias)");
+		// one row per transformation input event that could be linked: input lot ->
+		// output lot
+		statement.execute("CREATE TABLE IF NOT EXISTS link (input_key VARCHAR, input_lot INTEGER, output_lot INTEGER, "
+				+ "work_order VARCHAR)");
+		statement.execute("CREATE INDEX IF NOT EXISTS link_by_input ON link (input_lot)");
+		statement.execute("CREATE INDEX IF NOT EXISTS link_by_output ON link (output_lot)");
+		statement.execute("CREATE INDEX IF NOT EXISTS link_by_work_order ON link (work_order)");
+		// inputs that could not be linked yet: a lot number nothing resolves, or a work
+		// order without its output
+		statement.execute("CREATE TABLE IF NOT EXISTS pending (input_key VARCHAR, lot_code VARCHAR, "
+				+ "work_order VARCHAR, reason VARCHAR)");
+	}
+
+	static @Nullable String version(Statement statement) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'version'")) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+	}
+
+}

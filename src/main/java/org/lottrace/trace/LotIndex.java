@@ -1,0 +1,122 @@
+package org.lottrace.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreLayout;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The derived index: a DuckDB database file in {@code store/_index/} holding every KDE
+ * event version with ART indexes on lot code, work order and record key, the current
+ * master data, the lots (a code plus who assigned it) with their aliases, and the links
+ * from each input lot to the lot it went into. Everything in it is derived from the
+ * store's committed Parquet files; delete the folder and {@link IndexRefresher} rebuilds
+ * it.
+ * <p>
+ * DuckDB lets one process write a database file; this class holds the process's one
+ * instance and hands out a connection per caller ({@code duplicate()}), so ingestion, the
+ * scheduler and traces in one process share it.
+ */
+public final class LotIndex implements AutoCloseable {
+
+	/** Bump when the tables change: an index of another version is rebuilt. */
+	static final String VERSION = "1";
+
+	private final StoreLayout layout;
+
+	private final DuckDb duckDb;
+
+	private @Nullable DuckDBConnection connection;
+
+	public LotIndex(StoreLayout layout, DuckDb duckDb) {
+		this.layout = layout;
+		this.duckDb = duckDb;
+	}
+
+	public Path file() {
+		return this.layout.index().resolve("lottrace.duckdb");
+	}
+
+	/**
+	 * A connection to the index, opening the database on first use. Close it after use;
+	 * the database stays open.
+	 * @throws IndexBusyException when another process has the index open
+	 */
+	public synchronized Connection connect() throws SQLException {
+		if (this.connection == null || this.connection.isClosed()) {
+			this.connection = open();
+		}
+		return this.connection.duplicate();
+	}
+
+	private DuckDBConnection open() throws SQLException {
+		try {
+			Files.createDirectories(file().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		DuckDBConnection opened;
+		try {
+			opened = (DuckDBConnection) this.duckDb.file(file(), false);
+		}
+		catch (SQLException ex) {
+			if (String.valueOf(ex.getMessage()).contains("lock")) {
+				throw new IndexBusyException("the trace index " + file()
+						+ " is in use by another lottrace process (a running `lottrace serve`?); use its web page "
+						+ "or HTTP API, or stop it", ex);
+			}
+			throw ex;
+		}
+		try (Statement statement = opened.createStatement()) {
+			IndexSchema.create(statement);
+			if (!VERSION.equals(IndexSchema.version(statement))) {
+				opened.close();
+				deleteFiles();
+				opened = (DuckDBConnection) this.duckDb.file(file(), false);
+				try (Statement fresh = opened.createStatement()) {
+					IndexSchema.create(fresh);
+				}
+			}
+		}
+		return opened;
+	}
+
+	/** Deletes the index; the next refresh rebuilds it from the store. */
+	public synchronized void delete() {
+		close();
+		deleteFiles();
+	}
+
+	private void deleteFiles() {
+		try {
+			FileSystemUtils.deleteRecursively(this.layout.index());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not delete " + this.layout.index(), ex);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// closing anyway
+			}
+			this.connection = null;
+		}
+	}
+
+}

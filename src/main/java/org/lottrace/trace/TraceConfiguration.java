@@ -1,0 +1,23 @@
+package org.lottrace.trace;
+
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.StoreLayout;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The derived index and its refresher. */
+@Configuration(proxyBeanMethods = false)
+public class TraceConfiguration {
+
+	@Bean(destroyMethod = "close")
+	LotIndex lotIndex(StoreLayout layout, DuckDb duckDb) {
+		return new LotIndex(layout, duckDb);
+	}
+
+	@Bean
+	IndexRefresher indexRefresher(LotIndex lotIndex, StoreCatalog catalog) {
+		return new IndexRefresher(lotIndex, catalog);
+	}
+
+}

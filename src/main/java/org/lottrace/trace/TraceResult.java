@@ -1,0 +1,67 @@
+package org.lottrace.trace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.kde.Location;
+import org.lottrace.kde.Product;
+
+/**
+ * Everything a trace found: the lots and how they are linked, the current KDE events of
+ * those lots, and the master data they refer to. {@link TraceAnalysis} turns it into the
+ * answers people ask for.
+ *
+ * @param start the lots the request named
+ * @param lots every lot reached, by id
+ * @param links input lot to output lot, one per transformation input record
+ * @param events the current version of every KDE event of the lots reached
+ * @param eventLots for each event (by record key), the id of its lot
+ * @param pending transformation inputs of the work orders reached that could not be
+ * linked to a lot
+ * @param elapsed how long the trace took
+ */
+public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot> start, Map<Integer, TracedLot> lots,
+		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Map<String, Location> locations,
+		Map<String, Product> products, List<PendingInput> pending, Duration elapsed) {
+
+	/** The lot an event belongs to (by record key); local lot numbers are resolved. */
+	public TracedLot lotOf(KdeEvent event) {
+		return this.lots.get(this.eventLots.get(event.recordKey()));
+	}
+
+	/**
+	 * A lot reached by the trace.
+	 *
+	 * @param backwardDepth levels from a start lot going backward (0 for a start lot), or
+	 * -1 when not reached backward
+	 * @param forwardDepth levels going forward from the lots the forward trace started
+	 * from, or -1
+	 */
+	public record TracedLot(int id, String code, String assigner, int backwardDepth, int forwardDepth) {
+
+		public String key() {
+			return LotKeys.key(this.code, this.assigner);
+		}
+
+	}
+
+	/**
+	 * One transformation input: lot {@code inputLot} went into lot {@code outputLot}
+	 * under a work order.
+	 */
+	public record LotLink(int inputLot, int outputLot, String workOrder, String inputRecordKey) {
+
+	}
+
+	/**
+	 * A transformation input the index could not link: its lot number resolves to no lot,
+	 * or to several.
+	 */
+	public record PendingInput(String recordKey, String lotCode, String workOrder, String reason) {
+
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.lottrace.trace;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.kde.Location;
+import org.lottrace.kde.Product;
+import org.lottrace.store.StoreMasterData;
+import org.lottrace.trace.TraceResult.LotLink;
+import org.lottrace.trace.TraceResult.PendingInput;
+import org.lottrace.trace.TraceResult.TracedLot;
+import org.springframework.stereotype.Service;
+
+/**
+ * Traces lots through the derived index: catches the index up with the store, resolves
+ * the request to its starting lots, walks the links level by level, and reads back the
+ * lots, links, current KDE events and master data reached.
+ */
+@Service
+public class TraceService {
+
+	private final LotIndex index;
+
+	private final IndexRefresher refresher;
+
+	private final Clock clock;
+
+	private volatile @Nullable MemoryLotGraph memoryGraph;
+
+	public TraceService(LotIndex index, IndexRefresher refresher, Clock clock) {
+		this.index = index;
+		this.refresher = refresher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Walk links in memory from now on (a running service): loads them from the index.
+	 * Call again after a refresh that changed links.
+	 */
+	public void useMemoryGraph() throws SQLException {
+		try (Connection connection = this.index.connect()) {
+			this.memoryGraph = MemoryLotGraph.load(connection);
+		}
+	}
+
+	/**
+	 * Traces a request.
+	 * @throws TraceException when the lot or product is not in the store, or the request
+	 * is ambiguous
+	 */
+	public TraceResult trace(TraceRequest request) {
+		IndexRefresher.Result refreshed = this.refresher.refresh();
+		if (refreshed.commits() > 0 && this.memoryGraph != null) {
+			try {
+				useMemoryGraph();
+			}
+			catch (SQLException ex) {
+				this.memoryGraph = null;
+			}
+		}
+		Instant tracedAt = this.clock.instant();
+		long started = System.nanoTime();
+		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			int[] start = StartLots.resolve(sql, request);
+			LotGraph graph = (this.memoryGraph != null) ? this.memoryGraph : new DuckDbLotGraph(connection);
+			Map<Integer, Integer> backward = (request.direction() != Direction.FORWARD)
+					? Traversal.backward(graph, start) : Map.of();
+			Map<Integer, Integer> forward = switch (request.direction()) {
+				case BACKWARD -> Map.of();
+				case FORWARD -> Traversal.forward(graph, start);
+				case BOTH -> Traversal.forward(graph, backward.keySet().stream().mapToInt(Integer::intValue).toArray());
+			};
+			Map<Integer, TracedLot> lots = lots(sql, backward, forward);
+			List<LotLink> links = links(sql, lots.keySet());
+			TracedEvents.Found found = TracedEvents.read(sql, lots);
+			List<KdeEvent> events = found.events();
+			List<PendingInput> pending = pending(sql, links, events);
+			StoreMasterData master = StoreMasterData.load(connection);
+			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
+			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(),
+					referencedLocations(events, master), referencedProducts(events, master), pending,
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The trace failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Map<Integer, TracedLot> lots(Statement sql, Map<Integer, Integer> backward, Map<Integer, Integer> forward)
+			throws SQLException {
+		Set<Integer> ids = new TreeSet<>(backward.keySet());
+		ids.addAll(forward.keySet());
+		Map<Integer, TracedLot> lots = new LinkedHashMap<>();
+		try (ResultSet rs = sql.executeQuery("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN ("
+				+ SqlLists.ints(sql, "traced_ids", ids) + ") ORDER BY lot_id")) {
+			while (rs.next()) {
+				int id = rs.getInt(1);
+				lots.put(id, new TracedLot(id, rs.getString(2), rs.getString(3), backward.getOrDefault(id, -1),
+						forward.getOrDefault(id, -1)));
+			}
+		}
+		return lots;
+	}
+
+	private List<LotLink> links(Statement sql, Set<Integer> lots) throws SQLException {
+		String ids = SqlLists.ints(sql, "link_ids", lots);
+		List<LotLink> links = new ArrayList<>();
+		try (ResultSet rs = sql.executeQuery("SELECT input_lot, output_lot, work_order, input_key FROM link WHERE "
+				+ "output_lot IN (" + ids + ") AND input_lot IN (" + ids + ") ORDER BY work_order, input_key")) {
+			while (rs.next()) {
+				links.add(new LotLink(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
+			}
+		}
+		return links;
+	}
+
+	/** Inputs left unlinked in the work orders that produced the lots reached. */
+	private List<PendingInput> pending(Statement sql, List<LotLink> links, List<KdeEvent> events) throws SQLException {
+		Set<String> workOrders = new HashSet<>();
+		links.forEach((l) -> workOrders.add(l.workOrder()));
+		events.stream().filter((e) -> e.workOrder() != null).forEach((e) -> workOrders.add(e.workOrder()));
+		List<PendingInput> pending = new ArrayList<>();
+		try (ResultSet rs = sql
+			.executeQuery("SELECT input_key, lot_code, work_order, reason FROM pending WHERE " + "work_order IN ("
+					+ SqlLists.strings(sql, "pending_wo", workOrders) + ") ORDER BY work_order, input_key")) {
+			while (rs.next()) {
+				pending.add(new PendingInput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+			}
+		}
+		return pending;
+	}
+
+	private static Map<String, Location> referencedLocations(List<KdeEvent> events, StoreMasterData master) {
+		Map<String, Location> referenced = new HashMap<>();
+		for (KdeEvent event : events) {
+			for (String code : new String[] { event.locations().location(), event.locations().partner(),
+					event.locations().tlcSource(), (event.lot() != null) ? event.lot().assigner() : null,
+					event.farm().harvestLocation(), event.farm().coolingLocation() }) {
+				if (code != null) {
+					master.location(code).ifPresent((l) -> referenced.put(code, l));
+				}
+			}
+		}
+		return referenced;
+	}
+
+	private static Map<String, Product> referencedProducts(List<KdeEvent> events, StoreMasterData master) {
+		Map<String, Product> referenced = new HashMap<>();
+		for (KdeEvent event : events) {
+			for (String code : new String[] { event.productCode(), event.farm().receivedProductCode() }) {
+				if (code != null) {
+					master.product(code).ifPresent((p) -> referenced.put(code, p));
+				}
+			}
+		}
+		return referenced;
+	}
+
+}
