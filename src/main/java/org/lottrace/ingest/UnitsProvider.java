@@ -23,7 +23,8 @@ public class UnitsProvider {
 	}
 
 	/**
-	 * @throws MappingException when the file is missing or invalid */
+	 * @throws MappingException when the file is missing or invalid
+	 */
 	public synchronized UnitConverter units() {
 		FileTime modified = modified();
 		if (this.units == null || !modified.equals(this.readAt)) {

@@ -1,0 +1,40 @@
+package org.lottrace.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.trace.TraceRequest;
+import org.lottrace.trace.TraceResult;
+import org.lottrace.trace.TraceResult.TracedLot;
+
+/** Builds {@link RecordSet}s. */
+public final class RecordSets {
+
+	private RecordSets() {
+	}
+
+	/** The records of every lot a trace reached. */
+	public static RecordSet of(TraceResult result) {
+		Map<String, RecordSet.Lot> lots = new HashMap<>();
+		for (KdeEvent event : result.events()) {
+			TracedLot lot = result.lotOf(event);
+			if (lot != null) {
+				lots.put(event.recordKey(), new RecordSet.Lot(lot.code(), lot.assigner()));
+			}
+		}
+		TraceRequest request = result.request();
+		List<String> scope = new ArrayList<>();
+		scope.add("Request: trace of " + request.subject());
+		scope.add("Direction: " + request.direction().name().toLowerCase(java.util.Locale.ROOT));
+		if (request.reason() != null) {
+			scope.add("Reason: " + request.reason());
+		}
+		scope.add("Lots reached: " + result.lots().size());
+		return new RecordSet("Trace of " + request.subject(), List.copyOf(scope), result.events(), Map.copyOf(lots),
+				result.locations(), result.products(), result.tracedAt());
+	}
+
+}
