@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.lottrace.bench.CpuTimes;
 import org.lottrace.bench.PeakMemory;
+import org.lottrace.generate.SyntheticBakery;
 import org.lottrace.generate.SyntheticBakery.Export;
 import org.lottrace.ingest.IngestPlan;
 import org.lottrace.ingest.IngestResult;
@@ -103,7 +104,8 @@ class BenchIngestCommand implements SpringCommand {
 		Path dir = this.data
 			.resolve("exports-" + export.name().toLowerCase(Locale.ROOT) + "-" + this.rows + "-" + this.seed);
 		if (!Files.exists(dir.resolve(".complete"))) {
-			GenerateCommand.generate(console, dir, this.rows, this.seed, LocalDate.of(2026, 10, 31), 730, export);
+			GenerateCommand.generate(console, dir,
+					new SyntheticBakery.Options(this.rows, this.seed, LocalDate.of(2026, 10, 31), 730, export, ""));
 			Files.writeString(dir.resolve(".complete"), "");
 		}
 		return dir;

@@ -39,6 +39,10 @@ class GenerateCommand implements SpringCommand {
 			description = "The last day (default: ${DEFAULT-VALUE}).")
 	LocalDate end;
 
+	@Option(names = "--prefix", defaultValue = "", paramLabel = "TEXT",
+			description = "Put before every generated number, e.g. N1- for a night's exports on top of a history.")
+	String prefix;
+
 	@Option(names = "--only", paramLabel = "EXPORT", description = "Write only this export: ${COMPLETION-CANDIDATES}.")
 	@Nullable Export only;
 
@@ -49,7 +53,8 @@ class GenerateCommand implements SpringCommand {
 		}
 		Console console = new Console();
 		long started = System.nanoTime();
-		Map<Export, Long> counts = generate(console, this.out, this.events, this.seed, this.end, this.days, this.only);
+		Map<Export, Long> counts = generate(console, this.out,
+				new SyntheticBakery.Options(this.events, this.seed, this.end, this.days, this.only, this.prefix));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long total = counts.values().stream().mapToLong(Long::longValue).sum();
 		console.printf("Wrote %s event rows to %s in %.1f s (%s rows/s): %s%n", Console.count(total), this.out, seconds,
@@ -57,10 +62,9 @@ class GenerateCommand implements SpringCommand {
 		return ExitCodes.OK;
 	}
 
-	static Map<Export, Long> generate(Console console, Path out, long events, long seed, LocalDate end, int days,
-			@Nullable Export only) {
-		long target = events;
-		return new SyntheticBakery(new SyntheticBakery.Options(events, seed, end, days, only)).write(out,
+	static Map<Export, Long> generate(Console console, Path out, SyntheticBakery.Options options) {
+		long target = options.events();
+		return new SyntheticBakery(options).write(out,
 				(rows) -> console.progress(String.format(java.util.Locale.ROOT, "  generating: %s of %s rows (%d%%)",
 						Console.count(rows), Console.count(target), Math.min(100, rows * 100 / Math.max(1, target)))));
 	}

@@ -54,13 +54,18 @@ final class TraceText {
 			this.console.printf("   %s  %-44s %-10s %9s  %-10s via %s%n", event.eventDate(),
 					trim(party(result, event.locations().partner()), 44), shipment.lot().code(),
 					quantity(event.quantity()), (event.reference() != null) ? event.reference().number() : "",
-					shipment.via().stream().map(TracedLot::code).collect(Collectors.joining(", ")));
+					shipment.via().stream().map(result::label).collect(Collectors.joining(", ")));
 		}
 		if (!analysis.doubts().isEmpty()) {
 			this.console.println("");
 			this.console.println("Open questions in the records:");
 			analysis.doubts().forEach((d) -> this.console.println("   - " + d));
 		}
+	}
+
+	private static String describe(KdeEvent receipt) {
+		String what = (receipt.cte() == org.lottrace.kde.Cte.TRANSFORMATION) ? "made " : "received ";
+		return what + receipt.eventDate() + ", " + quantity(receipt.quantity()) + ", " + receipt.reference();
 	}
 
 	private void printBatch(TraceResult result, Batch batch) {
@@ -75,7 +80,7 @@ final class TraceText {
 		}
 		for (Input input : batch.inputs()) {
 			KdeEvent event = input.event();
-			this.console.printf("     input %-12s %-28s %-30s %s%n", input.lot().code(),
+			this.console.printf("     input %-12s %-28s %-30s %s%n", result.label(input.lot()),
 					trim(product(result, input.productCode()), 28), trim(party(result, input.lot().assigner()), 30),
 					(event != null) ? quantity(event.quantity()) + " (" + event.secondReference() + ")" : "");
 		}

@@ -48,8 +48,11 @@ public final class SyntheticBakery {
 	 * @param events events to write in all (receipts, completions, tickets and shipment
 	 * lines), spread over {@code days} days ending on {@code end}
 	 * @param only when set, write only this export, with exactly {@code events} rows
+	 * @param prefix put before every generated number (work orders, lots, tickets, bills
+	 * of lading), so that a second set of exports (a night's worth on top of a history)
+	 * does not reuse the first one's identifiers
 	 */
-	public record Options(long events, long seed, LocalDate end, int days, @Nullable Export only) {
+	public record Options(long events, long seed, LocalDate end, int days, @Nullable Export only, String prefix) {
 
 	}
 
@@ -207,7 +210,7 @@ public final class SyntheticBakery {
 	private void workOrder(LocalDate date) {
 		boolean finished = this.random.nextInt(100) < 80 || this.intermediates.isEmpty();
 		int product = finished ? this.random.nextInt(FINISHED) : this.random.nextInt(INTERMEDIATES);
-		String wo = "WO-" + (this.workOrder++);
+		String wo = "WO-" + this.options.prefix() + (this.workOrder++);
 		int hour = 6 + this.random.nextInt(12);
 		double outputKg = 0;
 		int inputs = finished ? 3 + this.random.nextInt(3) : 2 + this.random.nextInt(3);
@@ -250,8 +253,8 @@ public final class SyntheticBakery {
 
 	private void receive(LocalDate date, Ingredient ingredient) {
 		int vendor = ingredient.index % VENDORS;
-		String vendorLot = "L" + (1000 + (this.vendorLotCounters[vendor]++ % 9000));
-		String internal = "R" + (this.internalLot++);
+		String vendorLot = "L" + this.options.prefix() + (1000 + this.vendorLotCounters[vendor]++);
+		String internal = "R" + this.options.prefix() + (this.internalLot++);
 		int kg = 500 + this.random.nextInt(15) * 100;
 		ingredient.currentLot = internal;
 		ingredient.remainingKg = kg;
@@ -259,6 +262,7 @@ public final class SyntheticBakery {
 		if (out != null) {
 			this.line.setLength(0);
 			this.line.append("RC-")
+				.append(this.options.prefix())
 				.append(this.receiptNumber++)
 				.append(",1,")
 				.append(ExportWriters.usDate(date))
@@ -290,6 +294,7 @@ public final class SyntheticBakery {
 			int minute = this.random.nextInt(60);
 			this.line.setLength(0);
 			this.line.append("T-")
+				.append(this.options.prefix())
 				.append(this.ticket)
 				.append(';')
 				.append(ExportWriters.dayFirst(date))
@@ -378,6 +383,7 @@ public final class SyntheticBakery {
 			int shipTo = this.random.nextInt(SHIP_TOS);
 			this.line.setLength(0);
 			this.line.append("BOL-")
+				.append(this.options.prefix())
 				.append(this.bol++)
 				.append("|1|")
 				.append(date)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.trace.RecordRequest;
+import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceResult;
 import org.lottrace.trace.TraceResult.TracedLot;
@@ -14,6 +16,25 @@ import org.lottrace.trace.TraceResult.TracedLot;
 public final class RecordSets {
 
 	private RecordSets() {
+	}
+
+	/** The records a request for foods and dates, or for lot codes, selected. */
+	public static RecordSet of(RecordSelection selection) {
+		Map<String, RecordSet.Lot> lots = new HashMap<>();
+		selection.eventLots().forEach((key, lot) -> lots.put(key, new RecordSet.Lot(lot.code(), lot.assigner())));
+		RecordRequest request = selection.request();
+		List<String> scope = new ArrayList<>();
+		scope.add("Request: records of " + request.subject());
+		if (!request.products().isEmpty()) {
+			scope.add("Foods (product codes): " + String.join(", ", request.products()));
+		}
+		if (!request.lotCodes().isEmpty()) {
+			scope.add("Traceability lot codes: " + String.join(", ", request.lotCodes()));
+		}
+		scope.add("Date range: " + ((request.from() != null) ? request.from() : "any") + " to "
+				+ ((request.to() != null) ? request.to() : "any"));
+		return new RecordSet("Records of " + request.subject(), List.copyOf(scope), selection.events(),
+				Map.copyOf(lots), selection.locations(), selection.products(), selection.selectedAt());
 	}
 
 	/** The records of every lot a trace reached. */

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Walks the lot links with index look-ups in DuckDB, one query per level and direction.
  */
-final class DuckDbLotGraph implements LotGraph {
+public final class DuckDbLotGraph implements LotGraph {
 
 	private final Connection connection;
 
-	DuckDbLotGraph(Connection connection) {
+	public DuckDbLotGraph(Connection connection) {
 		this.connection = connection;
 	}
 

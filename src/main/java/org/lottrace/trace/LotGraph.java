@@ -26,7 +26,7 @@ public interface LotGraph {
 
 		static final Edges NONE = new Edges(new int[0], new int[0]);
 
-		int size() {
+		public int size() {
 			return this.inputs.length;
 		}
 

@@ -47,14 +47,23 @@ public final class MemoryLotGraph implements LotGraph {
 
 	/** Reads every link of the index. */
 	public static MemoryLotGraph load(Connection connection) throws SQLException {
+		Edges links = readLinks(connection);
+		int lots;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT coalesce(max(lot_id), 0) FROM lot")) {
+			rs.next();
+			lots = rs.getInt(1);
+		}
+		return new MemoryLotGraph(lots, links.inputs(), links.outputs());
+	}
+
+	/** Every link of the index, as (input lot, output lot) pairs. */
+	public static Edges readLinks(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			int lots;
 			int count;
-			try (ResultSet rs = statement
-				.executeQuery("SELECT (SELECT coalesce(max(lot_id), 0) FROM lot), count(*) FROM link")) {
+			try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM link")) {
 				rs.next();
-				lots = rs.getInt(1);
-				count = rs.getInt(2);
+				count = rs.getInt(1);
 			}
 			int[] inputs = new int[count];
 			int[] outputs = new int[count];
@@ -66,7 +75,7 @@ public final class MemoryLotGraph implements LotGraph {
 					i++;
 				}
 			}
-			return new MemoryLotGraph(lots, inputs, outputs);
+			return new Edges(inputs, outputs);
 		}
 	}
 

@@ -27,6 +27,15 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Map<String, Location> locations,
 		Map<String, Product> products, List<PendingInput> pending, Duration elapsed) {
 
+	/**
+	 * How to name a lot to people: its code, followed by who assigned it when another lot
+	 * reached has the same code (two suppliers' {@code L2301}).
+	 */
+	public String label(TracedLot lot) {
+		boolean shared = this.lots.values().stream().anyMatch((l) -> l.id() != lot.id() && l.code().equals(lot.code()));
+		return shared ? lot.code() + " (" + lot.assigner() + ")" : lot.code();
+	}
+
 	/** The lot an event belongs to (by record key); local lot numbers are resolved. */
 	public TracedLot lotOf(KdeEvent event) {
 		return this.lots.get(this.eventLots.get(event.recordKey()));

@@ -101,6 +101,34 @@ public class TraceService {
 		}
 	}
 
+	/**
+	 * Selects the records of a request for foods and a date range, or for lot codes.
+	 * @throws TraceException when the request names nothing, or nothing in the store
+	 * matches it
+	 */
+	public RecordSelection records(RecordRequest request) {
+		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
+			throw TraceException.invalid("name at least one product or one lot code");
+		}
+		this.refresher.refresh();
+		Instant selectedAt = this.clock.instant();
+		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			Map<Integer, TracedLot> lots = new HashMap<>();
+			TracedEvents.Found found = RecordQuery.select(sql, request, lots);
+			if (found.events().isEmpty()) {
+				throw TraceException.notFound("no records match " + request.subject());
+			}
+			Map<String, TracedLot> eventLots = new HashMap<>();
+			found.lots().forEach((key, id) -> eventLots.put(key, lots.get(id)));
+			StoreMasterData master = StoreMasterData.load(connection);
+			return new RecordSelection(request, selectedAt, found.events(), eventLots,
+					referencedLocations(found.events(), master), referencedProducts(found.events(), master));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not select the records: " + ex.getMessage(), ex);
+		}
+	}
+
 	private Map<Integer, TracedLot> lots(Statement sql, Map<Integer, Integer> backward, Map<Integer, Integer> forward)
 			throws SQLException {
 		Set<Integer> ids = new TreeSet<>(backward.keySet());

@@ -9,9 +9,21 @@ import java.util.Map;
  * back into later batches cannot loop, and a lot reached by several paths is kept at its
  * shortest depth.
  */
-final class Traversal {
+public final class Traversal {
 
 	private Traversal() {
+	}
+
+	/**
+	 * The lots a two-way trace reaches: backward from {@code start}, then forward from
+	 * everything reached backward.
+	 * @return how many lots were reached, counting those reached both ways twice
+	 */
+	public static int bothWays(LotGraph graph, int... start) throws SQLException {
+		Map<Integer, Integer> backward = backward(graph, start);
+		Map<Integer, Integer> forward = forward(graph,
+				backward.keySet().stream().mapToInt(Integer::intValue).toArray());
+		return backward.size() + forward.size();
 	}
 
 	/** Lots reached and their depth (0 for the starting lots). */

@@ -1,0 +1,290 @@
+package org.lottrace.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.generate.SyntheticBakery;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.StoreLayout;
+import org.lottrace.trace.DuckDbLotGraph;
+import org.lottrace.trace.IndexRefresher;
+import org.lottrace.trace.LotGraph;
+import org.lottrace.trace.LotIndex;
+import org.lottrace.trace.MemoryLotGraph;
+import org.lottrace.trace.TraceRequest;
+import org.lottrace.trace.TraceService;
+import org.lottrace.trace.Traversal;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds stores of given sizes from the generator (with the real command line, in a child
+ * process, so ingestion is measured as users run it), then measures: how long the derived
+ * index takes to build and to refresh after a night's exports, two-way traces of random
+ * lots in memory, over the DuckDB index and (when a server is given) with PostgreSQL's
+ * WITH RECURSIVE over the same links, full traces with their records, and a one-shot
+ * command-line trace including the JVM start.
+ */
+public final class TraceBenchmark {
+
+	/**
+	 * @param data where exports and stores go (kept between runs)
+	 * @param jar the lottrace jar, for child processes
+	 * @param postgresUrl a JDBC URL of a PostgreSQL database to compare with, or
+	 * {@code null} to skip it
+	 * @param nightly events in the night's exports added on top of each store
+	 */
+	public record Settings(Path data, Path jar, Path jobs, List<Long> sizes, int samples, @Nullable String postgresUrl,
+			long nightly, long seed, DuckDb.Settings duckDb) {
+
+	}
+
+	/** Figures measured once, when a store is built. */
+	record BuildFigures(long events, double ingestSeconds, double indexSeconds, long nightlyEvents,
+			double nightlyIngestSeconds, double nightlyRefreshSeconds, long nightlyEventsApplied) {
+
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Settings settings;
+
+	private final Consumer<String> out;
+
+	private final Consumer<String> progress;
+
+	public TraceBenchmark(Settings settings, Consumer<String> out, Consumer<String> progress) {
+		this.settings = settings;
+		this.out = out;
+		this.progress = progress;
+	}
+
+	public void run() throws Exception {
+		for (long size : this.settings.sizes()) {
+			Path dir = this.settings.data().resolve("trace-" + size);
+			BuildFigures build = build(dir, size);
+			String sampleLot = measureOneShot(dir, size, build);
+			measureInProcess(dir, size, sampleLot);
+		}
+	}
+
+	private BuildFigures build(Path dir, long size) throws Exception {
+		Path figures = dir.resolve("build.json");
+		if (Files.exists(figures)) {
+			return JSON.readValue(figures.toFile(), BuildFigures.class);
+		}
+		Path exports = dir.resolve("exports");
+		Path nightly = dir.resolve("nightly");
+		Path store = dir.resolve("store");
+		generate(exports,
+				new SyntheticBakery.Options(size, this.settings.seed(), LocalDate.of(2026, 10, 31), 730, null, ""));
+		double ingest = ingest(store, exports);
+		double index = refresh(store).elapsed().toNanos() / 1e9;
+		generate(nightly, new SyntheticBakery.Options(this.settings.nightly(), this.settings.seed() + 1,
+				LocalDate.of(2026, 11, 1), 1, null, "N1-"));
+		double nightlyIngest = ingest(store, nightly);
+		IndexRefresher.Result refresh = refresh(store);
+		BuildFigures built = new BuildFigures(size, ingest, index, this.settings.nightly(), nightlyIngest,
+				refresh.elapsed().toNanos() / 1e9, refresh.events());
+		JSON.writeValue(figures.toFile(), built);
+		return built;
+	}
+
+	private void generate(Path dir, SyntheticBakery.Options options) throws IOException {
+		if (Files.exists(dir.resolve(".complete"))) {
+			return;
+		}
+		new SyntheticBakery(options).write(dir, (rows) -> this.progress.accept(String.format(Locale.ROOT,
+				"  generating %s: %,d of %,d events", dir.getFileName(), rows, options.events())));
+		Files.writeString(dir.resolve(".complete"), "");
+	}
+
+	/** Ingests with the command line in a child process. @return wall seconds */
+	private double ingest(Path store, Path exports) throws IOException, InterruptedException {
+		this.progress.accept("  ingesting " + exports + " (child process, output in " + store.getParent() + ")");
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "ingest", "--store",
+				store.toString(), "--jobs", this.settings.jobs().toString(), exports.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(store.getParent().resolve("ingest-" + exports.getFileName() + ".log").toFile())
+			.start();
+		int exit = process.waitFor();
+		if (exit != 0) {
+			throw new IllegalStateException(
+					"ingest of " + exports + " ended with exit code " + exit + "; see " + store.getParent());
+		}
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private IndexRefresher.Result refresh(Path store) {
+		this.progress.accept("  building the trace index of " + store);
+		StoreLayout layout = new StoreLayout(store);
+		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()))) {
+			return new IndexRefresher(index, new StoreCatalog(layout)).refresh();
+		}
+	}
+
+	/**
+	 * One-shot command-line traces of a random finished lot. @return that lot, as
+	 * {@code code|assigner}
+	 */
+	private String measureOneShot(Path dir, long size, BuildFigures build) throws Exception {
+		Path store = dir.resolve("store");
+		String lot;
+		StoreLayout layout = new StoreLayout(store);
+		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
+				Connection connection = index.connect();
+				Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("SELECT l.lot_code || '|' || l.lot_assigner FROM link k JOIN lot l "
+						+ "ON l.lot_id = k.output_lot ORDER BY hash(k.input_key || '" + this.settings.seed()
+						+ "') LIMIT 1")) {
+			rs.next();
+			lot = rs.getString(1);
+			printHeader(sql, size, dir, build);
+		}
+		Timings cli = new Timings();
+		for (int run = 0; run < 3; run++) {
+			long started = System.nanoTime();
+			Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "trace", "--lot",
+					lot.substring(0, lot.indexOf('|')), "--assigner", lot.substring(lot.indexOf('|') + 1), "--store",
+					store.toString(), "--jobs", this.settings.jobs().toString())
+				.redirectErrorStream(true)
+				.redirectOutput(dir.resolve("cli-trace.log").toFile())
+				.start();
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("the one-shot trace failed; see " + dir.resolve("cli-trace.log"));
+			}
+			cli.add(System.nanoTime() - started);
+		}
+		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s, JVM start included: %s",
+				lot.replace('|', '/'), cli));
+		return lot;
+	}
+
+	private void printHeader(Statement sql, long size, Path dir, BuildFigures build) throws SQLException {
+		long lots;
+		long links;
+		try (ResultSet rs = sql.executeQuery("SELECT (SELECT count(*) FROM lot), (SELECT count(*) FROM link)")) {
+			rs.next();
+			lots = rs.getLong(1);
+			links = rs.getLong(2);
+		}
+		this.out.accept("");
+		this.out.accept(String.format(Locale.ROOT, "Store of %,d generated events (%s): %,d lots, %,d links", size, dir,
+				lots, links));
+		this.out.accept(String.format(Locale.ROOT,
+				"  built: ingest %.1f s (%,.0f events/s, command line), trace index built in %.1f s",
+				build.ingestSeconds(), size / build.ingestSeconds(), build.indexSeconds()));
+		this.out.accept(String.format(Locale.ROOT,
+				"  a night's exports (%,d events): ingest %.1f s, index refresh %.2f s (%,d events applied)",
+				build.nightlyEvents(), build.nightlyIngestSeconds(), build.nightlyRefreshSeconds(),
+				build.nightlyEventsApplied()));
+	}
+
+	private void measureInProcess(Path dir, long size, String sampleLot) throws Exception {
+		StoreLayout layout = new StoreLayout(dir.resolve("store"));
+		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
+				Connection connection = index.connect()) {
+			List<Integer> sample = sample(connection);
+			long loadStarted = System.nanoTime();
+			MemoryLotGraph memory = MemoryLotGraph.load(connection);
+			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+			DuckDbLotGraph duck = new DuckDbLotGraph(connection);
+			long[] reached = new long[1];
+			Timings inMemory = time(sample, (lot) -> reached[0] += Traversal.bothWays(memory, lot));
+			Timings overIndex = time(sample, (lot) -> Traversal.bothWays(duck, lot));
+			Timings postgres = postgres(connection, size, sample);
+			this.out.accept(String.format(Locale.ROOT,
+					"  two-way trace of %d random produced lots (median / p95 / max; %,.0f lots reached on average):",
+					sample.size(), reached[0] / (double) sample.size()));
+			this.out.accept("    in memory (a running service)     " + inMemory
+					+ String.format(Locale.ROOT, "   [links loaded in %.1f s]", loadSeconds));
+			this.out.accept("    DuckDB index look-ups (one-shot)  " + overIndex);
+			this.out.accept("    PostgreSQL WITH RECURSIVE         "
+					+ ((postgres != null) ? postgres : "skipped (no --postgres server given)"));
+			TraceService service = new TraceService(index, new IndexRefresher(index, new StoreCatalog(layout)),
+					Clock.systemDefaultZone());
+			service.useMemoryGraph();
+			Timings full = time(sample.subList(0, Math.min(20, sample.size())),
+					(lot) -> service.trace(new TraceRequest(code(connection, lot), assigner(connection, lot), null,
+							null, null, org.lottrace.trace.Direction.BOTH, null)));
+			this.out.accept("    full trace with records (service)  " + full + "   [first 20 of the sample]");
+		}
+	}
+
+	private Timings time(List<Integer> lots, LotAction action) throws Exception {
+		for (int i = 0; i < Math.min(5, lots.size()); i++) {
+			action.run(lots.get(i));
+		}
+		Timings timings = new Timings();
+		for (int lot : lots) {
+			long started = System.nanoTime();
+			action.run(lot);
+			timings.add(System.nanoTime() - started);
+		}
+		return timings;
+	}
+
+	private @Nullable Timings postgres(Connection connection, long size, List<Integer> sample) throws Exception {
+		if (this.settings.postgresUrl() == null) {
+			return null;
+		}
+		LotGraph.Edges links = MemoryLotGraph.readLinks(connection);
+		try (PostgresLinks postgres = PostgresLinks.open(this.settings.postgresUrl(), "lottrace_bench_link_" + size,
+				links.inputs(), links.outputs())) {
+			return time(sample, postgres::traceBothWays);
+		}
+	}
+
+	private List<Integer> sample(Connection connection) throws SQLException {
+		List<Integer> lots = new ArrayList<>();
+		try (Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("SELECT DISTINCT output_lot, hash(output_lot + " + this.settings.seed()
+						+ ") AS h FROM link ORDER BY h LIMIT " + this.settings.samples())) {
+			while (rs.next()) {
+				lots.add(rs.getInt(1));
+			}
+		}
+		return lots;
+	}
+
+	private static String code(Connection connection, int lot) throws SQLException {
+		return column(connection, lot, "lot_code");
+	}
+
+	private static String assigner(Connection connection, int lot) throws SQLException {
+		return column(connection, lot, "lot_assigner");
+	}
+
+	private static String column(Connection connection, int lot, String column) throws SQLException {
+		try (Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("SELECT " + column + " FROM lot WHERE lot_id = " + lot)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	@FunctionalInterface
+	private interface LotAction {
+
+		void run(int lot) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.lottrace.trace;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lottrace.kde.Cte;
+import org.lottrace.kde.EventRole;
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.store.DuckDb;
+import org.lottrace.trace.TraceResult.TracedLot;
+
+/**
+ * Selects records for a {@link RecordRequest}: every record of the lots of the requested
+ * foods (or with the requested codes) dated within the range, and, for each
+ * transformation that made one of those lots, the records of its inputs (whatever food
+ * they are), so that the transformation reads whole.
+ */
+final class RecordQuery {
+
+	private RecordQuery() {
+	}
+
+	static TracedEvents.Found select(Statement sql, RecordRequest request, Map<Integer, TracedLot> lotsOut)
+			throws SQLException {
+		Set<Integer> ids = new HashSet<>();
+		if (!request.products().isEmpty()) {
+			ids.addAll(ids(sql, "SELECT DISTINCT l.lot_id FROM event e JOIN lot l ON l.lot_key = " + LotKeys.sqlKey("e")
+					+ " WHERE e.product_code IN (" + SqlLists.strings(sql, "request_products", request.products()) + ")"
+					+ dateFilter("e", request)));
+		}
+		if (!request.lotCodes().isEmpty()) {
+			String codes = SqlLists.strings(sql, "request_codes", request.lotCodes());
+			ids.addAll(ids(sql, "SELECT lot_id FROM lot WHERE lot_code IN (" + codes
+					+ ") UNION SELECT lot_id FROM alias " + "WHERE alias IN (" + codes + ")"));
+		}
+		lotsOut.putAll(lots(sql, ids));
+		TracedEvents.Found found = TracedEvents.read(sql, lotsOut);
+		List<KdeEvent> events = new ArrayList<>();
+		Map<String, Integer> eventLots = new HashMap<>(found.lots());
+		Set<String> workOrders = new HashSet<>();
+		for (KdeEvent event : found.events()) {
+			if (request.inRange(event.eventDate())) {
+				events.add(event);
+				if (event.cte() == Cte.TRANSFORMATION && event.role() == EventRole.OUTPUT
+						&& event.workOrder() != null) {
+					workOrders.add(event.workOrder());
+				}
+			}
+		}
+		addInputs(sql, workOrders, events, eventLots, lotsOut);
+		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
+	}
+
+	/** The input records of the given work orders, with the lots they were linked to. */
+	private static void addInputs(Statement sql, Set<String> workOrders, List<KdeEvent> events,
+			Map<String, Integer> eventLots, Map<Integer, TracedLot> lotsOut) throws SQLException {
+		if (workOrders.isEmpty()) {
+			return;
+		}
+		Map<String, Integer> inputLots = new LinkedHashMap<>();
+		try (ResultSet rs = sql.executeQuery("SELECT input_key, input_lot FROM link WHERE work_order IN ("
+				+ SqlLists.strings(sql, "request_wo", workOrders) + ") ORDER BY input_key")) {
+			while (rs.next()) {
+				inputLots.put(rs.getString(1), rs.getInt(2));
+			}
+		}
+		Set<String> present = new HashSet<>();
+		events.forEach((e) -> present.add(e.recordKey()));
+		inputLots.keySet().removeAll(present);
+		if (inputLots.isEmpty()) {
+			return;
+		}
+		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
+		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE record_key IN ("
+				+ SqlLists.strings(sql, "request_inputs", inputLots.keySet()) + ") QUALIFY row_number() OVER "
+				+ "(PARTITION BY record_key ORDER BY " + DuckDb.NEWEST_FIRST + ") = 1")) {
+			while (rs.next()) {
+				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
+				events.add(event);
+				eventLots.put(event.recordKey(), inputLots.get(event.recordKey()));
+			}
+		}
+		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
+			.thenComparing(KdeEvent::eventDate)
+			.thenComparing(KdeEvent::recordKey));
+	}
+
+	private static String dateFilter(String alias, RecordRequest request) {
+		StringBuilder where = new StringBuilder();
+		if (request.from() != null) {
+			where.append(" AND ").append(alias).append(".event_date >= DATE '").append(request.from()).append("'");
+		}
+		if (request.to() != null) {
+			where.append(" AND ").append(alias).append(".event_date <= DATE '").append(request.to()).append("'");
+		}
+		return where.toString();
+	}
+
+	private static Set<Integer> ids(Statement sql, String query) throws SQLException {
+		Set<Integer> ids = new HashSet<>();
+		try (ResultSet rs = sql.executeQuery(query)) {
+			while (rs.next()) {
+				ids.add(rs.getInt(1));
+			}
+		}
+		return ids;
+	}
+
+	static Map<Integer, TracedLot> lots(Statement sql, Set<Integer> ids) throws SQLException {
+		Map<Integer, TracedLot> lots = new LinkedHashMap<>();
+		try (ResultSet rs = sql.executeQuery("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN ("
+				+ SqlLists.ints(sql, "request_lot_ids", ids) + ") ORDER BY lot_id")) {
+			while (rs.next()) {
+				lots.put(rs.getInt(1), new TracedLot(rs.getInt(1), rs.getString(2), rs.getString(3), -1, -1));
+			}
+		}
+		return lots;
+	}
+
+}
