@@ -68,6 +68,11 @@ public final class CommitLog {
 			.map(CommitLog::read);
 	}
 
+	/** The commits of the given ingestions ({@code source-sha12} ids), oldest first. */
+	public List<StoreCommit> withFileIds(Set<String> fileIds) {
+		return commitFiles().stream().filter((p) -> fileIds.contains(fileIdOf(p))).map(CommitLog::read).toList();
+	}
+
 	/** Every commit, oldest first. */
 	public List<StoreCommit> all() {
 		return commitFiles().stream().map(CommitLog::read).toList();
@@ -75,10 +80,7 @@ public final class CommitLog {
 
 	/** The file ids ({@code source-sha12}) of every committed ingestion. */
 	public Set<String> committedFileIds() {
-		return commitFiles().stream().map((p) -> {
-			String name = p.getFileName().toString();
-			return name.substring(name.indexOf('-') + 1, name.length() - ".json".length());
-		}).collect(Collectors.toSet());
+		return commitFiles().stream().map(CommitLog::fileIdOf).collect(Collectors.toSet());
 	}
 
 	private List<Path> commitFiles() {
@@ -96,6 +98,11 @@ public final class CommitLog {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not list " + dir, ex);
 		}
+	}
+
+	private static String fileIdOf(Path commitFile) {
+		String name = commitFile.getFileName().toString();
+		return name.substring(name.indexOf('-') + 1, name.length() - ".json".length());
 	}
 
 	private static StoreCommit read(Path file) {

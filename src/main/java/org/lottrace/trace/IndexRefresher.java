@@ -56,8 +56,7 @@ public final class IndexRefresher {
 
 	public synchronized Result refresh() {
 		long started = System.nanoTime();
-		List<StoreCommit> commits = this.catalog.commits().all();
-		Set<String> committed = commits.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		Set<String> committed = this.catalog.commits().committedFileIds();
 		boolean rebuilt = false;
 		try {
 			Set<String> applied = applied();
@@ -67,11 +66,12 @@ public final class IndexRefresher {
 				applied = Set.of();
 				rebuilt = true;
 			}
-			Set<String> done = applied;
-			List<StoreCommit> fresh = commits.stream().filter((c) -> !done.contains(c.fileId())).toList();
-			if (fresh.isEmpty()) {
+			Set<String> freshIds = new HashSet<>(committed);
+			freshIds.removeAll(applied);
+			if (freshIds.isEmpty()) {
 				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started));
 			}
+			List<StoreCommit> fresh = this.catalog.commits().withFileIds(freshIds);
 			try (Connection connection = this.index.connect()) {
 				Result result = apply(connection, fresh, rebuilt);
 				return new Result(result.commits(), result.events(), result.superseded(), result.workOrders(), rebuilt,
@@ -102,11 +102,13 @@ public final class IndexRefresher {
 			try {
 				replaceMasterData(sql);
 				long events = loadEvents(sql, freshIds);
-				long superseded = (events > 0) ? findPrevious(sql, freshIds) : 0;
+				long superseded = 0;
 				long workOrders = 0;
 				if (events > 0) {
 					addLots(sql);
 					addAliases(sql);
+					resolveLots(sql);
+					superseded = findPrevious(sql);
 					workOrders = relink(sql);
 				}
 				for (String id : freshIds) {
@@ -145,26 +147,33 @@ public final class IndexRefresher {
 				.filter((p) -> p.getFileName().toString().startsWith(id + "."))
 				.toList();
 			if (!ofCommit.isEmpty()) {
-				sql.execute("INSERT INTO incoming SELECT *, '" + DuckDb.sql(id) + "' FROM ("
+				sql.execute("INSERT INTO incoming SELECT *, '" + DuckDb.sql(id) + "', false, NULL FROM ("
 						+ DuckDb.scan(StoreTable.KDE_EVENT, ofCommit) + ")");
 			}
 		}
-		long count = count(sql, "SELECT count(*) FROM incoming");
-		sql.execute("INSERT INTO event SELECT * FROM incoming");
-		return count;
+		// within the new rows, every version of a key but the newest is superseded
+		// already
+		sql.execute("UPDATE incoming SET superseded = true FROM (SELECT file_id AS file_, source_line AS line_ FROM "
+				+ "incoming QUALIFY row_number() OVER (PARTITION BY record_key ORDER BY " + DuckDb.NEWEST_FIRST
+				+ ") > 1) older WHERE incoming.file_id = older.file_ AND incoming.source_line = older.line_");
+		return count(sql, "SELECT count(*) FROM incoming");
 	}
 
 	/**
-	 * Earlier versions of the keys that came in: counted as superseded, and their work
-	 * orders relinked.
+	 * Earlier versions of the keys that came in: marked superseded, counted, and their
+	 * work orders relinked. Commits are applied in the order they were made, so what
+	 * comes in is always the newest. Then the new rows are added.
 	 */
-	private long findPrevious(Statement sql, Set<String> freshIds) throws SQLException {
+	private long findPrevious(Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE previous AS SELECT e.record_key, e.work_order FROM event e "
-				+ "WHERE e.record_key IN (SELECT record_key FROM incoming) AND e.file_id NOT IN (" + literals(freshIds)
-				+ ")");
+				+ "WHERE e.record_key IN (SELECT record_key FROM incoming) AND NOT e.superseded");
 		long earlier = count(sql, "SELECT count(*) FROM previous");
-		long repeated = count(sql, "SELECT count(*) - count(DISTINCT record_key) FROM incoming");
-		return earlier + repeated;
+		if (earlier > 0) {
+			sql.execute("UPDATE event SET superseded = true WHERE NOT superseded AND record_key IN "
+					+ "(SELECT record_key FROM previous)");
+		}
+		sql.execute("INSERT INTO event SELECT * FROM incoming");
+		return earlier + count(sql, "SELECT count(*) FROM incoming WHERE superseded");
 	}
 
 	private void addLots(Statement sql) throws SQLException {
@@ -190,6 +199,23 @@ public final class IndexRefresher {
 	}
 
 	/**
+	 * Gives each new row its lot: by code and assigner, or through an alias that means
+	 * one lot. Older rows whose local lot number only now resolves (the receipt arrived
+	 * after the scale ticket) get theirs too.
+	 */
+	private void resolveLots(Statement sql) throws SQLException {
+		sql.execute("UPDATE incoming SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
+				+ LotKeys.RESOLVE + " AS lot_id FROM incoming w) r WHERE incoming.file_id = r.file_ "
+				+ "AND incoming.source_line = r.line_");
+		if (count(sql, "SELECT count(*) FROM new_alias") > 0) {
+			sql.execute("UPDATE event SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
+					+ LotKeys.RESOLVE + " AS lot_id FROM event w WHERE w.lot_id IS NULL "
+					+ "AND w.lot_code IN (SELECT alias FROM new_alias)) r WHERE event.file_id = r.file_ "
+					+ "AND event.source_line = r.line_ AND r.lot_id IS NOT NULL");
+		}
+	}
+
+	/**
 	 * Recomputes the links of every work order the new events touch. @return work orders
 	 * relinked
 	 */
@@ -207,15 +233,12 @@ public final class IndexRefresher {
 				: "SELECT work_order FROM affected";
 		sql.execute("DELETE FROM link WHERE work_order IN (" + workOrders + ")");
 		sql.execute("DELETE FROM pending WHERE work_order IN (" + workOrders + ")");
-		// the current version of each transformation record of those work orders (a
-		// correction may move a record)
-		sql.execute("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE record_key IN (SELECT record_key "
-				+ "FROM event WHERE work_order IN (" + workOrders + ")) QUALIFY row_number() OVER (PARTITION BY "
-				+ "record_key ORDER BY " + DuckDb.NEWEST_FIRST + ") = 1");
-		sql.execute("DELETE FROM wo_event WHERE work_order NOT IN (SELECT work_order FROM affected) "
-				+ "OR cte <> 'transformation'");
-		sql.execute("CREATE TEMP TABLE resolved AS SELECT w.record_key, w.role, w.work_order, w.lot_code, "
-				+ LotKeys.RESOLVE + " AS lot_id, " + LotKeys.CANDIDATES + " AS candidates FROM wo_event w");
+		// the current transformation records of those work orders
+		sql.execute("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE work_order IN (" + workOrders
+				+ ") AND NOT superseded AND cte = 'transformation'");
+		sql.execute("CREATE TEMP TABLE resolved AS SELECT w.record_key, w.role, w.work_order, w.lot_code, w.lot_id, "
+				+ "CASE WHEN w.lot_id IS NULL THEN " + LotKeys.CANDIDATES
+				+ " ELSE 1 END AS candidates FROM wo_event w");
 		sql.execute("INSERT INTO link SELECT i.record_key, i.lot_id, o.lot_id, i.work_order FROM resolved i "
 				+ "JOIN resolved o ON o.work_order = i.work_order AND o.role = 'output' "
 				+ "WHERE i.role = 'input' AND i.lot_id IS NOT NULL AND o.lot_id IS NOT NULL");

@@ -22,10 +22,13 @@ final class IndexSchema {
 		statement.execute("CREATE TABLE IF NOT EXISTS applied (file_id VARCHAR, applied_at TIMESTAMP WITH TIME ZONE)");
 		// every version of every KDE event, as in the store, plus the ingestion it came
 		// from
-		statement.execute("CREATE TABLE IF NOT EXISTS event (" + StoreSchemas.KDE_EVENT.columns()
-			.stream()
-			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
-			.collect(Collectors.joining(", ")) + ", file_id VARCHAR)");
+		statement.execute(
+				"CREATE TABLE IF NOT EXISTS event ("
+						+ StoreSchemas.KDE_EVENT.columns()
+							.stream()
+							.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
+							.collect(Collectors.joining(", "))
+						+ ", file_id VARCHAR, superseded BOOLEAN, lot_id INTEGER)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_lot_code ON event (lot_code)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_work_order ON event (work_order)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_record_key ON event (record_key)");
@@ -34,10 +37,12 @@ final class IndexSchema {
 				+ "lot_assigner VARCHAR)");
 		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_key ON lot (lot_key)");
 		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_code ON lot (lot_code)");
+		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_id ON lot (lot_id)");
 		// local lot numbers (the ERP's receiving lot, our own lot codes) that scales and
 		// shipping scan
 		statement.execute("CREATE TABLE IF NOT EXISTS alias (alias VARCHAR, lot_id INTEGER, kind VARCHAR)");
 		statement.execute("CREATE INDEX IF NOT EXISTS alias_by_name ON alias (alias)");
+		statement.execute("CREATE INDEX IF NOT EXISTS alias_by_lot ON alias (lot_id)");
 		// one row per transformation input event that could be linked: input lot ->
 		// output lot
 		statement.execute("CREATE TABLE IF NOT EXISTS link (input_key VARCHAR, input_lot INTEGER, output_lot INTEGER, "

@@ -29,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
 public final class LotIndex implements AutoCloseable {
 
 	/** Bump when the tables change: an index of another version is rebuilt. */
-	static final String VERSION = "1";
+	static final String VERSION = "3";
 
 	private final StoreLayout layout;
 
@@ -58,13 +58,17 @@ public final class LotIndex implements AutoCloseable {
 		return this.connection.duplicate();
 	}
 
-	private DuckDBConnection open() throws SQLException {
+	private void createFolder() {
 		try {
 			Files.createDirectories(file().getParent());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private DuckDBConnection open() throws SQLException {
+		createFolder();
 		DuckDBConnection opened;
 		try {
 			opened = (DuckDBConnection) this.duckDb.file(file(), false);
@@ -82,6 +86,7 @@ public final class LotIndex implements AutoCloseable {
 			if (!VERSION.equals(IndexSchema.version(statement))) {
 				opened.close();
 				deleteFiles();
+				createFolder();
 				opened = (DuckDBConnection) this.duckDb.file(file(), false);
 				try (Statement fresh = opened.createStatement()) {
 					IndexSchema.create(fresh);

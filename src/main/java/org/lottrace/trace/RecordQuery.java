@@ -80,8 +80,7 @@ final class RecordQuery {
 		}
 		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
 		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE record_key IN ("
-				+ SqlLists.strings(sql, "request_inputs", inputLots.keySet()) + ") QUALIFY row_number() OVER "
-				+ "(PARTITION BY record_key ORDER BY " + DuckDb.NEWEST_FIRST + ") = 1")) {
+				+ SqlLists.strings(sql, "request_inputs", inputLots.keySet()) + ") AND NOT superseded")) {
 			while (rs.next()) {
 				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
 				events.add(event);

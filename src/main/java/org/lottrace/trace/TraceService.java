@@ -42,6 +42,11 @@ public class TraceService {
 
 	private volatile @Nullable MemoryLotGraph memoryGraph;
 
+	/**
+	 * Master data as of the last refresh that applied commits; read once, not per trace.
+	 */
+	private volatile @Nullable StoreMasterData masterData;
+
 	public TraceService(LotIndex index, IndexRefresher refresher, Clock clock) {
 		this.index = index;
 		this.refresher = refresher;
@@ -65,6 +70,9 @@ public class TraceService {
 	 */
 	public TraceResult trace(TraceRequest request) {
 		IndexRefresher.Result refreshed = this.refresher.refresh();
+		if (refreshed.commits() > 0) {
+			this.masterData = null;
+		}
 		if (refreshed.commits() > 0 && this.memoryGraph != null) {
 			try {
 				useMemoryGraph();
@@ -90,7 +98,7 @@ public class TraceService {
 			TracedEvents.Found found = TracedEvents.read(sql, lots);
 			List<KdeEvent> events = found.events();
 			List<PendingInput> pending = pending(sql, links, events);
-			StoreMasterData master = StoreMasterData.load(connection);
+			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
 			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(),
 					referencedLocations(events, master), referencedProducts(events, master), pending,
@@ -110,7 +118,9 @@ public class TraceService {
 		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
 			throw TraceException.invalid("name at least one product or one lot code");
 		}
-		this.refresher.refresh();
+		if (this.refresher.refresh().commits() > 0) {
+			this.masterData = null;
+		}
 		Instant selectedAt = this.clock.instant();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
 			Map<Integer, TracedLot> lots = new HashMap<>();
@@ -120,13 +130,22 @@ public class TraceService {
 			}
 			Map<String, TracedLot> eventLots = new HashMap<>();
 			found.lots().forEach((key, id) -> eventLots.put(key, lots.get(id)));
-			StoreMasterData master = StoreMasterData.load(connection);
+			StoreMasterData master = masterData(connection);
 			return new RecordSelection(request, selectedAt, found.events(), eventLots,
 					referencedLocations(found.events(), master), referencedProducts(found.events(), master));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not select the records: " + ex.getMessage(), ex);
 		}
+	}
+
+	private StoreMasterData masterData(Connection connection) throws SQLException {
+		StoreMasterData master = this.masterData;
+		if (master == null) {
+			master = StoreMasterData.load(connection);
+			this.masterData = master;
+		}
+		return master;
 	}
 
 	private Map<Integer, TracedLot> lots(Statement sql, Map<Integer, Integer> backward, Map<Integer, Integer> forward)
