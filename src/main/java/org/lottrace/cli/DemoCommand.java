@@ -4,16 +4,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.lottrace.ingest.IngestPlan;
+import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
+import org.lottrace.report.TraceOutcome;
+import org.lottrace.trace.Direction;
+import org.lottrace.trace.IndexRefresher;
+import org.lottrace.trace.TraceRequest;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-		description = { "Run the main job on the bundled sample data: ingest sample-data/ into the store.",
-				"Running it again changes nothing: every export is already in the store." },
+		description = { "Run the main job on the bundled sample data: ingest sample-data/ into the store, then answer "
+				+ "the sample customer complaint (lot " + DemoCommand.COMPLAINT_LOT + ") and write every report.",
+				"The sample exports hold a few bad rows on purpose: they are listed, with their reasons, and the demo "
+						+ "still ends with exit code 0. Running it again ingests nothing new and traces again." },
 		footer = { "", "Example:", "  ./lottrace demo" })
 class DemoCommand implements SpringCommand {
+
+	/**
+	 * The lot printed on the package of cookies the customer called about (see
+	 * sample-data/README.md).
+	 */
+	static final String COMPLAINT_LOT = "C261014A";
+
+	static final String COMPLAINT = "Customer complaint: a consumer found a hard plastic fragment in a package of "
+			+ "Peanut Butter Sandwich Cookies, lot C261014A, bought at Green Valley Market #12";
 
 	@Option(names = "--sample-data", paramLabel = "DIR", description = "The sample exports (default: ./sample-data).")
 	Path sampleData = Path.of("sample-data");
@@ -26,7 +43,23 @@ class DemoCommand implements SpringCommand {
 		}
 		Console console = new Console();
 		IngestService service = context.getBean(IngestService.class);
-		return IngestCommand.ingest(console, context, service.plan(List.of(this.sampleData), null));
+		IngestPlan plan = service.plan(List.of(this.sampleData), null);
+		IngestOutput output = new IngestOutput(console, context);
+		output.plan(plan);
+		List<IngestResult> results = service.ingest(plan);
+		int ingested = output.results(results);
+		output.refreshIndex(context.getBean(IndexRefresher.class));
+		if (ingested == ExitCodes.FAILED) {
+			return ExitCodes.FAILED;
+		}
+		console.println("");
+		console.println(COMPLAINT);
+		console.println("");
+		TraceOutcome outcome = TraceCommand.run(context,
+				new TraceRequest(COMPLAINT_LOT, null, null, null, null, Direction.BOTH, COMPLAINT));
+		new TraceText(console).print(outcome.analysis());
+		TraceCommand.printReports(console, outcome);
+		return ExitCodes.OK;
 	}
 
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.ingest.IngestPlan;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
+import org.lottrace.trace.IndexRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,9 @@ class IngestCommand implements SpringCommand {
 		IngestOutput output = new IngestOutput(console, context);
 		output.plan(plan);
 		List<IngestResult> results = service.ingest(plan);
-		return output.results(results);
+		int exit = output.results(results);
+		output.refreshIndex(context.getBean(IndexRefresher.class));
+		return exit;
 	}
 
 }

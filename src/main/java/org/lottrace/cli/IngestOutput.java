@@ -9,6 +9,8 @@ import org.lottrace.ingest.IngestProgress;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestResult.Status;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.trace.IndexBusyException;
+import org.lottrace.trace.IndexRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -67,6 +69,22 @@ final class IngestOutput {
 			return ExitCodes.FAILED;
 		}
 		return (rejected > 0) ? ExitCodes.REJECTS : ExitCodes.OK;
+	}
+
+	/** Brings the trace index up to date, so the next trace starts at once; says so. */
+	void refreshIndex(IndexRefresher refresher) {
+		try {
+			IndexRefresher.Result refreshed = refresher.refresh();
+			if (refreshed.commits() > 0) {
+				this.console.println(String.format(java.util.Locale.ROOT,
+						"Trace index: %s records added (%s superseded), %s work orders linked, in %s",
+						Console.count(refreshed.events()), Console.count(refreshed.superseded()),
+						Console.count(refreshed.workOrders()), Console.seconds(refreshed.elapsed())));
+			}
+		}
+		catch (IndexBusyException ex) {
+			this.console.println("Trace index: " + ex.getMessage() + "; it catches up at the next trace");
+		}
 	}
 
 	private String line(IngestResult r) {

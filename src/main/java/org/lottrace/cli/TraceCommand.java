@@ -3,13 +3,12 @@ package org.lottrace.cli;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.ingest.UnitsProvider;
+import org.lottrace.report.Manifest;
+import org.lottrace.report.TraceOutcome;
+import org.lottrace.report.TraceRunner;
 import org.lottrace.trace.Direction;
-import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
-import org.lottrace.trace.TraceResult;
-import org.lottrace.trace.TraceService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,16 +58,29 @@ class TraceCommand implements SpringCommand {
 	public int call(ConfigurableApplicationContext context) {
 		TraceRequest request = new TraceRequest(this.subject.lot, this.assigner, this.subject.product, this.from,
 				this.to, this.direction, this.reason);
-		TraceResult result;
+		Console console = new Console();
+		TraceOutcome outcome = run(context, request);
+		new TraceText(console).print(outcome.analysis());
+		printReports(console, outcome);
+		return ExitCodes.OK;
+	}
+
+	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request) {
 		try {
-			result = context.getBean(TraceService.class).trace(request);
+			return context.getBean(TraceRunner.class).trace(request);
 		}
 		catch (TraceException ex) {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());
 		}
-		TraceAnalysis analysis = TraceAnalysis.of(result, context.getBean(UnitsProvider.class).units());
-		new TraceText(new Console()).print(analysis);
-		return ExitCodes.OK;
+	}
+
+	static void printReports(Console console, TraceOutcome outcome) {
+		console.println("");
+		console.printf("Reports (%d ms): %s%n", outcome.elapsed().toMillis(), outcome.folder().path());
+		for (Manifest.FileEntry file : outcome.manifest().files()) {
+			console.println("   " + file.path());
+		}
+		console.println("   " + Manifest.FILE + ", " + Manifest.CHECKSUMS);
 	}
 
 }

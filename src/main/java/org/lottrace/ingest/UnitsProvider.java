@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The units of {@code jobs/units.yml}, read again when the file changes. */
 @Component
-public class UnitsProvider {
+public class UnitsProvider implements java.util.function.Supplier<UnitConverter> {
 
 	private final Path file;
 
@@ -20,6 +20,11 @@ public class UnitsProvider {
 
 	public UnitsProvider(IngestProperties properties) {
 		this.file = properties.jobs().resolve(JobsDirectory.UNITS_FILE);
+	}
+
+	@Override
+	public UnitConverter get() {
+		return units();
 	}
 
 	/**

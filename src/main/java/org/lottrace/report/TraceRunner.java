@@ -1,0 +1,108 @@
+package org.lottrace.report;
+
+import java.util.UUID;
+
+import org.lottrace.trace.RecordRequest;
+import org.lottrace.trace.TraceException;
+import org.lottrace.trace.TraceRequest;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the report jobs and returns their outcome: the entry point for the command line,
+ * the service and any other code that needs a trace with its reports.
+ */
+@Service
+public class TraceRunner {
+
+	private final JobOperator jobOperator;
+
+	private final Job traceJob;
+
+	private final Job recordsJob;
+
+	private final TraceRuns runs;
+
+	public TraceRunner(JobOperator jobOperator, @Qualifier(ReportJobConfiguration.TRACE_JOB) Job traceJob,
+			@Qualifier(ReportJobConfiguration.RECORDS_JOB) Job recordsJob, TraceRuns runs) {
+		this.jobOperator = jobOperator;
+		this.traceJob = traceJob;
+		this.recordsJob = recordsJob;
+		this.runs = runs;
+	}
+
+	/**
+	 * Traces and writes the reports.
+	 * @throws TraceException when the lot or product is not found or the request is
+	 * ambiguous
+	 */
+	public TraceOutcome trace(TraceRequest request) {
+		JobParametersBuilder parameters = run();
+		add(parameters, ReportJobConfiguration.LOT, request.lot());
+		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
+		add(parameters, ReportJobConfiguration.PRODUCT, request.product());
+		add(parameters, ReportJobConfiguration.FROM, request.from());
+		add(parameters, ReportJobConfiguration.TO, request.to());
+		add(parameters, ReportJobConfiguration.DIRECTION, request.direction().name());
+		add(parameters, ReportJobConfiguration.REASON, request.reason());
+		return launch(this.traceJob, parameters.toJobParameters());
+	}
+
+	/**
+	 * Selects the records of a request for foods and dates or lot codes, and writes the
+	 * FDA spreadsheet.
+	 * @throws TraceException when nothing matches or the request names nothing
+	 */
+	public TraceOutcome records(RecordRequest request) {
+		JobParametersBuilder parameters = run();
+		add(parameters, ReportJobConfiguration.PRODUCTS, String.join(",", request.products()));
+		add(parameters, ReportJobConfiguration.LOTS, String.join(",", request.lotCodes()));
+		add(parameters, ReportJobConfiguration.FROM, request.from());
+		add(parameters, ReportJobConfiguration.TO, request.to());
+		return launch(this.recordsJob, parameters.toJobParameters());
+	}
+
+	private TraceOutcome launch(Job job, JobParameters parameters) {
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.start(job, parameters);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start " + job.getName() + ": " + ex.getMessage(), ex);
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			for (Throwable failure : execution.getAllFailureExceptions()) {
+				for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+					if (cause instanceof TraceException trace) {
+						throw trace;
+					}
+				}
+			}
+			String message = execution.getAllFailureExceptions()
+				.stream()
+				.map(Throwable::getMessage)
+				.findFirst()
+				.orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
+			throw new IllegalStateException(job.getName() + " failed: " + message);
+		}
+		return this.runs.get(execution.getId())
+			.orElseThrow(() -> new IllegalStateException("The outcome of run " + execution.getId() + " is gone"));
+	}
+
+	private static JobParametersBuilder run() {
+		return new JobParametersBuilder().addString(ReportJobConfiguration.RUN, UUID.randomUUID().toString(), true);
+	}
+
+	private static void add(JobParametersBuilder parameters, String name, Object value) {
+		if (value != null && !value.toString().isEmpty()) {
+			parameters.addString(name, value.toString(), false);
+		}
+	}
+
+}

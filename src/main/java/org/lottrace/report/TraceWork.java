@@ -1,0 +1,23 @@
+package org.lottrace.report;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.trace.RecordSelection;
+import org.lottrace.trace.TraceAnalysis;
+
+/**
+ * What the first step of a report job hands the second: the answers or records, and when
+ * the run started.
+ */
+public final class TraceWork {
+
+	@Nullable TraceAnalysis analysis;
+
+	@Nullable RecordSelection records;
+
+	@Nullable Instant started;
+
+	long queryMillis;
+
+}
