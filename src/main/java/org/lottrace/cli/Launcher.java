@@ -55,6 +55,7 @@ public final class Launcher {
 		}
 		Map<String, Object> properties = new LinkedHashMap<>(root.global.properties());
 		properties.putAll(command.properties());
+		warmUpDuckDb();
 		return run(command, properties, err);
 	}
 
@@ -102,6 +103,24 @@ public final class Launcher {
 			err.println("lottrace: failed: " + rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
+	}
+
+	/**
+	 * Loads DuckDB's native library (about 0.85 s) on a background thread while the
+	 * application starts, so that a short command such as {@code trace} does not pay for
+	 * both one after the other.
+	 */
+	private static void warmUpDuckDb() {
+		Thread warmUp = new Thread(() -> {
+			try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+				// loaded
+			}
+			catch (Exception | LinkageError ex) {
+				// the command reports DuckDB problems when it uses it
+			}
+		}, "duckdb-warm-up");
+		warmUp.setDaemon(true);
+		warmUp.start();
 	}
 
 	static String rootMessage(Throwable ex) {
