@@ -30,7 +30,7 @@ public class ReportWriter {
 	/** Writes the reports of a trace. @return milliseconds per report */
 	public Map<String, Long> trace(TraceAnalysis analysis, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
-		time(timings, TRACE_JSON, () -> json(analysis, folder.file(TRACE_JSON)));
+		time(timings, TRACE_JSON, () -> json(TraceAnswers.of(analysis), folder.file(TRACE_JSON)));
 		return timings;
 	}
 
