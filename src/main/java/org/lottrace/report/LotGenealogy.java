@@ -12,16 +12,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.lottrace.trace.TraceAnalysis;
+import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceResult;
 import org.lottrace.trace.TraceResult.LotLink;
 import org.lottrace.trace.TraceResult.TracedLot;
 
 /**
  * What the lot genealogy drawing shows: one node per lot and one edge per linked pair of
- * lots (input to output). The backward part and the start lots are always drawn in full.
- * Past {@code forwardLimit} lots reached only forward, the lots made from the start lots
- * are drawn first, then the others nearest first; the rest are collapsed into one "+N
- * more lots" node per drawn lot they were made from.
+ * lots (input to output).
+ * <ul>
+ * <li>The start lots and everything that went into them are always drawn.</li>
+ * <li>Lots made from the start lots are drawn nearest first, up to
+ * {@link Limits#fromStart()}.</li>
+ * <li>The other lots reached forward (made from a shared ingredient lot, each with
+ * several such inputs) tangle the drawing quickly: they are drawn only when there are at
+ * most {@link Limits#others()} of them.</li>
+ * </ul>
+ * Lots not drawn are collapsed into one "+N more lots" node per drawn lot: each goes to
+ * the first drawn lot it is made from, in the order of the shipments in the summary (the
+ * start lots, then the ingredient lots, Food Traceability List foods first).
  */
 final class LotGenealogy {
 
@@ -45,37 +54,55 @@ final class LotGenealogy {
 
 	}
 
+	/** How many lots reached forward are drawn before the rest are collapsed. */
+	record Limits(int fromStart, int others) {
+
+	}
+
 	/**
-	 * @param forwardLots lots reached only going forward
-	 * @param collapsedLots of those, how many are collapsed into "+N more" nodes
+	 * @param fromStart lots made from the start lots (at any depth)
+	 * @param others the other lots reached forward
+	 * @param collapsed lots collapsed into "+N more lots" nodes
 	 */
-	record Graph(List<Node> nodes, List<Edge> edges, int forwardLots, int collapsedLots) {
+	record Graph(List<Node> nodes, List<Edge> edges, int fromStart, int others, int collapsed) {
 
 	}
 
 	private LotGenealogy() {
 	}
 
-	static Graph of(TraceAnalysis analysis, TraceNames names, int forwardLimit) {
+	static Graph of(TraceAnalysis analysis, TraceNames names, Limits limits) {
 		TraceResult result = analysis.result();
 		Map<Integer, List<Integer>> outputs = outputs(result);
-		Set<Integer> start = result.start().stream().map(TracedLot::id).collect(Collectors.toSet());
-		List<TracedLot> drawn = new ArrayList<>(result.start());
-		result.lots()
-			.values()
+		Map<Integer, Integer> fromStart = distances(result.start(), outputs);
+		List<TracedLot> later = result.lots().values().stream().filter(names::isLater).toList();
+		List<TracedLot> descendants = later.stream()
+			.filter((l) -> fromStart.containsKey(l.id()))
+			.sorted(Comparator.comparingInt((TracedLot l) -> fromStart.get(l.id())).thenComparing(names::lot))
+			.toList();
+		List<TracedLot> others = later.stream()
+			.filter((l) -> !fromStart.containsKey(l.id()))
+			.sorted(Comparator.comparingInt(TracedLot::forwardDepth).thenComparing(names::lot))
+			.toList();
+		List<TracedLot> backward = ShipmentSection.sharedLotOrder(analysis, names)
 			.stream()
-			.filter((l) -> l.backwardDepth() > 0 && !names.isStart(l))
-			.sorted(Comparator.comparingInt(TracedLot::backwardDepth).thenComparing(names::lot))
-			.forEach(drawn::add);
-		List<TracedLot> forward = forwardOrder(result, start, outputs, names);
-		drawn.addAll(forward.subList(0, Math.min(forwardLimit, forward.size())));
+			.map(Ingredient::lot)
+			.filter((l) -> !names.isStart(l))
+			.toList();
+		List<TracedLot> drawn = new ArrayList<>(result.start());
+		drawn.addAll(descendants.subList(0, Math.min(limits.fromStart(), descendants.size())));
+		drawn.addAll(backward);
+		if (others.size() <= limits.others()) {
+			drawn.addAll(others);
+		}
 		Map<Integer, List<Integer>> collapsed = collapse(drawn, outputs);
 		List<Node> nodes = new ArrayList<>();
-		drawn.forEach((lot) -> nodes.add(lotNode(lot, names)));
-		collapsed.forEach((owner, lots) -> nodes.add(collapsedNode(result.lots().get(owner), lots, analysis)));
-		List<Edge> edges = edges(result, drawn, collapsed, names);
+		drawn.forEach((lot) -> nodes.add(GenealogyNodes.lot(lot, names)));
+		collapsed.forEach(
+				(owner, lots) -> nodes.add(GenealogyNodes.collapsed(result.lots().get(owner), lots, analysis, names)));
 		int hidden = collapsed.values().stream().mapToInt(List::size).sum();
-		return new Graph(List.copyOf(nodes), edges, forward.size(), hidden);
+		return new Graph(List.copyOf(nodes), edges(result, drawn, collapsed, names), descendants.size(), others.size(),
+				hidden);
 	}
 
 	/** Distinct outputs of each lot, in link order. */
@@ -89,28 +116,14 @@ final class LotGenealogy {
 		return lists;
 	}
 
-	/**
-	 * Lots reached only forward: those made from the start lots first (nearest first),
-	 * then the others by forward depth.
-	 */
-	private static List<TracedLot> forwardOrder(TraceResult result, Set<Integer> start,
-			Map<Integer, List<Integer>> outputs, TraceNames names) {
-		Map<Integer, Integer> fromStart = distances(start, outputs);
-		return result.lots()
-			.values()
-			.stream()
-			.filter(names::isLater)
-			.sorted(Comparator.comparing((TracedLot l) -> !fromStart.containsKey(l.id()))
-				.thenComparingInt((l) -> fromStart.getOrDefault(l.id(), l.forwardDepth()))
-				.thenComparingInt(TracedLot::forwardDepth)
-				.thenComparing(names::lot))
-			.toList();
-	}
-
-	private static Map<Integer, Integer> distances(Set<Integer> from, Map<Integer, List<Integer>> outputs) {
+	/** Levels from the start lots going forward, for every lot made from them. */
+	private static Map<Integer, Integer> distances(List<TracedLot> start, Map<Integer, List<Integer>> outputs) {
 		Map<Integer, Integer> distance = new HashMap<>();
-		ArrayDeque<Integer> queue = new ArrayDeque<>(from);
-		from.forEach((id) -> distance.put(id, 0));
+		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		start.forEach((lot) -> {
+			distance.put(lot.id(), 0);
+			queue.add(lot.id());
+		});
 		while (!queue.isEmpty()) {
 			int lot = queue.poll();
 			for (int next : outputs.getOrDefault(lot, List.of())) {
@@ -123,50 +136,27 @@ final class LotGenealogy {
 	}
 
 	/**
-	 * Lots not drawn, by the drawn lot they are reached from first (breadth first from
-	 * all drawn lots, in drawing order).
+	 * The lots not drawn, by the first drawn lot (in drawing order) they are made from,
+	 * directly or not.
 	 */
 	private static Map<Integer, List<Integer>> collapse(List<TracedLot> drawn, Map<Integer, List<Integer>> outputs) {
-		Map<Integer, Integer> owner = new HashMap<>();
-		ArrayDeque<Integer> queue = new ArrayDeque<>();
-		drawn.forEach((lot) -> {
-			owner.put(lot.id(), lot.id());
-			queue.add(lot.id());
-		});
+		Set<Integer> claimed = drawn.stream().map(TracedLot::id).collect(Collectors.toCollection(LinkedHashSet::new));
 		Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
-		while (!queue.isEmpty()) {
-			int lot = queue.poll();
-			for (int next : outputs.getOrDefault(lot, List.of())) {
-				if (owner.putIfAbsent(next, owner.get(lot)) == null) {
-					groups.computeIfAbsent(owner.get(lot), (k) -> new ArrayList<>()).add(next);
-					queue.add(next);
+		for (TracedLot owner : drawn) {
+			ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(owner.id()));
+			Set<Integer> seen = new LinkedHashSet<>(queue);
+			while (!queue.isEmpty()) {
+				for (int next : outputs.getOrDefault(queue.poll(), List.of())) {
+					if (seen.add(next)) {
+						queue.add(next);
+						if (claimed.add(next)) {
+							groups.computeIfAbsent(owner.id(), (k) -> new ArrayList<>()).add(next);
+						}
+					}
 				}
 			}
 		}
 		return groups;
-	}
-
-	private static Node lotNode(TracedLot lot, TraceNames names) {
-		Kind kind = names.isStart(lot) ? Kind.START : names.isLater(lot) ? Kind.FORWARD : Kind.BACKWARD;
-		String product = names.product(names.productCode(lot));
-		String supplier = names.madeHere(lot) ? "made here" : names.supplierName(lot);
-		String role = switch (kind) {
-			case START -> "traced lot";
-			case BACKWARD -> "ingredient, level " + lot.backwardDepth();
-			default -> "reached forward, level " + lot.forwardDepth();
-		};
-		String title = String.join(" · ", lot.code(), product, names.supplier(lot), role);
-		return new Node(id(lot.id()), kind, List.of(lot.code(), product, supplier), title);
-	}
-
-	private static Node collapsedNode(TracedLot owner, List<Integer> lots, TraceAnalysis analysis) {
-		Set<Integer> ids = Set.copyOf(lots);
-		long shipments = analysis.shipments().stream().filter((s) -> ids.contains(s.lot().id())).count();
-		String first = "+" + lots.size() + " more " + ((lots.size() == 1) ? "lot" : "lots");
-		String title = lots.size() + " lots made from " + owner.code() + " or from them, not drawn; their " + shipments
-				+ " shipments are listed in section 3";
-		return new Node("more-" + owner.id(), Kind.COLLAPSED,
-				List.of(first, "made from " + owner.code() + " on", shipments + " shipments: see section 3"), title);
 	}
 
 	private static List<Edge> edges(TraceResult result, List<TracedLot> drawn, Map<Integer, List<Integer>> collapsed,
@@ -179,14 +169,12 @@ final class LotGenealogy {
 			}
 		}
 		List<Edge> edges = new ArrayList<>();
-		pairs.forEach((pair, count) -> edges
-			.add(new Edge(id(pair.get(0)), id(pair.get(1)), names.isLater(result.lots().get(pair.get(1))), count)));
-		collapsed.keySet().forEach((owner) -> edges.add(new Edge(id(owner), "more-" + owner, true, 0)));
+		pairs.forEach((pair, count) -> edges.add(new Edge(GenealogyNodes.id(pair.get(0)),
+				GenealogyNodes.id(pair.get(1)), names.isLater(result.lots().get(pair.get(1))), count)));
+		collapsed.keySet()
+			.forEach((owner) -> edges
+				.add(new Edge(GenealogyNodes.id(owner), GenealogyNodes.collapsedId(owner), true, 0)));
 		return List.copyOf(edges);
-	}
-
-	private static String id(int lot) {
-		return "lot-" + lot;
 	}
 
 }

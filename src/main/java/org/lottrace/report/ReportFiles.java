@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +32,10 @@ final class ReportFiles {
 		@Nullable Path temp = null;
 		try {
 			Files.createDirectories(folder);
-			temp = Files.createTempFile(folder, "." + target.getFileName(), ".inprogress");
-			Files.writeString(temp, text, StandardCharsets.UTF_8);
+			// not Files.createTempFile: its owner-only permissions would stay on the
+			// report
+			temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".inprogress");
+			Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 			move(temp, target);
 			return file;
 		}

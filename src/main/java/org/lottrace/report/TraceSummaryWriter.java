@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.lottrace.report.LotGenealogy.Graph;
+import org.lottrace.report.LotGenealogy.Limits;
 import org.lottrace.report.TraceSummaryPage.Genealogy;
 import org.lottrace.trace.TraceAnalysis;
 import org.slf4j.Logger;
@@ -16,37 +17,48 @@ import org.slf4j.LoggerFactory;
  * received product), then the lot genealogy, the mass balance per lot and the open
  * questions in the records.
  * <p>
- * The genealogy is laid out by ELK's layered algorithm. The batch and everything behind
- * it are always drawn; past {@link #DEFAULT_FORWARD_LOT_LIMIT} lots reached forward, the
- * nearest are drawn and the rest collapsed into "+N more lots" boxes (the page says so),
- * and the drawing scrolls inside the page when it is larger than the window.
+ * The genealogy is laid out by ELK's layered algorithm, left to right. The traced lot and
+ * everything that went into it are always drawn. Lots made from the traced lot are drawn
+ * nearest first up to a limit; the other lots reached forward (made from a shared
+ * ingredient lot) are drawn one by one only when they are few, since each has several
+ * shared inputs and their edges soon tangle. What is not drawn is counted in "+N more
+ * lots" boxes, and the page says so; every shipment stays listed in section 3. The
+ * drawing scrolls inside the page when it is larger than the window.
  */
 public final class TraceSummaryWriter {
 
-	/** Lots reached forward that are drawn before the rest are collapsed. */
-	public static final int DEFAULT_FORWARD_LOT_LIMIT = 60;
+	/** Lots made from the traced lot that are drawn before the rest are collapsed. */
+	public static final int DEFAULT_FROM_START_LIMIT = 60;
+
+	/**
+	 * Other lots reached forward (through a shared ingredient lot) that are drawn one by
+	 * one; when there are more, they are all collapsed.
+	 */
+	public static final int DEFAULT_OTHER_FORWARD_LIMIT = 12;
 
 	private static final Logger log = LoggerFactory.getLogger(TraceSummaryWriter.class);
 
 	private final Clock clock;
 
-	private final int forwardLotLimit;
+	private final Limits limits;
 
 	public TraceSummaryWriter() {
-		this(Clock.systemDefaultZone(), DEFAULT_FORWARD_LOT_LIMIT);
+		this(Clock.systemDefaultZone(), DEFAULT_FROM_START_LIMIT, DEFAULT_OTHER_FORWARD_LIMIT);
 	}
 
 	/**
 	 * @param clock when the page is generated, and the time zone times are shown in
-	 * @param forwardLotLimit how many lots reached only forward are drawn before the
-	 * others are collapsed
+	 * @param fromStartLimit how many lots made from the traced lot are drawn before the
+	 * rest are collapsed
+	 * @param otherForwardLimit up to how many other lots reached forward are drawn one by
+	 * one
 	 */
-	public TraceSummaryWriter(Clock clock, int forwardLotLimit) {
-		if (forwardLotLimit < 0) {
-			throw new IllegalArgumentException("forwardLotLimit must not be negative");
+	public TraceSummaryWriter(Clock clock, int fromStartLimit, int otherForwardLimit) {
+		if (fromStartLimit < 0 || otherForwardLimit < 0) {
+			throw new IllegalArgumentException("The limits must not be negative");
 		}
 		this.clock = clock;
-		this.forwardLotLimit = forwardLotLimit;
+		this.limits = new Limits(fromStartLimit, otherForwardLimit);
 	}
 
 	/**
@@ -65,7 +77,7 @@ public final class TraceSummaryWriter {
 	}
 
 	private Genealogy genealogy(TraceAnalysis analysis) {
-		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), this.forwardLotLimit);
+		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), this.limits);
 		String svg;
 		try {
 			svg = GenealogySvg.render(GenealogyLayout.layout(graph));
@@ -73,22 +85,38 @@ public final class TraceSummaryWriter {
 		catch (RuntimeException ex) {
 			log.warn("Cannot lay out the lot genealogy of " + analysis.result().request().subject(), ex);
 			return new Genealogy("",
-					"The genealogy could not be drawn (" + ex.getMessage() + "); the tables below give the same links.",
+					"The genealogy could not be drawn (" + ex.getMessage() + "); the tables give the same links.",
 					false);
 		}
-		return new Genealogy(svg, note(graph), graph.collapsedLots() > 0);
+		return new Genealogy(svg, note(graph, this.limits), graph.collapsed() > 0);
 	}
 
-	private static String note(Graph graph) {
+	static String note(Graph graph, Limits limits) {
 		String order = "Left to right: ingredient lots, intermediates, the traced lot, the lots made later. ";
-		if (graph.collapsedLots() == 0) {
+		if (graph.collapsed() == 0) {
 			return order + "All " + graph.nodes().size() + " lots are drawn.";
 		}
-		int drawn = graph.forwardLots() - graph.collapsedLots();
-		return order + "The traced lot and everything that went into it are drawn in full. Of the "
-				+ graph.forwardLots() + " lots reached going forward, the " + drawn
-				+ " nearest are drawn (those made from the traced lot first); the other " + graph.collapsedLots()
-				+ " are collapsed into grey \"+N more lots\" boxes. Every shipment is listed in section 3.";
+		StringBuilder note = new StringBuilder(order)
+			.append("The traced lot and everything that went into it are drawn in full. ");
+		if (graph.fromStart() > limits.fromStart()) {
+			note.append("Of the ")
+				.append(graph.fromStart())
+				.append(" lots made from the traced lot, the ")
+				.append(limits.fromStart())
+				.append(" nearest are drawn. ");
+		}
+		if (graph.others() > limits.others()) {
+			note.append("The ")
+				.append(graph.others())
+				.append(" other lots made from the same ingredient lots are more than ")
+				.append(limits.others())
+				.append(", too many to draw one by one without tangling: ");
+		}
+		return note.append("the ")
+			.append(graph.collapsed())
+			.append(" lots not drawn are counted in grey \"+N more lots\" boxes, each under the first drawn lot "
+					+ "they are made from (in the order of section 3). Every shipment is listed in section 3.")
+			.toString();
 	}
 
 }

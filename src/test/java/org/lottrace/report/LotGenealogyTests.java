@@ -13,6 +13,7 @@ import org.lottrace.report.GenealogyLayout.PlacedNode;
 import org.lottrace.report.Html.Box;
 import org.lottrace.report.LotGenealogy.Graph;
 import org.lottrace.report.LotGenealogy.Kind;
+import org.lottrace.report.LotGenealogy.Limits;
 import org.lottrace.report.LotGenealogy.Node;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class LotGenealogyTests {
 
+	private static final Limits LIMITS = new Limits(60, 12);
+
 	private static final Pattern EDGE = Pattern
 		.compile("<path class=\"edge (\\w+)\" data-from=\"([^\"]+)\" data-to=\"([^\"]+)\" d=\"M([^\"]+)\"");
 
@@ -31,7 +34,7 @@ class LotGenealogyTests {
 	void drawsOneNodePerLotAndOneEdgePerLink() {
 		TraceAnalysis analysis = BakeryTrace.analysis();
 
-		String svg = svg(analysis, 60);
+		String svg = svg(analysis);
 
 		List<Box> boxes = Html.nodes(svg);
 		assertThat(boxes).hasSize(analysis.result().lots().size());
@@ -52,7 +55,7 @@ class LotGenealogyTests {
 	@Test
 	void placesNodesAndRoutesEdgesWhereElkLaidThemOut() {
 		TraceAnalysis analysis = BakeryTrace.analysis();
-		Layout layout = GenealogyLayout.layout(LotGenealogy.of(analysis, new TraceNames(analysis.result()), 60));
+		Layout layout = GenealogyLayout.layout(LotGenealogy.of(analysis, new TraceNames(analysis.result()), LIMITS));
 
 		String svg = GenealogySvg.render(layout);
 
@@ -69,7 +72,7 @@ class LotGenealogyTests {
 
 	@Test
 	void nodesDoNotOverlapAndEdgesRunLeftToRightFromInputToOutput() {
-		String svg = svg(BakeryTrace.analysis(), 60);
+		String svg = svg(BakeryTrace.analysis());
 
 		List<Box> boxes = Html.nodes(svg);
 		for (int i = 0; i < boxes.size(); i++) {
@@ -91,7 +94,7 @@ class LotGenealogyTests {
 
 	@Test
 	void labelsLotsWithTheirSupplierOrMadeHere() {
-		String svg = svg(BakeryTrace.analysis(), 60);
+		String svg = svg(BakeryTrace.analysis());
 
 		assertThat(svg)
 			.contains("<g class=\"node backward\" id=\"lot-3\"><title>L2301 · Unsalted butter · "
@@ -107,7 +110,7 @@ class LotGenealogyTests {
 		fixture.input(flour, fixture.lot(1, "C261014A", TraceFixture.SITE, 0, 0), "5", "kg", "WO-1014-P", "T-10199");
 		TraceAnalysis analysis = fixture.analysis(BakeryTrace.request());
 
-		String svg = svg(analysis, 60);
+		String svg = svg(analysis);
 
 		assertThat(analysis.result().links()).hasSize(8);
 		assertThat(EDGE.matcher(svg).results().count()).isEqualTo(7);
@@ -119,47 +122,74 @@ class LotGenealogyTests {
 		TraceFixture fixture = BakeryTrace.fixture();
 		fixture.location("V100", "supplier", "Mills <&> \"Sons\"", "", "", "");
 
-		String svg = svg(fixture.analysis(BakeryTrace.request()), 60);
+		String svg = svg(fixture.analysis(BakeryTrace.request()));
 
 		assertThat(svg).contains(">Mills &lt;&amp;&gt; &quot;Sons&quot;</text>").doesNotContain("<&>");
 	}
 
 	@Test
-	void collapsesTheForwardPartOfALargeTraceBeyondTheLimit() {
+	void collapsesALargeForwardPartBeyondTheLimits() {
 		TraceAnalysis analysis = largeTrace();
 
-		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), 60);
+		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), LIMITS);
 
-		assertThat(graph.forwardLots()).isEqualTo(300);
-		assertThat(graph.collapsedLots()).isEqualTo(240);
+		assertThat(graph.fromStart()).isEqualTo(100);
+		assertThat(graph.others()).isEqualTo(200);
+		assertThat(graph.collapsed()).isEqualTo(240);
 		assertThat(graph.nodes()).hasSize(3 + 60 + 2);
 		assertThat(graph.nodes().stream().filter((n) -> n.kind() == Kind.FORWARD).map((n) -> n.lines().get(0)))
-			.allMatch((code) -> code.startsWith("B-"));
-		assertThat(graph.nodes().stream().filter((n) -> n.kind() == Kind.COLLAPSED).map((n) -> n.lines().get(0)))
-			.containsExactly("+40 more lots", "+200 more lots");
-		assertThat(graph.edges()).hasSize(2 + 60 + 2);
+			.hasSize(60)
+			.allMatch((code) -> code.startsWith("B-"))
+			.contains("B-000", "B-059")
+			.doesNotContain("B-060");
+		assertThat(graph.nodes().stream().filter((n) -> n.kind() == Kind.COLLAPSED))
+			.extracting((n) -> n.id() + ": " + n.lines().get(0) + ", " + n.lines().get(1))
+			.containsExactly("more-1: +40 more lots, from B", "more-2: +200 more lots, from I1");
+		assertThat(graph.edges()).hasSize(2 + 60 + 2)
+			.extracting((e) -> e.from() + ">" + e.to())
+			.contains("lot-1>more-1", "lot-2>more-2");
 		String svg = GenealogySvg.render(GenealogyLayout.layout(graph));
-		assertThat(Html.nodes(svg)).hasSize(65);
+		assertThat(Html.nodes(svg)).hasSize(65).filteredOn((b) -> b.kind().equals("collapsed")).hasSize(2);
 	}
 
 	@Test
-	void drawsEveryLotOfALargeTraceUpToTheLimit() {
+	void collapsesOtherForwardLotsUnderTheFirstSharedIngredientLotInTheOrderOfTheShipments() {
+		TraceAnalysis analysis = BakeryTrace.analysis();
+
+		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), new Limits(60, 2));
+
+		assertThat(graph.others()).isEqualTo(3);
+		assertThat(graph.nodes()).extracting(Node::kind).doesNotContain(Kind.FORWARD);
+		assertThat(graph.nodes().stream().filter((n) -> n.kind() == Kind.COLLAPSED))
+			.extracting((n) -> n.lines().get(0) + ", " + n.lines().get(1) + ", " + n.lines().get(2))
+			.containsExactly("+2 more lots, from L2301 (Nutty Butter Co.), 1 shipment: see section 3",
+					"+1 more lot, from HM-2610-021, 1 shipment: see section 3");
+		assertThat(graph.nodes()).filteredOn((n) -> n.id().equals("more-5"))
+			.extracting(Node::title)
+			.containsExactly("2 more lots made from L2301 (Nutty Butter Co.), directly or not, not drawn; "
+					+ "shipments of them: 1 (listed in section 3)");
+	}
+
+	@Test
+	void drawsEveryLotOfALargeTraceWithinTheLimits() {
 		TraceAnalysis analysis = largeTrace();
 
-		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), 300);
+		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), new Limits(300, 300));
 
-		assertThat(graph.collapsedLots()).isZero();
+		assertThat(graph.collapsed()).isZero();
 		assertThat(graph.nodes()).hasSize(303).extracting(Node::kind).doesNotContain(Kind.COLLAPSED);
 		assertThat(graph.edges()).hasSize(302);
 	}
 
 	@Test
 	void summarySaysWhatWasCollapsed() {
-		String html = new TraceSummaryWriter(TraceSummaryWriterTests.CLOCK, 60).render(largeTrace());
+		String html = new TraceSummaryWriter(TraceSummaryWriterTests.CLOCK, 60, 12).render(largeTrace());
 
 		assertThat(Html.text(Html.section(html, "genealogy")))
-			.contains("Of the 300 lots reached going forward, the 60 nearest are drawn")
-			.contains("the other 240 are collapsed into grey \"+N more lots\" boxes");
+			.contains("Of the 100 lots made from the traced lot, the 60 nearest are drawn.")
+			.contains("The 200 other lots made from the same ingredient lots are more than 12")
+			.contains("the 240 lots not drawn are counted in grey \"+N more lots\" boxes")
+			.contains("Every shipment is listed in section 3.");
 	}
 
 	/**
@@ -185,9 +215,9 @@ class LotGenealogyTests {
 		return f.analysis(new TraceRequest("B", null, null, null, null, Direction.BOTH, null));
 	}
 
-	private static String svg(TraceAnalysis analysis, int limit) {
+	private static String svg(TraceAnalysis analysis) {
 		return GenealogySvg
-			.render(GenealogyLayout.layout(LotGenealogy.of(analysis, new TraceNames(analysis.result()), limit)));
+			.render(GenealogyLayout.layout(LotGenealogy.of(analysis, new TraceNames(analysis.result()), LIMITS)));
 	}
 
 }

@@ -23,7 +23,7 @@ class TraceSummaryWriterTests {
 	@TempDir
 	Path folder;
 
-	private final TraceSummaryWriter writer = new TraceSummaryWriter(CLOCK, 60);
+	private final TraceSummaryWriter writer = new TraceSummaryWriter(CLOCK, 60, 12);
 
 	@Test
 	void givesTheThreeAnswersFirstThenGenealogyMassBalanceAndDoubts() {
