@@ -95,14 +95,19 @@ final class LotGenealogy {
 		if (others.size() <= limits.others()) {
 			drawn.addAll(others);
 		}
+		return draw(analysis, names, drawn, outputs, descendants.size(), others.size());
+	}
+
+	private static Graph draw(TraceAnalysis analysis, TraceNames names, List<TracedLot> drawn,
+			Map<Integer, List<Integer>> outputs, int fromStart, int others) {
+		TraceResult result = analysis.result();
 		Map<Integer, List<Integer>> collapsed = collapse(drawn, outputs);
 		List<Node> nodes = new ArrayList<>();
 		drawn.forEach((lot) -> nodes.add(GenealogyNodes.lot(lot, names)));
 		collapsed.forEach(
 				(owner, lots) -> nodes.add(GenealogyNodes.collapsed(result.lots().get(owner), lots, analysis, names)));
 		int hidden = collapsed.values().stream().mapToInt(List::size).sum();
-		return new Graph(List.copyOf(nodes), edges(result, drawn, collapsed, names), descendants.size(), others.size(),
-				hidden);
+		return new Graph(List.copyOf(nodes), edges(result, drawn, collapsed, names), fromStart, others, hidden);
 	}
 
 	/** Distinct outputs of each lot, in link order. */

@@ -59,8 +59,9 @@ final class ShipmentSection {
 		List<ShipmentGroup> groups = new ArrayList<>();
 		List<Shipment> ofBatch = take(remaining, startIds);
 		if (!ofBatch.isEmpty()) {
-			groups.add(group("Customers of the batch " + names.lots(start),
-					"shipments of the batch and of lots made from it", true, ofBatch, startIds, names));
+			String what = start.stream().allMatch(names::madeHere) ? "batch" : "traced lot";
+			groups.add(group("Customers of the " + what + " " + names.lots(start),
+					"shipments of the " + what + " and of lots made from it", true, ofBatch, startIds, names));
 		}
 		for (Ingredient ingredient : sharedLotOrder(analysis, names)) {
 			TracedLot lot = ingredient.lot();

@@ -1,5 +1,6 @@
 package org.lottrace.report;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> b
 	record Header(String subject, String direction, String reason, String tracedAt, String took, int lots,
 			String generatedAt, String version) {
 
-		static Header of(TraceResult result, ReportFormat format, java.time.Instant now) {
+		static Header of(TraceResult result, ReportFormat format, Instant now) {
 			TraceRequest request = result.request();
 			String reason = (request.reason() != null) ? request.reason() : "";
 			return new Header(request.subject(), request.direction().name().toLowerCase(Locale.ROOT), reason,
@@ -44,8 +45,7 @@ record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> b
 
 	}
 
-	static TraceSummaryPage of(TraceAnalysis analysis, Genealogy genealogy, ReportFormat format,
-			java.time.Instant now) {
+	static TraceSummaryPage of(TraceAnalysis analysis, Genealogy genealogy, ReportFormat format, Instant now) {
 		TraceResult result = analysis.result();
 		TraceNames names = new TraceNames(result);
 		Direction direction = result.request().direction();

@@ -80,6 +80,13 @@ class TraceFixture {
 		return lot;
 	}
 
+	/** The start lot of a forward trace: not reached backward. */
+	TracedLot forwardStart(int id, String code, String assigner) {
+		TracedLot lot = lot(id, code, assigner, -1, 0);
+		this.start.add(id);
+		return lot;
+	}
+
 	TracedLot lotById(int id) {
 		return this.lots.get(id);
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceRequest;
+import org.lottrace.trace.TraceResult.TracedLot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,6 +173,33 @@ class TraceSummaryWriterTests {
 
 		assertThat(Html.text(Html.section(html, "customers"))).contains("Not traced forward");
 		assertThat(Html.text(html.split("</header>")[0])).contains("Reason not given");
+	}
+
+	@Test
+	void tracesAReceivedLotForwardToTheBatchesMadeFromItAndTheirCustomers() {
+		TraceFixture f = new TraceFixture();
+		f.location("V120", "supplier", "Dairy Gold Creamery", "", "", "")
+			.location("C200-01", "customer", "Green Valley Market #12", "+1 217-555-0200", "", "")
+			.product("BUTTER-UNS-36", "Unsalted butter", null, "kg")
+			.product("COOKIE-PB-12", "Peanut Butter Sandwich Cookies, 12 ct", "Nut butters", "case");
+		TracedLot butter = f.forwardStart(3, "L2301", "V120");
+		TracedLot batch = f.lot(1, "C261014A", TraceFixture.SITE, -1, 1);
+		f.receipt(butter, "BUTTER-UNS-36", "20", "case", "2026-10-05", "R10203", "PO-88114", "RC-5003")
+			.output(batch, "COOKIE-PB-12", "27", "case", "2026-10-14", "WO-1014-P")
+			.input(butter, batch, "15", "kg", "WO-1014-P", "T-10103")
+			.shipment(batch, "COOKIE-PB-12", "8", "2026-10-15", "C200-01", "BOL-50035");
+		TraceAnalysis analysis = f
+			.analysis(new TraceRequest("L2301", "V120", null, null, null, Direction.FORWARD, null));
+
+		String html = this.writer.render(analysis);
+
+		assertThat(Html.text(Html.section(html, "batch"))).contains("Not made here")
+			.contains("received 2026-10-05 Dairy Gold Creamery 20 case Purchase order PO-88114; Receipt RC-5003");
+		assertThat(Html.text(Html.section(html, "ingredients"))).contains("Not traced backward");
+		assertThat(Html.text(Html.section(html, "customers"))).contains("Customers of the traced lot L2301 shipments")
+			.contains("2026-10-15 Green Valley Market #12");
+		assertThat(Html.nodes(Html.section(html, "genealogy"))).extracting(Html.Box::kind)
+			.containsExactly("start", "forward");
 	}
 
 	@Test
