@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.lottrace.kde.Cte;
+import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
 
 /**
@@ -48,7 +49,7 @@ record ReceiptLine(String how, String date, String quantity, String from, String
 	static boolean bringsInLot(KdeEvent event) {
 		return event.cte() == Cte.RECEIVING || event.cte() == Cte.INITIAL_PACKING
 				|| event.cte() == Cte.FIRST_LAND_BASED_RECEIVING
-				|| (event.cte() == Cte.TRANSFORMATION && event.role() == org.lottrace.kde.EventRole.OUTPUT);
+				|| (event.cte() == Cte.TRANSFORMATION && event.role() == EventRole.OUTPUT);
 	}
 
 }

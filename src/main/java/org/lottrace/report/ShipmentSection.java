@@ -67,8 +67,9 @@ final class ShipmentSection {
 			TracedLot lot = ingredient.lot();
 			List<Shipment> through = take(remaining, Set.of(lot.id()));
 			if (!through.isEmpty()) {
-				groups.add(group("Through " + lot.code() + " of " + names.supplier(lot),
-						sharedLotDetail(ingredient, names), false, through, null, names));
+				String of = names.madeHere(lot) ? " (made here)" : " of " + names.supplierName(lot);
+				groups.add(group("Through " + lot.code() + of, sharedLotDetail(ingredient, names), false, through, null,
+						names));
 			}
 		}
 		if (!remaining.isEmpty()) {
@@ -93,10 +94,8 @@ final class ShipmentSection {
 
 	/** Removes and returns the shipments reached through any of the given lots. */
 	private static List<Shipment> take(List<Shipment> shipments, Set<Integer> lots) {
-		List<Shipment> taken = shipments.stream()
-			.filter((s) -> s.via().stream().anyMatch((v) -> lots.contains(v.id())))
-			.toList();
-		shipments.removeAll(taken);
+		List<Shipment> taken = new ArrayList<>();
+		shipments.removeIf((s) -> s.via().stream().anyMatch((v) -> lots.contains(v.id())) && taken.add(s));
 		return taken;
 	}
 

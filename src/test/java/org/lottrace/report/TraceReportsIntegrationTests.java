@@ -109,6 +109,9 @@ class TraceReportsIntegrationTests {
 			.containsExactlyInAnyOrder("Green Valley Market #12 | C261014A | 8 case",
 					"Campus Dining Services | C261014A | 6 case",
 					"Midwest Foodservice Distributors | C261014A | 12 case");
+		assertThat(customers)
+			.contains("<h3>Through C261008A (made here)</h3>", "<h3>Through EG1009 of Prairie Eggs LLC</h3>")
+			.doesNotContain("of made here");
 		assertThat(Html.text(Html.section(summary, "in-short"))).contains(
 				"The batch went to Campus Dining Services, Green Valley Market #12, Midwest Foodservice Distributors "
 						+ "(26 case in 3 shipment(s)).");
