@@ -1,0 +1,74 @@
+package org.lottrace.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.Quantity;
+import org.lottrace.kde.ReferenceDocument;
+
+/**
+ * How the HTML reports print values: plain decimals without trailing zeros, ISO dates,
+ * instants in one time zone with its offset, durations in words.
+ */
+final class ReportFormat {
+
+	private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx",
+			Locale.ROOT);
+
+	private final ZoneId zone;
+
+	ReportFormat(ZoneId zone) {
+		this.zone = zone;
+	}
+
+	String instant(Instant instant) {
+		return INSTANT.format(instant.atZone(this.zone)) + " (" + this.zone.getId() + ")";
+	}
+
+	static String number(BigDecimal value) {
+		BigDecimal rounded = value.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+		return (rounded.signum() == 0) ? "0" : rounded.toPlainString();
+	}
+
+	static String quantity(@Nullable Quantity quantity) {
+		return (quantity != null) ? number(quantity.value()) + " " + quantity.unit() : "";
+	}
+
+	static String percent(@Nullable BigDecimal percent) {
+		return (percent != null) ? percent.setScale(1, RoundingMode.HALF_UP).toPlainString() + " %" : "—";
+	}
+
+	static String reference(@Nullable ReferenceDocument reference) {
+		return (reference != null) ? reference.type() + " " + reference.number() : "";
+	}
+
+	/** {@code 2 h 05 min 09 s}, {@code 3 min 20 s}, {@code 850 ms}. */
+	static String duration(Duration duration) {
+		if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+			return duration.toMillis() + " ms";
+		}
+		long hours = duration.toHours();
+		int minutes = duration.toMinutesPart();
+		int seconds = duration.toSecondsPart();
+		if (hours > 0) {
+			return String.format(Locale.ROOT, "%d h %02d min %02d s", hours, minutes, seconds);
+		}
+		if (minutes > 0) {
+			return String.format(Locale.ROOT, "%d min %02d s", minutes, seconds);
+		}
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	/** lottrace's version from the jar manifest, or {@code development build}. */
+	static String version() {
+		String version = ReportFormat.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "development build";
+	}
+
+}
