@@ -49,7 +49,7 @@ final class RequestSheets {
 		rows.add(Arrays.asList("lottrace version", version()));
 		rows.add(Arrays.asList("KDE records", records.events().size()));
 		for (Sheet sheet : cteSheets) {
-			long count = records.events().stream().filter((e) -> e.cte() == sheet.cte()).count();
+			int count = Math.toIntExact(records.events().stream().filter((e) -> e.cte() == sheet.cte()).count());
 			rows.add(Arrays.asList(sheet.name() + ": KDE records", count));
 			rows.add(Arrays.asList(sheet.name() + ": rows", sheet.rows().size()));
 		}

@@ -203,7 +203,7 @@ final class Events {
 
 		private final EventRole role;
 
-		private final String key;
+		private String key;
 
 		private final Map<KdeField, Object> values = new HashMap<>();
 
@@ -219,6 +219,11 @@ final class Events {
 			this.cte = cte;
 			this.role = role;
 			this.key = key;
+		}
+
+		Builder key(String key) {
+			this.key = key;
+			return this;
 		}
 
 		Builder set(KdeField field, Object value) {
