@@ -192,6 +192,20 @@ final class Events {
 				List.copyOf(events), lots, LOCATIONS, PRODUCTS, SELECTED_AT);
 	}
 
+	/**
+	 * A shipment whose lot code, customer name, phone and street a spreadsheet program
+	 * could take for formulas: {@code -24}, {@code =1+1}, {@code +1 555-0100},
+	 * {@code @SUM(A1)}.
+	 */
+	static RecordSet formulaLike() {
+		Map<String, Location> locations = new HashMap<>(LOCATIONS);
+		locations.put("C200-01",
+				location("C200-01", "=1+1", "+1 555-0100", "@SUM(A1)", "Springfield", "IL", "62704", "US"));
+		KdeEvent shipped = complete(RecordKind.SHIPPING).lot("-24", "BAKERY-01").build();
+		return new RecordSet("Trace of lot -24", List.of("Request: trace of lot -24"), List.of(shipped),
+				Map.of(shipped.recordKey(), new RecordSet.Lot("-24", "BAKERY-01")), locations, PRODUCTS, SELECTED_AT);
+	}
+
 	static RecordSet records(KdeEvent... events) {
 		return records(Arrays.asList(events), Map.of());
 	}

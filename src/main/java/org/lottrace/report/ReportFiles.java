@@ -1,0 +1,72 @@
+package org.lottrace.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a report file aside and moves it into place when complete, so that a crash
+ * leaves no half-written file under the final name.
+ */
+final class ReportFiles {
+
+	private ReportFiles() {
+	}
+
+	/** What writes a file's content. */
+	@FunctionalInterface
+	interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * Writes {@code file} through a temporary file in the same folder.
+	 * @return {@code file}
+	 */
+	static Path write(Path file, Content content) {
+		Path target = file.toAbsolutePath();
+		Path temp = null;
+		try {
+			Files.createDirectories(target.getParent());
+			temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".inprogress");
+			try (OutputStream out = Files.newOutputStream(temp)) {
+				content.writeTo(out);
+			}
+			move(temp, target);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void deleteQuietly(@org.jspecify.annotations.Nullable Path temp) {
+		if (temp != null) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException ex) {
+				// the temporary file stays; it never has the report's name
+			}
+		}
+	}
+
+}
