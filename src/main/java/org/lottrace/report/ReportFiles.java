@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a report file aside and moves it into place when complete, so that a crash
@@ -26,7 +28,8 @@ final class ReportFiles {
 	}
 
 	/**
-	 * Writes {@code file} through a temporary file in the same folder.
+	 * Writes {@code file} through a temporary file in the same folder (not
+	 * {@code Files.createTempFile}, whose owner-only permissions the report would keep).
 	 * @return {@code file}
 	 */
 	static Path write(Path file, Content content) {
@@ -34,8 +37,9 @@ final class ReportFiles {
 		Path temp = null;
 		try {
 			Files.createDirectories(target.getParent());
-			temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".inprogress");
-			try (OutputStream out = Files.newOutputStream(temp)) {
+			temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".inprogress");
+			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				content.writeTo(out);
 			}
 			move(temp, target);

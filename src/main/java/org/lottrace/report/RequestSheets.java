@@ -1,5 +1,6 @@
 package org.lottrace.report;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ final class RequestSheets {
 		}
 		rows.add(Arrays.asList("Prepared for", "An FDA request for records: the electronic sortable spreadsheet of "
 				+ "21 CFR 1.1455(c), with the explanations needed to read it"));
-		rows.add(Arrays.asList("Generated at", records.generatedAt().toString()));
+		rows.add(Arrays.asList("Generated at", records.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString()));
 		rows.add(Arrays.asList("lottrace version", version()));
 		rows.add(Arrays.asList("KDE records", records.events().size()));
 		for (Sheet sheet : cteSheets) {

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,6 +39,10 @@ class FdaCsvWriterTests {
 					"fda-transformation.csv", "fda-explanations.csv", "fda-request.csv", "fda-gaps.csv");
 		try (Stream<Path> listed = Files.list(this.dir.resolve("fda"))) {
 			assertThat(listed).as("no temporary file left").hasSize(10);
+		}
+		if (Files.getFileAttributeView(this.dir, PosixFileAttributeView.class) != null) {
+			assertThat(Files.getPosixFilePermissions(files.get(0))).as("readable beyond the owner, like any file")
+				.isEqualTo(Files.getPosixFilePermissions(Files.createFile(this.dir.resolve("plain.txt"))));
 		}
 		assertThat(read(this.dir.resolve("fda/fda-cooling.csv"))).singleElement()
 			.satisfies((header) -> assertThat(header.get(0)).isEqualTo("Immediate Subsequent Recipient Business Name"));
