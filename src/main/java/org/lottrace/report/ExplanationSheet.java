@@ -1,7 +1,9 @@
 package org.lottrace.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,9 +74,8 @@ final class ExplanationSheet {
 	private static void sheets(List<List<@Nullable Object>> rows, List<Sheet> cteSheets) {
 		for (Sheet sheet : cteSheets) {
 			rows.add(row("Sheet", sheet.name(), null, sheet.name(),
-					"The KDEs of " + sheet.cte().title().toLowerCase(java.util.Locale.ROOT) + " events, one row per "
-							+ "record (" + sheet.cte().section()
-							+ "); an empty sheet means the records hold no such event",
+					"The KDEs of " + sheet.cte().title().toLowerCase(Locale.ROOT) + " events, one row per " + "record ("
+							+ sheet.cte().section() + "); an empty sheet means the records hold no such event",
 					sheet.cte().section()));
 		}
 		rows.add(row("Sheet", FdaSpreadsheet.EXPLANATIONS, null, FdaSpreadsheet.EXPLANATIONS,
@@ -186,7 +187,7 @@ final class ExplanationSheet {
 
 	private static List<@Nullable Object> row(String topic, @Nullable String sheet, @Nullable String column,
 			String term, String explanation, String citation) {
-		return java.util.Arrays.asList(topic, sheet, column, term, explanation, citation);
+		return Arrays.asList(topic, sheet, column, term, explanation, citation);
 	}
 
 	static Column text(String header, String description) {

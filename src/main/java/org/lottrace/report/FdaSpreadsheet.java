@@ -26,6 +26,11 @@ import org.lottrace.kde.Cte;
  */
 public record FdaSpreadsheet(String title, Instant generatedAt, List<Sheet> sheets, List<Gap> gaps) {
 
+	public FdaSpreadsheet {
+		sheets = List.copyOf(sheets);
+		gaps = List.copyOf(gaps);
+	}
+
 	/** What a cell reads when a KDE the rule requires is not in the records. */
 	public static final String MISSING = "MISSING";
 

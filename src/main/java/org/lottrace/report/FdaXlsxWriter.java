@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
 import org.lottrace.report.FdaSpreadsheet.Column;
 import org.lottrace.report.FdaSpreadsheet.Sheet;
 

@@ -3,8 +3,6 @@ package org.lottrace.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -20,77 +18,7 @@ import org.lottrace.kde.ReferenceDocument;
  */
 final class KdeColumns {
 
-	private static final Set<String> UNITED_STATES = Set.of("US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA");
-
 	private KdeColumns() {
-	}
-
-	/** The parts of a location description (§ 1.1310). */
-	enum LocationPart {
-
-		BUSINESS_NAME("Business Name", "business name"), PHONE("Phone Number", "phone number"),
-		STREET("Street Address", "street address (or geographic coordinates)"), CITY("City", "city"),
-		STATE("State", "state"), ZIP("ZIP Code", "ZIP code"), COUNTRY("Country", "country");
-
-		final String header;
-
-		final String label;
-
-		LocationPart(String header, String label) {
-			this.header = header;
-			this.label = label;
-		}
-
-		@Nullable String of(Location l) {
-			return switch (this) {
-				case BUSINESS_NAME -> l.businessName();
-				case PHONE -> l.phone();
-				case STREET -> l.street();
-				case CITY -> l.city();
-				case STATE -> l.state();
-				case ZIP -> l.postalCode();
-				case COUNTRY -> l.country();
-			};
-		}
-
-		/** State and ZIP code are required for addresses in the United States only. */
-		boolean required(Location l) {
-			return (this != STATE && this != ZIP) || l.country() == null
-					|| UNITED_STATES.contains(l.country().trim().toUpperCase(Locale.ROOT));
-		}
-
-	}
-
-	/**
-	 * The parts of a product description (§ 1.1310): brand, commodity and variety only if
-	 * applicable.
-	 */
-	enum ProductPart {
-
-		NAME("Product Name", "product name"), BRAND("Brand Name", "brand name"), COMMODITY("Commodity", "commodity"),
-		VARIETY("Variety", "variety"), PACK_SIZE("Packaging Size", "packaging size"),
-		PACK_STYLE("Packaging Style", "packaging style");
-
-		final String header;
-
-		final String label;
-
-		ProductPart(String header, String label) {
-			this.header = header;
-			this.label = label;
-		}
-
-		@Nullable String of(Product p) {
-			return switch (this) {
-				case NAME -> p.name();
-				case BRAND -> p.brand();
-				case COMMODITY -> p.commodity();
-				case VARIETY -> p.variety();
-				case PACK_SIZE -> p.packSize();
-				case PACK_STYLE -> p.packStyle();
-			};
-		}
-
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.lottrace.report;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,17 +28,13 @@ final class Lookup {
 		records.events()
 			.stream()
 			.filter((e) -> e.role() != EventRole.INPUT && e.productCode() != null)
-			.sorted(java.util.Comparator.comparing(KdeEvent::recordKey))
+			.sorted(Comparator.comparing(KdeEvent::recordKey))
 			.forEach((e) -> {
 				String key = lotKey(e);
 				if (key != null) {
 					this.lotProducts.putIfAbsent(key, e.productCode());
 				}
 			});
-	}
-
-	RecordSet records() {
-		return this.records;
 	}
 
 	@Nullable Location location(String code) {

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes a report file aside and moves it into place when complete, so that a crash
  * leaves no half-written file under the final name.
@@ -62,7 +64,7 @@ final class ReportFiles {
 		}
 	}
 
-	private static void deleteQuietly(@org.jspecify.annotations.Nullable Path temp) {
+	private static void deleteQuietly(@Nullable Path temp) {
 		if (temp != null) {
 			try {
 				Files.deleteIfExists(temp);

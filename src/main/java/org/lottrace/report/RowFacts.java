@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.EventRole;
 import org.lottrace.kde.FarmKdes;
 import org.lottrace.kde.KdeEvent;
 
@@ -84,8 +85,7 @@ final class RowFacts {
 	 */
 	static RowFacts transformation(Lookup lookup, KdeEvent event, @Nullable KdeEvent output, @Nullable InputLot input,
 			boolean outputQuantity, @Nullable String noInput, @Nullable String noOutput, String sortLot, String group) {
-		Need eventNeed = (output != null || event.role() == org.lottrace.kde.EventRole.OUTPUT) ? Need.REQUIRED
-				: Need.OPTIONAL;
+		Need eventNeed = (output != null || event.role() == EventRole.OUTPUT) ? Need.REQUIRED : Need.OPTIONAL;
 		return new RowFacts(lookup, event, output, input, eventNeed, outputQuantity, noInput, noOutput, sortLot, group);
 	}
 
@@ -152,10 +152,6 @@ final class RowFacts {
 
 	FarmKdes farm() {
 		return this.event.farm();
-	}
-
-	KdeEvent event() {
-		return this.event;
 	}
 
 	Use harvestFarm() {

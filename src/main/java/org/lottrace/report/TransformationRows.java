@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ final class TransformationRows {
 			String lotKey = lookup.lotKey(first);
 			String product = records.stream()
 				.map(KdeEvent::productCode)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.findFirst()
 				.orElseGet(() -> lookup.productOfLot(lotKey));
 			lots.add(new InputLot(List.copyOf(records), lotKey, new Quantity(total, first.quantity().unit()), product));
