@@ -58,17 +58,21 @@ final class ExplanationSheet {
 						+ "Request sheet describes, as the electronic sortable spreadsheet FDA may request",
 				"§ 1.1455(c)"));
 		sheets(rows, cteSheets);
-		for (Sheet sheet : cteSheets) {
-			for (int c = 0; c < sheet.columns().size(); c++) {
-				Column column = sheet.columns().get(c);
-				rows.add(row("Column", sheet.name(), Sheet.letter(c), column.header(), column.description(),
-						column.citation()));
-			}
-		}
+		cteSheets.forEach((sheet) -> columns(rows, sheet.name(), sheet.columns()));
+		columns(rows, FdaSpreadsheet.EXPLANATIONS, COLUMNS);
+		columns(rows, FdaSpreadsheet.REQUEST, RequestSheets.REQUEST_COLUMNS);
+		columns(rows, FdaSpreadsheet.GAPS, RequestSheets.GAP_COLUMNS);
 		conventions(rows);
 		codes(rows, records);
 		abbreviations(rows);
 		return new Sheet(FdaSpreadsheet.EXPLANATIONS, "fda-explanations.csv", null, COLUMNS, rows);
+	}
+
+	private static void columns(List<List<@Nullable Object>> rows, String sheet, List<Column> columns) {
+		for (int c = 0; c < columns.size(); c++) {
+			Column column = columns.get(c);
+			rows.add(row("Column", sheet, Sheet.letter(c), column.header(), column.description(), column.citation()));
+		}
 	}
 
 	private static void sheets(List<List<@Nullable Object>> rows, List<Sheet> cteSheets) {

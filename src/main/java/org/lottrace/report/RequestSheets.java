@@ -18,10 +18,10 @@ final class RequestSheets {
 	/** The version written on the Request sheet when not running from a built jar. */
 	static final String DEVELOPMENT = "development";
 
-	private static final List<Column> REQUEST_COLUMNS = List.of(ExplanationSheet.text("Item", "What is described"),
+	static final List<Column> REQUEST_COLUMNS = List.of(ExplanationSheet.text("Item", "What is described"),
 			new Column("Value", "", "Its value", "", Column.Type.TEXT));
 
-	private static final List<Column> GAP_COLUMNS = List.of(
+	static final List<Column> GAP_COLUMNS = List.of(
 			ExplanationSheet.text("Sheet", "The sheet of the missing or doubtful value"),
 			new Column("Row", "", "The row on that sheet (the header is row 1)", "", Column.Type.NUMBER),
 			ExplanationSheet.text("Cell", "The cell reference on that sheet"),

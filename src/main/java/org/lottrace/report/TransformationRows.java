@@ -24,8 +24,8 @@ import org.lottrace.kde.Quantity;
  */
 final class TransformationRows {
 
-	private static final String NO_INPUT = "no input record for this transformation (work order %s): if food on "
-			+ "the Food Traceability List went into it, its lot codes and quantities are missing";
+	private static final String NO_INPUT = "no input record for this transformation (%s): if food on the Food "
+			+ "Traceability List went into it, its lot codes and quantities are missing";
 
 	private static final String NO_WORK_ORDER = "the input record names no work order, so the lot it went into is "
 			+ "unknown";
@@ -64,7 +64,8 @@ final class TransformationRows {
 			return rows;
 		}
 		String sortLot = outputs.stream().map(lookup::sortCode).sorted().findFirst().orElse("");
-		String noInput = lots.isEmpty() ? String.format(NO_INPUT, (workOrder != null) ? workOrder : "none") : null;
+		String noInput = lots.isEmpty() ? String.format(NO_INPUT,
+				(workOrder != null) ? "work order " + workOrder : "its record names no work order") : null;
 		boolean single = outputs.size() == 1;
 		for (int i = 0; i < lots.size(); i++) {
 			KdeEvent output = single ? outputs.get(0) : null;

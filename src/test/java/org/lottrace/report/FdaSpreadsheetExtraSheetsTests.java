@@ -24,12 +24,12 @@ class FdaSpreadsheetExtraSheetsTests {
 			Map.of("R10203", new RecordSet.Lot("L2301", "V120"))));
 
 	@Test
-	void explanationsGiveEveryColumnOfEveryCteSheetWithItsMeaningAndCitation() {
+	void explanationsGiveEveryColumnOfEverySheetWithItsMeaningAndCitation() {
 		Sheet explanations = this.spreadsheet.sheet(FdaSpreadsheet.EXPLANATIONS);
 		assertThat(explanations.headers()).containsExactly("Topic", "Sheet", "Column", "Term", "Explanation",
 				"CFR Citation");
 		List<List<Object>> columns = rows(explanations, "Column");
-		int expected = this.spreadsheet.cteSheets().stream().mapToInt((s) -> s.columns().size()).sum();
+		int expected = this.spreadsheet.sheets().stream().mapToInt((s) -> s.columns().size()).sum();
 		assertThat(columns).hasSize(expected);
 		assertThat(columns).contains(List.of("Column", "Receiving", "AF", "TLC Source Reference",
 				"A reference that gives access to the TLC source's location description instead of it (a GLN, an FDA "
@@ -37,6 +37,8 @@ class FdaSpreadsheetExtraSheetsTests {
 				"§ 1.1345(a)(7)"));
 		assertThat(columns).anySatisfy((row) -> assertThat(row).containsExactly("Column", "Transformation", "H",
 				"Input Quantity Used", "Quantity of the input used from this lot", "§ 1.1350(a)(1)(iii)"));
+		assertThat(columns).anySatisfy((row) -> assertThat(row).containsExactly("Column", "Missing or doubtful KDEs",
+				"I", "Source Line", "The line of the export (the header is line 1)", ""));
 	}
 
 	@Test
