@@ -1,8 +1,8 @@
 package org.lottrace.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,44 +13,59 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a report file so that it is either complete or absent: the text goes to a
- * temporary file in the same folder, which is then renamed over the target.
+ * Writes a report file aside and moves it into place when complete, so that a crash
+ * leaves no half-written file under the final name.
  */
 final class ReportFiles {
 
 	private ReportFiles() {
 	}
 
+	/** What writes a file's content. */
+	@FunctionalInterface
+	interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
 	/**
-	 * @return the file written, as given
-	 * @throws UncheckedIOException when the file cannot be written; no partial file is
-	 * left behind
+	 * Writes {@code file} through a temporary file in the same folder (not
+	 * {@code Files.createTempFile}, whose owner-only permissions the report would keep).
+	 * @return {@code file}
 	 */
-	static Path writeAtomically(Path file, String text) {
+	static Path write(Path file, Content content) {
 		Path target = file.toAbsolutePath();
-		Path folder = target.getParent();
-		@Nullable Path temp = null;
+		Path temp = null;
 		try {
-			Files.createDirectories(folder);
-			// not Files.createTempFile: its owner-only permissions would stay on the
-			// report
-			temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".inprogress");
-			Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+			Files.createDirectories(target.getParent());
+			temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".inprogress");
+			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
+				content.writeTo(out);
+			}
 			move(temp, target);
 			return file;
 		}
 		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
+		}
+		finally {
 			deleteQuietly(temp);
-			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static void move(Path temp, Path target) throws IOException {
+	/** Writes text (UTF-8) the same way. @return {@code file} */
+	static Path writeAtomically(Path file, String text) {
+		return write(file, (out) -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private static void move(Path from, Path to) throws IOException {
 		try {
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 
@@ -60,7 +75,7 @@ final class ReportFiles {
 				Files.deleteIfExists(temp);
 			}
 			catch (IOException ex) {
-				// the original failure is the one to report
+				// the temporary file stays; it never has the report's name
 			}
 		}
 	}

@@ -1,0 +1,38 @@
+package org.lottrace.report;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
+
+/**
+ * The value of one cell of a CTE sheet, and why it is a gap when it is one.
+ *
+ * @param value what the cell shows: a {@link String}, a {@link java.time.LocalDate}, a
+ * {@link Number}, or {@code null} for an empty cell
+ * @param gap why the KDE is missing or doubtful; {@code null} when it is neither
+ * @param record the record the missing or doubtful KDE belongs to
+ */
+record Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record) {
+
+	static final Cell BLANK = new Cell(null, null, null);
+
+	static Cell of(@Nullable Object value) {
+		return (value == null || (value instanceof String s && s.isBlank())) ? BLANK : new Cell(value, null, null);
+	}
+
+	/** A required KDE that is not there: the cell reads {@code MISSING}. */
+	static Cell missing(String reason, KdeEvent record) {
+		return new Cell(FdaSpreadsheet.MISSING, reason, record);
+	}
+
+	/** A value shown as recorded, listed as doubtful. */
+	static Cell doubtful(Object value, String reason, KdeEvent record) {
+		return new Cell(value, reason, record);
+	}
+
+	/** The value, or {@code MISSING} when there is none. */
+	static Cell required(@Nullable Object value, KdeEvent record, String reason) {
+		Cell cell = of(value);
+		return (cell.value() != null) ? cell : missing(reason, record);
+	}
+
+}

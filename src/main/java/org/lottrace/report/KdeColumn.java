@@ -1,0 +1,25 @@
+package org.lottrace.report;
+
+import java.util.function.Function;
+
+import org.lottrace.report.FdaSpreadsheet.Column;
+
+/** A column of a CTE sheet and how a row fills it. */
+record KdeColumn(Column column, Function<RowFacts, Cell> value) {
+
+	static KdeColumn text(String header, String kde, String description, String citation,
+			Function<RowFacts, Cell> value) {
+		return new KdeColumn(new Column(header, kde, description, citation, Column.Type.TEXT), value);
+	}
+
+	static KdeColumn date(String header, String kde, String description, String citation,
+			Function<RowFacts, Cell> value) {
+		return new KdeColumn(new Column(header, kde, description, citation, Column.Type.DATE), value);
+	}
+
+	static KdeColumn number(String header, String kde, String description, String citation,
+			Function<RowFacts, Cell> value) {
+		return new KdeColumn(new Column(header, kde, description, citation, Column.Type.NUMBER), value);
+	}
+
+}

@@ -1,0 +1,164 @@
+package org.lottrace.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.Location;
+import org.lottrace.kde.Product;
+import org.lottrace.kde.Quantity;
+import org.lottrace.kde.ReferenceDocument;
+
+/**
+ * The composite KDEs split into columns the way FDA's template splits them: a location
+ * description into seven columns, a product description into six, a quantity into two,
+ * the reference documents into four.
+ */
+final class KdeColumns {
+
+	private KdeColumns() {
+	}
+
+	/**
+	 * The seven columns of a location description.
+	 * @param prefix the header prefix, e.g. {@code Immediate Previous Source}
+	 * @param who whose location it is, e.g. {@code the immediate previous source}
+	 */
+	static List<KdeColumn> location(String prefix, String who, String citation, Function<RowFacts, Use> use) {
+		List<KdeColumn> columns = new ArrayList<>();
+		for (LocationPart part : LocationPart.values()) {
+			columns.add(KdeColumn.text(prefix + " " + part.header, "Location description of " + who,
+					capitalized(part.label) + " of " + who, citation,
+					(f) -> locationCell(f.lookup(), use.apply(f), part)));
+		}
+		return columns;
+	}
+
+	/**
+	 * The six columns of a product description.
+	 * @param prefix the header prefix ({@code Input }, {@code Output }) or empty
+	 * @param what which food, e.g. {@code the food received}
+	 * @param packaged whether packaging size and style are required
+	 */
+	static List<KdeColumn> product(String prefix, String what, String citation, boolean packaged,
+			Function<RowFacts, Use> use) {
+		List<KdeColumn> columns = new ArrayList<>();
+		for (ProductPart part : ProductPart.values()) {
+			boolean required = part == ProductPart.NAME
+					|| (packaged && (part == ProductPart.PACK_SIZE || part == ProductPart.PACK_STYLE));
+			String meaning = capitalized(part.label) + " of " + what + (required ? "" : ", if applicable");
+			columns.add(KdeColumn.text(prefix + part.header, "Product description of " + what, meaning, citation,
+					(f) -> productCell(f.lookup(), use.apply(f), part, required)));
+		}
+		return columns;
+	}
+
+	/** Commodity and, if applicable, variety, from a product code. */
+	static List<KdeColumn> commodity(String suffix, String what, String citation, Function<RowFacts, Use> use) {
+		String kde = "Commodity and, if applicable, variety of " + what;
+		return List.of(
+				KdeColumn.text("Commodity" + suffix, kde, "Commodity of " + what, citation,
+						(f) -> productCell(f.lookup(), use.apply(f), ProductPart.COMMODITY, true)),
+				KdeColumn.text("Variety" + suffix, kde, "Variety of " + what + ", if applicable", citation,
+						(f) -> productCell(f.lookup(), use.apply(f), ProductPart.VARIETY, false)));
+	}
+
+	/** A quantity and its unit of measure. */
+	static List<KdeColumn> quantity(String quantityHeader, String unitHeader, String what, String citation,
+			Function<RowFacts, Amount> amount) {
+		String kde = "Quantity and unit of measure of " + what;
+		return List.of(KdeColumn.number(quantityHeader, kde, "Quantity of " + what, citation, (f) -> {
+			Amount a = amount.apply(f);
+			if (a.record() == null || a.quantity() == null) {
+				return absent(a.record(), a.need());
+			}
+			BigDecimal value = Lookup.number(a.quantity().value());
+			return (a.doubt() != null) ? Cell.doubtful(value, a.doubt(), a.record()) : Cell.of(value);
+		}), KdeColumn.text(unitHeader, kde,
+				"Unit of measure of " + what + " (the codes are explained on the Explanations sheet)", citation,
+				(f) -> {
+					Amount a = amount.apply(f);
+					Quantity q = a.quantity();
+					return (a.record() == null || q == null) ? absent(a.record(), a.need())
+							: Cell.required(q.unit(), a.record(), Use.NOT_RECORDED);
+				}));
+	}
+
+	/** The reference document type and number, then a second type and number. */
+	static List<KdeColumn> references(String citation, Function<RowFacts, Refs> refs) {
+		String kde = "Reference document type and number";
+		String second = "A second reference document (e.g. the scale tickets of an input, the receipt beside a "
+				+ "purchase order), not required";
+		return List.of(
+				KdeColumn.text("Reference Document Type", kde, "Type of the reference document", citation,
+						(f) -> referenceCell(refs.apply(f), true, true)),
+				KdeColumn.text("Reference Document Number", kde, "Number of the reference document", citation,
+						(f) -> referenceCell(refs.apply(f), true, false)),
+				KdeColumn.text("2nd Reference Document Type", kde, second + ": its type", citation,
+						(f) -> referenceCell(refs.apply(f), false, true)),
+				KdeColumn.text("2nd Reference Document Number", kde, second + ": its number", citation,
+						(f) -> referenceCell(refs.apply(f), false, false)));
+	}
+
+	static Cell locationCell(Lookup lookup, Use use, LocationPart part) {
+		if (use.record() == null || use.need() == Need.ABSENT) {
+			return Cell.BLANK;
+		}
+		if (use.code() == null) {
+			return (use.need() == Need.REQUIRED) ? Cell.missing(use.absent(), use.record()) : Cell.BLANK;
+		}
+		Location location = lookup.location(use.code());
+		boolean gaps = use.need() != Need.SHOWN;
+		if (location == null) {
+			return gaps ? Cell.missing("location code " + use.code() + " is not in the master data", use.record())
+					: Cell.BLANK;
+		}
+		String value = part.of(location);
+		if ((value == null || value.isBlank()) && gaps && part.required(location)) {
+			return Cell.missing("the master data of location " + use.code() + " (" + location.businessName()
+					+ ") has no " + part.label, use.record());
+		}
+		return Cell.of(value);
+	}
+
+	static Cell productCell(Lookup lookup, Use use, ProductPart part, boolean required) {
+		if (use.record() == null || use.need() == Need.ABSENT) {
+			return Cell.BLANK;
+		}
+		if (use.code() == null) {
+			return (required && use.need() == Need.REQUIRED) ? Cell.missing(use.absent(), use.record()) : Cell.BLANK;
+		}
+		Product product = lookup.product(use.code());
+		if (product == null) {
+			return required ? Cell.missing("product code " + use.code() + " is not in the master data", use.record())
+					: Cell.BLANK;
+		}
+		String value = part.of(product);
+		if ((value == null || value.isBlank()) && required) {
+			return Cell.missing(
+					"the master data of product " + use.code() + " (" + product.name() + ") has no " + part.label,
+					use.record());
+		}
+		return Cell.of(value);
+	}
+
+	private static Cell referenceCell(Refs refs, boolean first, boolean type) {
+		ReferenceDocument document = first ? refs.first() : refs.second();
+		String value = (document == null) ? null : type ? document.type() : document.number();
+		if (!first || refs.need() != Need.REQUIRED) {
+			return Cell.of(value);
+		}
+		return Cell.required(value, refs.record(), Use.NOT_RECORDED);
+	}
+
+	private static Cell absent(org.lottrace.kde.@Nullable KdeEvent record, Need need) {
+		return (record != null && need == Need.REQUIRED) ? Cell.missing(Use.NOT_RECORDED, record) : Cell.BLANK;
+	}
+
+	static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+}

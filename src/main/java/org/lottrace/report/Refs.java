@@ -1,0 +1,13 @@
+package org.lottrace.report;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.kde.ReferenceDocument;
+
+/**
+ * The reference documents a row shows: the one the rule requires, and a second one (the
+ * scale tickets of a transformation input, a receipt beside its purchase order).
+ */
+record Refs(@Nullable ReferenceDocument first, @Nullable ReferenceDocument second, KdeEvent record, Need need) {
+
+}
