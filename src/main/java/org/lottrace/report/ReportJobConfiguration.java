@@ -109,7 +109,7 @@ public class ReportJobConfiguration {
 			ReportFolder folder = ReportFolder.create(properties.root(), subject, traceWork.started);
 			Map<String, Long> timings = new LinkedHashMap<>();
 			timings.put((traceWork.analysis != null) ? "trace" : "select", traceWork.queryMillis);
-			timings.putAll((traceWork.analysis != null) ? writer.trace(traceWork.analysis, folder)
+			timings.putAll((traceWork.analysis != null) ? writer.trace(traceWork.analysis, traceWork.started, folder)
 					: writer.records(traceWork.records, folder));
 			Instant finished = clock.instant();
 			timings.put("total", Duration.between(traceWork.started, finished).toMillis());

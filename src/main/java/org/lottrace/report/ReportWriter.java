@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +17,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the files of a report folder and says how long each took: the answers as JSON
- * (what the HTTP API serves).
+ * Writes the files of a report folder and says how long each took. A trace gets the
+ * answers as JSON ({@link TraceAnswers}, what the HTTP API serves), the trace summary,
+ * its genealogy drawing, the mock-recall report and the FDA sortable spreadsheet of every
+ * record reached; a records request gets the FDA spreadsheet.
  */
 @Component
 public class ReportWriter {
@@ -25,21 +29,63 @@ public class ReportWriter {
 
 	static final String RECORDS_JSON = "records.json";
 
+	public static final String SUMMARY = "trace-summary.html";
+
+	public static final String GENEALOGY = "genealogy.svg";
+
+	public static final String MOCK_RECALL = "mock-recall.html";
+
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-	/** Writes the reports of a trace. @return milliseconds per report */
-	public Map<String, Long> trace(TraceAnalysis analysis, ReportFolder folder) {
+	private final Clock clock;
+
+	private final TraceSummaryWriter summary;
+
+	private final MockRecallWriter mockRecall;
+
+	public ReportWriter(Clock clock) {
+		this.clock = clock;
+		this.summary = new TraceSummaryWriter(clock, TraceSummaryWriter.DEFAULT_FROM_START_LIMIT,
+				TraceSummaryWriter.DEFAULT_OTHER_FORWARD_LIMIT);
+		this.mockRecall = new MockRecallWriter(clock);
+	}
+
+	/**
+	 * Writes the reports of a trace.
+	 * @param started when the request came in: the mock recall's start time
+	 * @return milliseconds per report
+	 */
+	public Map<String, Long> trace(TraceAnalysis analysis, Instant started, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
 		time(timings, TRACE_JSON, () -> json(TraceAnswers.of(analysis), folder.file(TRACE_JSON)));
+		time(timings, SUMMARY, () -> this.summary.write(analysis, folder.file(SUMMARY)));
+		time(timings, GENEALOGY, () -> {
+			String svg = this.summary.genealogySvg(analysis);
+			if (svg != null) {
+				ReportFiles.writeAtomically(folder.file(GENEALOGY), svg);
+			}
+		});
+		time(timings, "fda", () -> fda(RecordSets.of(analysis.result()), folder));
+		time(timings, MOCK_RECALL, () -> this.mockRecall.write(analysis,
+				new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
 		return timings;
 	}
 
 	/** Writes the reports of a records request. @return milliseconds per report */
 	public Map<String, Long> records(RecordSelection records, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
-		time(timings, RECORDS_JSON, () -> json(records, folder.file(RECORDS_JSON)));
+		time(timings, "fda", () -> fda(RecordSets.of(records), folder));
 		return timings;
 	}
+
+	private static void fda(RecordSet records, ReportFolder folder) {
+		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(records);
+		FdaXlsxWriter.write(spreadsheet, folder.file(FDA_XLSX));
+		FdaCsvWriter.write(spreadsheet, folder.file("csv"));
+	}
+
+	/** The FDA electronic sortable spreadsheet, as a workbook. */
+	public static final String FDA_XLSX = "fda-sortable-spreadsheet.xlsx";
 
 	static void time(Map<String, Long> timings, String name, Runnable work) {
 		long started = System.nanoTime();

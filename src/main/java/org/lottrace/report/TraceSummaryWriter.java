@@ -70,6 +70,30 @@ public final class TraceSummaryWriter {
 		return ReportFiles.writeAtomically(file, render(analysis));
 	}
 
+	/**
+	 * The lot genealogy alone, as a standalone SVG document with its own styles (the web
+	 * page shows it), or {@code null} when it cannot be drawn.
+	 */
+	public String genealogySvg(TraceAnalysis analysis) {
+		String svg = genealogy(analysis).svg();
+		if (svg.isEmpty()) {
+			return null;
+		}
+		int open = svg.indexOf('>') + 1;
+		return svg.substring(0, open) + "<style>" + STANDALONE_STYLE + "</style>" + svg.substring(open);
+	}
+
+	private static final String STANDALONE_STYLE = ".genealogy text { font-family: Arial, sans-serif; font-size: 11px; "
+			+ "fill: #1d2430; } .genealogy text.code { font-size: 12px; font-weight: 700; } "
+			+ ".genealogy text.supplier { fill: #5b6474; } .genealogy .node rect { stroke-width: 1.2; } "
+			+ ".genealogy .node.backward rect { fill: #e8f0fb; stroke: #3b6db3; } "
+			+ ".genealogy .node.start rect { fill: #fde7d9; stroke: #c2410c; stroke-width: 3; } "
+			+ ".genealogy .node.forward rect { fill: #eaf6ee; stroke: #3f8f5a; } "
+			+ ".genealogy .node.collapsed rect { fill: #f1f2f4; stroke: #8a919c; stroke-dasharray: 4 3; } "
+			+ ".genealogy .edge { fill: none; stroke-width: 1.3; } .genealogy .edge.backward { stroke: #3b6db3; } "
+			+ ".genealogy .edge.forward { stroke: #3f8f5a; stroke-dasharray: 5 3; } "
+			+ ".genealogy .arrow.backward { fill: #3b6db3; } .genealogy .arrow.forward { fill: #3f8f5a; }";
+
 	String render(TraceAnalysis analysis) {
 		ReportFormat format = new ReportFormat(this.clock.getZone());
 		TraceSummaryPage page = TraceSummaryPage.of(analysis, genealogy(analysis), format, this.clock.instant());
