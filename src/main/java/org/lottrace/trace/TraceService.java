@@ -110,6 +110,46 @@ public class TraceService {
 	}
 
 	/**
+	 * Checks that a trace request names lots the store has, without tracing.
+	 * @throws TraceException when the lot or product is not found or the request is ambiguous
+	 */
+	public void check(TraceRequest request) {
+		this.refresher.refresh();
+		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			StartLots.resolve(sql, request);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not check the request: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Checks that a records request names products or lots the store has.
+	 * @throws TraceException when it names nothing, or nothing it names is known
+	 */
+	public void check(RecordRequest request) {
+		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
+			throw TraceException.invalid("name at least one product or one lot code");
+		}
+		this.refresher.refresh();
+		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			String products = SqlLists.strings(sql, "check_products", request.products());
+			String lots = SqlLists.strings(sql, "check_lots", request.lotCodes());
+			try (ResultSet rs = sql.executeQuery("SELECT (SELECT count(*) FROM product WHERE product_code IN ("
+					+ products + ")) + (SELECT count(*) FROM lot WHERE lot_code IN (" + lots
+					+ ")) + (SELECT count(*) FROM alias WHERE alias IN (" + lots + "))")) {
+				rs.next();
+				if (rs.getLong(1) == 0) {
+					throw TraceException.notFound("no product or lot of " + request.subject() + " is in the store");
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not check the request: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Selects the records of a request for foods and a date range, or for lot codes.
 	 * @throws TraceException when the request names nothing, or nothing in the store
 	 * matches it

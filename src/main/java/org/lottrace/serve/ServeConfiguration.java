@@ -1,0 +1,81 @@
+package org.lottrace.serve;
+
+import java.sql.SQLException;
+
+import org.lottrace.trace.IndexBusyException;
+import org.lottrace.trace.IndexRefresher;
+import org.lottrace.trace.TraceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+
+/**
+ * What only the service does: the scheduled ingestion (cron from {@code lottrace.serve.schedule}), and at start-up
+ * the trace index brought up to date, the lot links loaded into memory, and (by default) one ingestion run, which
+ * also finishes what a run cut off by a crash left in the inbox: the job repository knows the interrupted execution
+ * and it is recovered and run again.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("serve")
+@EnableScheduling
+public class ServeConfiguration implements SchedulingConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(ServeConfiguration.class);
+
+	private final InboxIngestion ingestion;
+
+	private final ServeProperties properties;
+
+	private final IndexRefresher refresher;
+
+	private final TraceService traces;
+
+	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
+			TraceService traces) {
+		this.ingestion = ingestion;
+		this.properties = properties;
+		this.refresher = refresher;
+		this.traces = traces;
+	}
+
+	/** One thread: scheduled and start-up runs never overlap (and {@link InboxIngestion} refuses overlaps too). */
+	@Bean
+	TaskScheduler ingestionScheduler() {
+		this.scheduler.setPoolSize(1);
+		this.scheduler.setThreadNamePrefix("lottrace-schedule-");
+		return this.scheduler;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.setTaskScheduler(this.scheduler);
+		registrar.addTriggerTask(() -> this.ingestion.run("schedule"), new CronTrigger(this.properties.schedule()));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void started() {
+		try {
+			this.refresher.refresh();
+			this.traces.useMemoryGraph();
+		}
+		catch (IndexBusyException | SQLException ex) {
+			log.warn("The trace index could not be prepared at start-up: {}", ex.getMessage());
+		}
+		if (this.properties.scanOnStart()) {
+			this.scheduler.schedule(() -> this.ingestion.run("start"), java.time.Instant.now());
+		}
+	}
+
+}
