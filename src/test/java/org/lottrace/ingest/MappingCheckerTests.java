@@ -131,10 +131,12 @@ class MappingCheckerTests {
 	@Test
 	void rejectsAUnitAliasToAnUnknownUnit() {
 		// when
-		MappingException ex = problems(inputMapping("kind: transformation-input") + "units:\n  BX: box\n  KILO: KG\n");
+		MappingException ex = problems(
+				inputMapping("kind: transformation-input") + "units:\n  BX: box\n  KILO: KG\n  PCE:\n");
 
 		// then
-		assertThat(ex.problems()).containsExactly("units.BX: 'box' is not a unit of jobs/units.yml");
+		assertThat(ex.problems()).containsExactly("units.BX: 'box' is not a unit of jobs/units.yml",
+				"units.PCE: give the unit of jobs/units.yml it stands for");
 	}
 
 	@Test
