@@ -51,12 +51,18 @@ final class IngestJobs {
 		return this.jobs.startJob(parameters);
 	}
 
-	/** Ingests a sample export and checks that it completed. */
+	/** Ingests an export and checks that it completed. */
+	JobExecution ingestCompleted(Path file, String source) throws Exception {
+		JobExecution execution = ingest(file, source);
+		assertThat(execution.getStatus()).as(file.toString()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+		return execution;
+	}
+
+	/** Ingests a sample export, {@code path:source}, and checks that it completed. */
 	JobExecution ingestSample(String fileAndSource) throws Exception {
 		String[] parts = fileAndSource.split(":");
-		JobExecution execution = ingest(SAMPLE_DATA.resolve(parts[0]), parts[1]);
-		assertThat(execution.getStatus()).as(fileAndSource).isEqualTo(BatchStatus.COMPLETED);
-		return execution;
+		return ingestCompleted(SAMPLE_DATA.resolve(parts[0]), parts[1]);
 	}
 
 	static StepExecution step(JobExecution execution, String name) {
