@@ -187,6 +187,15 @@ class IngestServiceIntegrationTests {
 			.isNotEmpty()
 			.allMatch((f) -> f.endsWith(".parquet.inprogress"));
 
+		// when: the same export again (a restart of the failed job instance)
+		IngestResult failedAgain = ingest(broken).get(0);
+
+		// then
+		assertThat(failedAgain.status()).isEqualTo(Status.FAILED);
+		assertThat(failedAgain.error()).isEqualTo(failed.error());
+		assertThat(this.jobRepository.getJobExecution(failedAgain.jobExecutionId()).getJobInstanceId())
+			.isEqualTo(this.jobRepository.getJobExecution(failed.jobExecutionId()).getJobInstanceId());
+
 		// when: the export is written again, correctly
 		IngestResult fixed = ingest(receipts("RCV_20261030.csv", 1300, 1290, "\"HM-closed\"")).get(0);
 
