@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -276,10 +277,11 @@ class CsvSourceReaderTests {
 		// given: the export renamed "Lot" and "UoM"
 		SourceMapping mapping = MappingFiles.input(this.dir.resolve("jobs"), "");
 		Path file = write("Ticket,Lot No,WO,Qty,Unit,Date\nT-1,R10201,WO-1,45,kg,2026-10-05\n");
-		CsvSourceReader reader = new CsvSourceReader(file, mapping.dialect(), (header) -> new RowMapper(mapping, header,
-				new StoreMasterData(List.of(), List.of()), MappingFiles.UNITS,
-				new KdeValidator(new StoreMasterData(List.of(), List.of()), java.time.LocalDate.of(2026, 11, 23)),
-				"data.csv", "0".repeat(64), Instant.EPOCH));
+		CsvSourceReader reader = new CsvSourceReader(file, mapping.dialect(),
+				(header) -> new RowMapper(mapping, header, new StoreMasterData(List.of(), List.of()),
+						MappingFiles.UNITS,
+						new KdeValidator(new StoreMasterData(List.of(), List.of()), LocalDate.of(2026, 11, 23)),
+						"data.csv", "0".repeat(64), Instant.EPOCH));
 
 		// when
 		SourceFileException ex = catchThrowableOfType(SourceFileException.class,

@@ -1,6 +1,7 @@
 package org.lottrace.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,6 +225,24 @@ class IngestServiceIntegrationTests {
 	}
 
 	@Test
+	void commitsAnExportWithoutRowsSoThatItIsNotReadAgain() throws IOException {
+		// given: a receiving export of a day without receipts
+		Path file = Files.writeString(this.exports.resolve("RCV_20261101.csv"), RowMappers.RECEIVING_HEADER + "\r\n");
+
+		// when
+		IngestResult first = ingest(file).get(0);
+		IngestResult again = ingest(file).get(0);
+
+		// then
+		assertThat(first.status()).isEqualTo(Status.INGESTED);
+		assertThat(List.of(first.read(), first.written(), first.rejected(), first.superseded()))
+			.isEqualTo(List.of(0L, 0L, 0L, 0L));
+		assertThat(first.rejectsFile()).isNull();
+		assertThat(again.status()).isEqualTo(Status.ALREADY_INGESTED);
+		assertThat(new StoreCommitCount(this.layout).value()).isEqualTo(5);
+	}
+
+	@Test
 	void failsAnExportWhoseHeaderLacksAMappedColumn() throws IOException {
 		// given
 		Path file = Files.writeString(this.exports.resolve("RCV_20261101.csv"),
@@ -312,7 +331,7 @@ class IngestServiceIntegrationTests {
 				return files.filter((p) -> p.toString().endsWith(".json")).count();
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -136,7 +137,7 @@ class StoreCatalogTests {
 		}
 
 		// then
-		assertThat(counts).containsExactly(java.util.Arrays.asList("0", "0", "0", null));
+		assertThat(counts).containsExactly(Arrays.asList("0", "0", "0", null));
 		assertThat(catalog.orphans()).isEmpty();
 	}
 
