@@ -1,12 +1,14 @@
 package org.lottrace.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -51,6 +53,15 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 
 	private List<String> header = List.of();
 
+	private Charset charset;
+
+	/**
+	 * The parser's line where the last record read ended: the next record starts on the
+	 * line after it. (The parser's own line number has moved past the record its iterator
+	 * holds ready.)
+	 */
+	private long lastRecordEnd;
+
 	/**
 	 * @param onHeader called once the file is open, with its header (empty without one):
 	 * where the mapping is checked against the header, so that a drifted export fails
@@ -60,6 +71,7 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 		this.file = file;
 		this.dialect = dialect;
 		this.onHeader = onHeader;
+		this.charset = dialect.encoding();
 	}
 
 	@Override
@@ -70,21 +82,19 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 				.setInputStream(new BufferedInputStream(this.bytes, 1 << 16))
 				.setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
 				.get();
-			Charset charset = bom.hasBOM() ? Charset.forName(bom.getBOMCharsetName()) : this.dialect.encoding();
-			CharsetDecoder decoder = charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-			Reader reader = new InputStreamReader(bom, decoder);
-			skipLines(reader, this.dialect.skipLines());
+			this.charset = bom.hasBOM() ? Charset.forName(bom.getBOMCharsetName()) : this.dialect.encoding();
+			Reader reader = skipLines(new InputStreamReader(bom, decoder(this.charset)), this.dialect.skipLines());
 			this.parser = CSVParser.builder().setReader(reader).setFormat(format()).get();
 			this.records = this.parser.iterator();
 			if (this.dialect.header()) {
 				readHeader();
 			}
+			this.lastRecordEnd = this.parser.getCurrentLineNumber();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			close();
-			throw new SourceFileException(this.file.getFileName() + ": cannot read the file: " + message(ex), ex);
+			throw new SourceFileException(
+					this.file.getFileName() + ": " + where(ex, "cannot read the file") + ": " + message(ex), ex);
 		}
 		try {
 			this.onHeader.accept(this.header);
@@ -116,17 +126,22 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 			.get();
 	}
 
-	private static void skipLines(Reader reader, int lines) throws IOException {
-		int skipped = 0;
-		while (skipped < lines) {
-			int c = reader.read();
-			if (c < 0) {
-				return;
-			}
-			if (c == '\n') {
-				skipped++;
-			}
+	/** Skips title lines, ended by LF, CRLF or CR as the parser's lines are. */
+	private static Reader skipLines(Reader reader, int lines) throws IOException {
+		if (lines == 0) {
+			return reader;
 		}
+		BufferedReader buffered = new BufferedReader(reader, 1 << 16);
+		for (int i = 0; i < lines && buffered.readLine() != null; i++) {
+			// a title line
+		}
+		return buffered;
+	}
+
+	private static CharsetDecoder decoder(Charset charset) {
+		return charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
 	}
 
 	/** The header's column names, trimmed; empty when the dialect has no header. */
@@ -144,8 +159,9 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 	public @Nullable SourceRow read() {
 		try {
 			while (this.records.hasNext()) {
-				long line = this.parser.getCurrentLineNumber() + 1 + this.dialect.skipLines();
 				CSVRecord record = this.records.next();
+				long line = this.lastRecordEnd + 1 + commentLines(record) + this.dialect.skipLines();
+				this.lastRecordEnd = this.parser.getCurrentLineNumber();
 				if (record.size() == 1 && record.get(0).isBlank()) {
 					continue;
 				}
@@ -154,19 +170,35 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 			return null;
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			long line = this.parser.getCurrentLineNumber() + 1 + this.dialect.skipLines();
-			throw new SourceFileException(this.file.getFileName() + ": cannot read line " + line + ": " + message(ex),
-					ex);
+			long line = this.lastRecordEnd + 1 + this.dialect.skipLines();
+			throw new SourceFileException(
+					this.file.getFileName() + ": " + where(ex, "cannot read line " + line) + ": " + message(ex), ex);
 		}
+	}
+
+	private static long commentLines(CSVRecord record) {
+		String comment = record.getComment();
+		return (comment != null) ? comment.chars().filter((c) -> c == '\n').count() + 1 : 0;
 	}
 
 	private String message(Exception ex) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		if (cause instanceof java.nio.charset.CharacterCodingException) {
-			return "bytes that are not valid " + this.dialect.encoding().name()
+		if (cause instanceof CharacterCodingException) {
+			return "bytes that are not valid " + this.charset.name()
 					+ "; set csv.encoding in the mapping (e.g. windows-1252)";
 		}
 		return String.valueOf(cause.getMessage());
+	}
+
+	/**
+	 * Where the file failed. Bytes are decoded a buffer ahead of the parser, so for bytes
+	 * that are not valid in the encoding the file is searched for the line that holds
+	 * them.
+	 */
+	private String where(Exception ex, String otherwise) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		long line = (cause instanceof CharacterCodingException) ? InvalidBytes.line(this.file, this.charset) : 0;
+		return (line > 0) ? "line " + line : otherwise;
 	}
 
 	@Override

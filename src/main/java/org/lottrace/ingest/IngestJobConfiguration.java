@@ -28,6 +28,7 @@ import org.lottrace.store.TableSchema;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -98,8 +99,7 @@ public class IngestJobConfiguration {
 			.reader(reader)
 			.processor(processor)
 			.writer(writer)
-			.listener((Object) writer)
-			.listener((Object) new IngestProgressListener(progress, ingestRun, reader, size(ingestRun)))
+			.listener((StepListener) new IngestProgressListener(progress, ingestRun, reader, size(ingestRun)))
 			.build();
 	}
 

@@ -230,11 +230,16 @@ final class MappingChecker {
 			return Map.of();
 		}
 		aliases.forEach((alias, unit) -> {
-			if (!this.units.isUnit(unit.toLowerCase(Locale.ROOT))) {
+			if (unit == null) {
+				this.problems.add("units." + alias + ": give the unit of jobs/units.yml it stands for");
+			}
+			else if (!this.units.isUnit(unit.toLowerCase(Locale.ROOT))) {
 				this.problems.add("units." + alias + ": '" + unit + "' is not a unit of jobs/units.yml");
 			}
 		});
-		return Map.copyOf(aliases);
+		Map<String, String> valid = new LinkedHashMap<>(aliases);
+		valid.values().removeIf(java.util.Objects::isNull);
+		return Map.copyOf(valid);
 	}
 
 	private char singleChar(String where, String value) {

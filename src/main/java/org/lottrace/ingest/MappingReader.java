@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.UnitConverter;
@@ -24,6 +26,7 @@ import org.lottrace.kde.UnitConverter.UnitDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -79,9 +82,14 @@ public final class MappingReader {
 		});
 		Map<String, List<ItemConversion>> items = new LinkedHashMap<>();
 		if (raw.items() != null) {
-			raw.items()
-				.forEach((item, conversions) -> items.put(item,
-						conversions.stream().map((c) -> conversion(item, c, units, problems)).toList()));
+			raw.items().forEach((item, conversions) -> {
+				if (conversions == null || conversions.isEmpty()) {
+					problems.add("items." + item + ": no conversions; give e.g. ['1 bag = 50 lb']");
+				}
+				else {
+					items.put(item, conversions.stream().map((c) -> conversion(item, c, units, problems)).toList());
+				}
+			});
 		}
 		if (!problems.isEmpty()) {
 			throw new MappingException(file.toString(), problems);
@@ -111,11 +119,23 @@ public final class MappingReader {
 			throw new MappingException(file.toString(), List.of("file not found"));
 		}
 		try {
-			T value = YAML.readValue(file.toFile(), type);
+			T value = YAML.readTree(file.toFile()).isMissingNode() ? null : YAML.readValue(file.toFile(), type);
 			if (value == null) {
 				throw new MappingException(file.toString(), List.of("the file is empty"));
 			}
 			return value;
+		}
+		catch (UnrecognizedPropertyException ex) {
+			// reported at the end of the enclosing object, so its line would mislead:
+			// name
+			// the setting instead
+			String path = ex.getPath()
+				.stream()
+				.map(JacksonException.Reference::getPropertyName)
+				.filter(Objects::nonNull)
+				.collect(Collectors.joining("."));
+			throw new MappingException(file.toString(), List.of(path + ": unknown setting; one of "
+					+ ex.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
 		}
 		catch (JacksonException ex) {
 			String where = (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)

@@ -41,6 +41,12 @@ public final class RowMapper {
 
 	private final int expectedColumns;
 
+	/**
+	 * Without a header the export's width is unknown: only the columns the mapping reads
+	 * must be there.
+	 */
+	private final boolean headerless;
+
 	private final MasterData masterData;
 
 	private final UnitConverter units;
@@ -95,7 +101,8 @@ public final class RowMapper {
 			.toList();
 		this.keyColumns = index.resolve(mapping.key());
 		index.failIfMissing();
-		this.expectedColumns = header.isEmpty() ? index.highestPosition() : header.size();
+		this.headerless = header.isEmpty();
+		this.expectedColumns = this.headerless ? index.highestPosition() : header.size();
 	}
 
 	public MappedRow map(SourceRow row) {
@@ -241,10 +248,10 @@ public final class RowMapper {
 	private void checkWidth(CSVRecord record, List<KdeViolation> violations) {
 		int size = record.size();
 		if (size < this.expectedColumns) {
-			violations.add(new KdeViolation(KdeViolation.ROW, null,
-					"the row has " + size + " columns; the header has " + this.expectedColumns));
+			violations.add(new KdeViolation(KdeViolation.ROW, null, "the row has " + size + " columns; "
+					+ (this.headerless ? "the mapping reads column " : "the header has ") + this.expectedColumns));
 		}
-		else if (size > this.expectedColumns) {
+		else if (size > this.expectedColumns && !this.headerless) {
 			for (int i = this.expectedColumns; i < size; i++) {
 				if (!record.get(i).isBlank()) {
 					violations.add(

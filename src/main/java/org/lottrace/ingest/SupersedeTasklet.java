@@ -59,10 +59,10 @@ public class SupersedeTasklet implements Tasklet {
 	}
 
 	/**
-	 * Rows of earlier files with a key this ingestion brought, plus repeated keys within
-	 * it. Within the new files a distinct count of 64-bit key hashes settles the common
-	 * case (no repeats) exactly and cheaply; only when hashes repeat are the keys
-	 * themselves compared.
+	 * Keys of earlier files that this ingestion brings again (each had one current
+	 * version, however many it had before), plus repeated keys within it. Within the new
+	 * files a distinct count of 64-bit key hashes settles the common case (no repeats)
+	 * exactly and cheaply; only when hashes repeat are the keys themselves compared.
 	 */
 	private long count(String key, List<Path> added, List<Path> candidates) throws Exception {
 		List<Path> older = candidates.stream().filter((p) -> !added.contains(p)).toList();
@@ -75,8 +75,9 @@ public class SupersedeTasklet implements Tasklet {
 			if (older.isEmpty()) {
 				return repeated;
 			}
-			return repeated + single(statement, "SELECT count(*) FROM read_parquet(" + DuckDb.fileList(older)
-					+ ") o WHERE o." + key + " IN (SELECT " + key + " FROM " + scanAdded + ")");
+			return repeated + single(statement,
+					"SELECT count(DISTINCT o." + key + ") FROM read_parquet(" + DuckDb.fileList(older) + ") o WHERE o."
+							+ key + " IN (SELECT " + key + " FROM " + scanAdded + ")");
 		}
 	}
 

@@ -1,0 +1,152 @@
+package org.lottrace.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the packaged command line ({@code target/lottrace.jar}) in a process of its own.
+ */
+final class Cli {
+
+	static final Path JAR = Path.of("target/lottrace.jar").toAbsolutePath();
+
+	static final Path JOBS = Path.of("jobs").toAbsolutePath();
+
+	static final Path SAMPLE_DATA = Path.of("sample-data").toAbsolutePath();
+
+	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+	private Cli() {
+	}
+
+	/** What a finished command printed, and its exit code. */
+	record Result(int exitCode, List<String> out, List<String> err) {
+
+		@Override
+		public String toString() {
+			return "exit " + this.exitCode + "\nout:\n" + String.join("\n", this.out) + "\nerr:\n"
+					+ String.join("\n", this.err);
+		}
+
+	}
+
+	/** A command that is running; what it prints is collected line by line. */
+	static final class Running {
+
+		private final Process process;
+
+		private final BlockingQueue<String> err = new LinkedBlockingQueue<>();
+
+		private final List<String> errLines = new ArrayList<>();
+
+		private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+
+		private final Thread[] pumps;
+
+		Running(Process process) {
+			this.process = process;
+			this.pumps = new Thread[] { pump(process.getErrorStream(), this.err),
+					pump(process.getInputStream(), this.out) };
+		}
+
+		Process process() {
+			return this.process;
+		}
+
+		/** Waits for a line on standard error that contains {@code text}. */
+		String awaitError(String text, long seconds) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+			while (System.nanoTime() < deadline) {
+				String line = this.err.poll(100, TimeUnit.MILLISECONDS);
+				if (line != null) {
+					this.errLines.add(line);
+					if (line.contains(text)) {
+						return line;
+					}
+				}
+				else if (!this.process.isAlive() && !this.pumps[0].isAlive()) {
+					throw new AssertionError("the command ended (exit " + this.process.exitValue()
+							+ ") before printing '" + text + "': " + this.out + this.errLines);
+				}
+			}
+			throw new AssertionError("no '" + text + "' within " + seconds + " s: " + this.errLines);
+		}
+
+		Result await() throws InterruptedException {
+			assertThat(this.process.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
+			for (Thread pump : this.pumps) {
+				pump.join();
+			}
+			List<String> errors = new ArrayList<>(this.errLines);
+			this.err.drainTo(errors);
+			List<String> output = new ArrayList<>();
+			this.out.drainTo(output);
+			return new Result(this.process.exitValue(), output, errors);
+		}
+
+		private static Thread pump(InputStream stream, BlockingQueue<String> lines) {
+			Thread thread = new Thread(() -> {
+				try (BufferedReader reader = new BufferedReader(
+						new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = reader.readLine()) != null) {
+						lines.add(line);
+					}
+				}
+				catch (IOException ex) {
+					// the process is gone
+				}
+			});
+			thread.setDaemon(true);
+			thread.start();
+			return thread;
+		}
+
+	}
+
+	static Result run(String... args) throws Exception {
+		return start(args).await();
+	}
+
+	static Running start(String... args) throws IOException {
+		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
+		// C1 only and the serial collector: these short processes start about twice as
+		// fast
+		// (less JIT work on two cores), and the tests compare output, not throughput
+		List<String> command = new ArrayList<>(
+				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).start();
+		process.getOutputStream().close();
+		return new Running(process);
+	}
+
+	/** A copy of the project's jobs folder, to break or change. */
+	static Path copyOfJobs(Path into) {
+		try (Stream<Path> files = Files.list(JOBS)) {
+			Files.createDirectories(into);
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, into.resolve(file.getFileName()));
+			}
+			return into;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

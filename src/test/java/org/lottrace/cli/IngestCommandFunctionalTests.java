@@ -1,0 +1,137 @@
+package org.lottrace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lottrace.ingest.StoreLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exit codes and one-line messages of {@code lottrace ingest}, run as scripts run it.
+ */
+class IngestCommandFunctionalTests {
+
+	@TempDir
+	Path store;
+
+	@TempDir
+	Path work;
+
+	@Test
+	void printsHelpAndExitsZero() throws Exception {
+		// when
+		Cli.Result result = Cli.run("ingest", "--help");
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+		assertThat(result.out()).first().asString().startsWith("Usage: lottrace ingest");
+		assertThat(String.join(" ", result.out())).contains("  lottrace ingest sample-data/",
+				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows, "
+						+ "5 store busy.");
+	}
+
+	@Test
+	void refusesAnUnknownOption() throws Exception {
+		// when
+		Cli.Result result = Cli.run("ingest", "--frobnicate", "sample-data");
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(result.err()).containsExactly("lottrace: Unknown option: '--frobnicate'",
+				"Try 'lottrace ingest --help'.");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void refusesAFileThatDoesNotExist() throws Exception {
+		// given
+		Path missing = this.work.resolve("RCV_20261130.csv");
+
+		// when
+		Cli.Result result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+				missing.toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(result.err()).containsExactly("lottrace: " + missing + ": no such file or folder");
+	}
+
+	@Test
+	void refusesAnInvalidMappingListingItsProblems() throws Exception {
+		// given
+		Path jobs = Cli.copyOfJobs(this.work.resolve("jobs"));
+		Files.writeString(jobs.resolve("erp-receiving.yml"),
+				Files.readString(jobs.resolve("erp-receiving.yml")).replace("kind: receiving", "kind: recieving"));
+
+		// when
+		Cli.Result result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", jobs.toString(),
+				Cli.SAMPLE_DATA.resolve("erp/RCV_20261005.csv").toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(result.err()).containsExactly("lottrace: invalid mapping: " + jobs,
+				"  erp-receiving.yml: kind: unknown 'recieving'; one of receiving, shipping, transformation-input, "
+						+ "transformation-output, harvesting, cooling, initial-packing, first-land-based-receiving, "
+						+ "location, product");
+	}
+
+	@Test
+	void exitsWithThreeWhenRowsWereRejected() throws Exception {
+		// when
+		Cli.Result result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+				Cli.SAMPLE_DATA.resolve("erp/ITEMS.csv").toString(),
+				Cli.SAMPLE_DATA.resolve("erp/SITES.csv").toString(),
+				Cli.SAMPLE_DATA.resolve("erp/VENDORS.csv").toString(),
+				Cli.SAMPLE_DATA.resolve("erp/RCV_20261012.csv").toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REJECTS);
+		assertThat(result.out()).anySatisfy((line) -> assertThat(line).startsWith(
+				"  ingested  erp-receiving  RCV_20261012.csv: 9 read, 7 written, 2 rejected, 0 superseded in "));
+		assertThat(result.out()).anySatisfy((line) -> assertThat(line).isEqualTo("            rejects: "
+				+ this.store.resolve("rejects/erp-receiving/erp-receiving-502ba4f1839a.rejects.csv")));
+		assertThat(result.out()).last()
+			.asString()
+			.startsWith("Summary: 4 file(s): 4 ingested, 0 already in the store, 0 failed; 27 rows read, "
+					+ "25 written, 2 rejected, 0 superseded; ");
+	}
+
+	@Test
+	void exitsWithOneWhenAnExportFails() throws Exception {
+		// given
+		Path export = Files.writeString(this.work.resolve("RCV_20261130.csv"),
+				"Receipt No,Line,Rcv Date,Vendor No,Item No,Vendor Lot,Rcv Lot,Qty,UoM,PO No,Site\n"
+						+ "RC-6001,1,11/30/2026,V100,FLOUR-AP-50,\"HM-2611,R10401,30,BAG,PO-88401,BAKERY-01\n");
+
+		// when
+		Cli.Result result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+				export.toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+		assertThat(result.out()).anySatisfy((line) -> assertThat(line)
+			.startsWith("  FAILED    erp-receiving  RCV_20261130.csv: RCV_20261130.csv: cannot read line 2: ")
+			.endsWith(" (nothing of it was stored)"));
+	}
+
+	@Test
+	void exitsWithFiveWhileAnotherProcessWritesToTheStore() throws Exception {
+		// given
+		Cli.Result result;
+		try (StoreLock lock = StoreLock.tryAcquire(this.store.resolve(".lock")).orElseThrow()) {
+
+			// when
+			result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+					Cli.SAMPLE_DATA.resolve("erp/SITES.csv").toString());
+		}
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.BUSY);
+		assertThat(result.err()).containsExactly("lottrace: another lottrace process is writing to the store "
+				+ this.store + "; try again when it has finished");
+	}
+
+}
