@@ -8,7 +8,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns request problems into RFC 9457 problem details whose {@code detail} says what to fix. */
+/**
+ * Turns request problems into RFC 9457 problem details whose {@code detail} says what to
+ * fix.
+ */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 

@@ -52,9 +52,9 @@ public class IngestionController {
 		}
 
 		private static FileView file(IngestResult r) {
-			return new FileView(r.file().getFileName().toString(), r.source(), r.status().name().toLowerCase(
-					java.util.Locale.ROOT), r.read(), r.written(), r.rejected(), r.superseded(), r.error(),
-					r.jobExecutionId());
+			return new FileView(r.file().getFileName().toString(), r.source(),
+					r.status().name().toLowerCase(java.util.Locale.ROOT), r.read(), r.written(), r.rejected(),
+					r.superseded(), r.error(), r.jobExecutionId());
 		}
 
 	}

@@ -5,7 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Healthy until a scheduled (or requested) ingestion run fails; the next good run makes it healthy again. */
+/**
+ * Healthy until a scheduled (or requested) ingestion run fails; the next good run makes
+ * it healthy again.
+ */
 @Component
 public class IngestionHealth implements HealthIndicator {
 
@@ -25,9 +28,12 @@ public class IngestionHealth implements HealthIndicator {
 		health.withDetail("lastRun", last.started().toString())
 			.withDetail("trigger", last.trigger())
 			.withDetail("files", last.results().size())
-			.withDetail("failed", last.results().stream().filter((r) -> r.status() == IngestResult.Status.FAILED)
-				.map((r) -> r.file().getFileName() + ": " + r.error())
-				.toList());
+			.withDetail("failed",
+					last.results()
+						.stream()
+						.filter((r) -> r.status() == IngestResult.Status.FAILED)
+						.map((r) -> r.file().getFileName() + ": " + r.error())
+						.toList());
 		if (last.error() != null) {
 			health.withDetail("error", last.error());
 		}

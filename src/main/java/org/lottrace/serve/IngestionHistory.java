@@ -63,13 +63,9 @@ public class IngestionHistory {
 		ExecutionContext context = execution.getExecutionContext();
 		var parameters = execution.getJobParameters();
 		String file = String.valueOf(parameters.getString(IngestRun.FILE));
-		String rejects = context.containsKey(CommitTasklet.REJECTS_FILE)
-				? context.getString(CommitTasklet.REJECTS_FILE) : null;
-		String error = execution.getAllFailureExceptions()
-			.stream()
-			.map(Throwable::getMessage)
-			.findFirst()
-			.orElse(null);
+		String rejects = context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE)
+				: null;
+		String error = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
 		return new Run(execution.getId(), String.valueOf(parameters.getString(IngestRun.SOURCE)),
 				Path.of(file).getFileName().toString(), String.valueOf(parameters.getString(IngestRun.SHA256)),
 				execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),

@@ -20,10 +20,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * What only the service does: the scheduled ingestion (cron from {@code lottrace.serve.schedule}), and at start-up
- * the trace index brought up to date, the lot links loaded into memory, and (by default) one ingestion run, which
- * also finishes what a run cut off by a crash left in the inbox: the job repository knows the interrupted execution
- * and it is recovered and run again.
+ * What only the service does: the scheduled ingestion (cron from
+ * {@code lottrace.serve.schedule}), and at start-up the trace index brought up to date,
+ * the lot links loaded into memory, and (by default) one ingestion run, which also
+ * finishes what a run cut off by a crash left in the inbox: the job repository knows the
+ * interrupted execution and it is recovered and run again.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -50,7 +51,10 @@ public class ServeConfiguration implements SchedulingConfigurer {
 		this.traces = traces;
 	}
 
-	/** One thread: scheduled and start-up runs never overlap (and {@link InboxIngestion} refuses overlaps too). */
+	/**
+	 * One thread: scheduled and start-up runs never overlap (and {@link InboxIngestion}
+	 * refuses overlaps too).
+	 */
 	@Bean
 	TaskScheduler ingestionScheduler() {
 		this.scheduler.setPoolSize(1);

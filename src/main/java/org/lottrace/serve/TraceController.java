@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Traces and FDA records requests over HTTP: start one, follow it, list and download its files. Starting checks the
- * request at once; {@code wait} (milliseconds, up to 30 000) lets a caller have the finished answer in one call.
+ * Traces and FDA records requests over HTTP: start one, follow it, list and download its
+ * files. Starting checks the request at once; {@code wait} (milliseconds, up to 30 000)
+ * lets a caller have the finished answer in one call.
  */
 @RestController
 @RequestMapping("/api")
@@ -69,7 +70,10 @@ public class TraceController {
 
 	}
 
-	/** A request for the records of foods over a date range, or of lot codes (21 CFR 1.1455(c)). */
+	/**
+	 * A request for the records of foods over a date range, or of lot codes (21 CFR
+	 * 1.1455(c)).
+	 */
 	public record RecordsBody(@Nullable List<String> products, @Nullable List<String> lots, @Nullable String from,
 			@Nullable String to) {
 
@@ -168,8 +172,7 @@ public class TraceController {
 		TraceOutcome outcome = entry.outcome();
 		List<FileLink> files = (outcome == null) ? List.of() : files(entry.id(), outcome);
 		return new RequestView(entry.id(), entry.kind(), entry.state().name().toLowerCase(Locale.ROOT),
-				entry.submitted(), entry.finished(), entry.error(),
-				(outcome != null) ? outcome.folder().name() : null,
+				entry.submitted(), entry.finished(), entry.error(), (outcome != null) ? outcome.folder().name() : null,
 				(outcome != null && outcome.analysis() != null) ? TraceAnswers.of(outcome.analysis()) : null,
 				(outcome != null && outcome.records() != null) ? outcome.records().events().size() : null, files);
 	}

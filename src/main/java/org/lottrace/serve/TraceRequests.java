@@ -25,9 +25,9 @@ import org.lottrace.trace.TraceService;
 import org.springframework.stereotype.Service;
 
 /**
- * Traces and records requests made over HTTP: checked at once (a lot that does not exist is "not found" before
- * anything runs), then run on a small pool while the caller follows their state. The latest requests are kept in
- * memory; their report folders stay on disk.
+ * Traces and records requests made over HTTP: checked at once (a lot that does not exist
+ * is "not found" before anything runs), then run on a small pool while the caller follows
+ * their state. The latest requests are kept in memory; their report folders stay on disk.
  */
 @Service
 public class TraceRequests {
@@ -148,13 +148,18 @@ public class TraceRequests {
 			.register(meters);
 	}
 
-	/** @throws org.lottrace.trace.TraceException when the lot or product is unknown or the request ambiguous */
+	/**
+	 * @throws org.lottrace.trace.TraceException when the lot or product is unknown or the
+	 * request ambiguous
+	 */
 	public Entry submit(TraceRequest request) {
 		this.traces.check(request);
 		return start("trace", () -> this.runner.trace(request));
 	}
 
-	/** @throws org.lottrace.trace.TraceException when nothing the request names is known */
+	/**
+	 * @throws org.lottrace.trace.TraceException when nothing the request names is known
+	 */
 	public Entry submit(RecordRequest request) {
 		this.traces.check(request);
 		return start("records", () -> this.runner.records(request));

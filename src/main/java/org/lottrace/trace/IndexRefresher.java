@@ -167,7 +167,7 @@ public final class IndexRefresher {
 	private long findPrevious(Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE previous AS SELECT e.record_key, e.work_order FROM event e "
 				+ "WHERE e.record_key IN (SELECT record_key FROM incoming) AND NOT e.superseded");
-		long earlier = count(sql, "SELECT count(*) FROM previous");
+		long earlier = count(sql, "SELECT count(DISTINCT record_key) FROM previous");
 		if (earlier > 0) {
 			sql.execute("UPDATE event SET superseded = true WHERE NOT superseded AND record_key IN "
 					+ "(SELECT record_key FROM previous)");

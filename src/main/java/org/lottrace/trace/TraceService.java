@@ -111,7 +111,8 @@ public class TraceService {
 
 	/**
 	 * Checks that a trace request names lots the store has, without tracing.
-	 * @throws TraceException when the lot or product is not found or the request is ambiguous
+	 * @throws TraceException when the lot or product is not found or the request is
+	 * ambiguous
 	 */
 	public void check(TraceRequest request) {
 		this.refresher.refresh();
