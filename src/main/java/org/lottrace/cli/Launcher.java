@@ -68,9 +68,7 @@ public final class Launcher {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("lottrace-command-line", properties));
 		application.setEnvironment(environment);
-		if (!command.web()) {
-			application.setAdditionalProfiles("cli");
-		}
+		application.setAdditionalProfiles(command.web() ? "serve" : "cli");
 		ConfigurableApplicationContext context;
 		try {
 			context = application.run();

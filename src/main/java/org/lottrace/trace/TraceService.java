@@ -109,6 +109,22 @@ public class TraceService {
 		}
 	}
 
+	/** The products of the master data, by code. */
+	public List<Product> products() {
+		if (this.refresher.refresh().commits() > 0) {
+			this.masterData = null;
+		}
+		try (Connection connection = this.index.connect()) {
+			return masterData(connection).products()
+				.stream()
+				.sorted(java.util.Comparator.comparing(Product::code))
+				.toList();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the products: " + ex.getMessage(), ex);
+		}
+	}
+
 	/**
 	 * Checks that a trace request names lots the store has, without tracing.
 	 * @throws TraceException when the lot or product is not found or the request is

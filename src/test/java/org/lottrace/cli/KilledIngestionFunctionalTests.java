@@ -43,8 +43,8 @@ class KilledIngestionFunctionalTests {
 	@Test
 	void leavesNothingOfAKilledRunAndIngestsTheExportOnceWhenRunAgain() throws Exception {
 		// given: the synthetic bakery's master data in the store, and its bills of lading
-		new SyntheticBakery(
-				new SyntheticBakery.Options(ROWS, 7, LocalDate.of(2026, 10, 31), 730, SyntheticBakery.Export.SHIPPING))
+		new SyntheticBakery(new SyntheticBakery.Options(ROWS, 7, LocalDate.of(2026, 10, 31), 730,
+				SyntheticBakery.Export.SHIPPING, ""))
 			.write(this.exports, (rows) -> {
 			});
 		Path bills = this.exports.resolve("shipping/BOL_synthetic.txt");

@@ -1,0 +1,62 @@
+package org.lottrace.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.serve.ServeProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = { "Run the service: ingest the inbox on a schedule, answer traces and FDA requests over HTTP, "
+				+ "and serve the web page for the quality team. Stop it with Ctrl-C." },
+		footer = { "", "Examples:", "  lottrace serve", "  lottrace serve --port 9090 --schedule '0 30 1 * * *'", "",
+				"Drop exports in inbox/<source>/ (e.g. inbox/shipping/BOL_20261104.txt); ingested files move to "
+						+ "inbox/_archive/, failed ones to inbox/_failed/ with their error." })
+class ServeCommand implements SpringCommand {
+
+	@Option(names = "--port", paramLabel = "N", description = "HTTP port (default: 8080, or server.port).")
+	@Nullable Integer port;
+
+	@Option(names = "--schedule", paramLabel = "CRON",
+			description = "When to ingest the inbox (Spring cron, default nightly: 0 0 2 * * *).")
+	@Nullable String schedule;
+
+	@Option(names = "--inbox", paramLabel = "DIR", description = "The inbox folder (default: ./inbox).")
+	java.nio.file.@Nullable Path inbox;
+
+	@Override
+	public boolean web() {
+		return true;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (this.port != null) {
+			properties.put("server.port", this.port);
+		}
+		if (this.schedule != null) {
+			properties.put("lottrace.serve.schedule", this.schedule);
+		}
+		if (this.inbox != null) {
+			properties.put("lottrace.serve.inbox", this.inbox.toAbsolutePath().toString());
+		}
+		return properties;
+	}
+
+	@Override
+	public int call(ConfigurableApplicationContext context) throws InterruptedException {
+		ServeProperties serve = context.getBean(ServeProperties.class);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		new Console().printf(
+				"lottrace is serving http://localhost:%d/ (inbox %s, ingestion schedule '%s'); " + "Ctrl-C stops it%n",
+				port, serve.inbox().toAbsolutePath(), serve.schedule());
+		Thread.currentThread().join();
+		return ExitCodes.OK;
+	}
+
+}
