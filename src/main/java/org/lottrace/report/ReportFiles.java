@@ -48,7 +48,7 @@ final class ReportFiles {
 			return file;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
 		}
 		finally {
 			deleteQuietly(temp);

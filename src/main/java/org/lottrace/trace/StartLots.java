@@ -37,7 +37,7 @@ final class StartLots {
 			while (rs.next()) {
 				ids.add(new int[] { rs.getInt(1) });
 				described
-					.add(rs.getString(2) + " assigned by " + rs.getString(4) + " (--assigner " + rs.getString(3) + ")");
+					.add(rs.getString(2) + " assigned by " + rs.getString(4) + " (assigner " + rs.getString(3) + ")");
 			}
 		}
 		if (ids.isEmpty()) {
@@ -46,7 +46,7 @@ final class StartLots {
 		}
 		if (ids.size() > 1) {
 			throw TraceException.invalid("'" + lot + "' names " + ids.size() + " lots: " + String.join("; ", described)
-					+ ". Say which with --assigner");
+					+ ". Say which by giving its assigner");
 		}
 		return ids.get(0);
 	}
