@@ -93,7 +93,8 @@ class IngestCommandFunctionalTests {
 				"  ingested  erp-receiving  RCV_20261012.csv: 9 read, 7 written, 2 rejected, 0 superseded in "));
 		assertThat(result.out()).anySatisfy((line) -> assertThat(line).isEqualTo("            rejects: "
 				+ this.store.resolve("rejects/erp-receiving/erp-receiving-502ba4f1839a.rejects.csv")));
-		assertThat(result.out()).last()
+		assertThat(result.out()).filteredOn((line) -> line.startsWith("Summary: "))
+			.singleElement()
 			.asString()
 			.startsWith("Summary: 4 file(s): 4 ingested, 0 already in the store, 0 failed; 27 rows read, "
 					+ "25 written, 2 rejected, 0 superseded; ");

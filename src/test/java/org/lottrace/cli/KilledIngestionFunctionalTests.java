@@ -74,7 +74,8 @@ class KilledIngestionFunctionalTests {
 
 		// then: the cut-off execution is recovered, and every row is in the store once
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
-		assertThat(again.out()).last()
+		assertThat(again.out()).filteredOn((line) -> line.startsWith("Summary: "))
+			.singleElement()
 			.asString()
 			.startsWith("Summary: 1 file(s): 1 ingested, 0 already in the store, 0 failed; 600,000 rows read, "
 					+ "600,000 written, 0 rejected, 0 superseded; ");

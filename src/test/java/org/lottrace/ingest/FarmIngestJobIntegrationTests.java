@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.store.StoreLayout;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +53,10 @@ class FarmIngestJobIntegrationTests {
 	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
+	@Qualifier("ingestJob")
+	Job ingestJob;
+
+	@Autowired
 	StoreLayout layout;
 
 	IngestJobs jobs;
@@ -59,7 +65,7 @@ class FarmIngestJobIntegrationTests {
 
 	@BeforeEach
 	void ingestMasterDataOnce() throws Exception {
-		this.jobs = new IngestJobs(this.jobOperatorTestUtils, FARM);
+		this.jobs = new IngestJobs(this.jobOperatorTestUtils, this.ingestJob, FARM);
 		if (masterDataFiles == null) {
 			assertCounts(this.jobs.ingestCompleted(data("FARM_LOCATIONS.csv"), "farm-locations"), 5, 5, 0);
 			assertCounts(this.jobs.ingestCompleted(data("FARM_PRODUCTS.csv"), "farm-products"), 3, 3, 0);

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.store.StoreLayout;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +59,10 @@ class IngestJobIntegrationTests {
 	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
+	@Qualifier("ingestJob")
+	Job ingestJob;
+
+	@Autowired
 	StoreLayout layout;
 
 	@Autowired
@@ -69,7 +75,7 @@ class IngestJobIntegrationTests {
 
 	@BeforeEach
 	void ingestMasterDataOnce() throws Exception {
-		this.jobs = new IngestJobs(this.jobOperatorTestUtils, MappingFiles.JOBS);
+		this.jobs = new IngestJobs(this.jobOperatorTestUtils, this.ingestJob, MappingFiles.JOBS);
 		if (masterDataFiles == null) {
 			for (String export : IngestJobs.SAMPLE_MASTER_DATA) {
 				this.jobs.ingestSample(export);
@@ -177,8 +183,8 @@ class IngestJobIntegrationTests {
 				+ "source_line FROM kde_event WHERE record_key IN ('scale-tickets|T-10142', 'scale-tickets|T-10175') "
 				+ "ORDER BY 1"))
 			.containsExactly(
-					Arrays.asList("scale-tickets|T-10142", "input", "R10215", null, "WO-1019-F", "31.800000", "kg",
-							"31.800000", "2026-10-19", "2026-10-19 06:33", "BAKERY-01", "T-10142", "4"),
+					Arrays.asList("scale-tickets|T-10142", "input", "R10215", null, "WO-1019-F", "31.700000", "kg",
+							"31.700000", "2026-10-19", "2026-10-19 06:33", "BAKERY-01", "T-10142", "4"),
 					Arrays.asList("scale-tickets|T-10175", "input", "R10210", null, "WO-1021-P", "99.200000", "lb",
 							"44.996363", "2026-10-21", "2026-10-21 07:02", "BAKERY-01", "T-10175", "37"));
 	}

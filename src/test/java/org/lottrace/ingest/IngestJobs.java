@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.lottrace.store.StoreLayout;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
@@ -31,7 +32,12 @@ final class IngestJobs {
 
 	private long ingestions;
 
-	IngestJobs(JobOperatorTestUtils jobs, Path jobsDir) {
+	/**
+	 * The context holds several jobs (ingestion, trace, records), so the one to start is
+	 * set rather than left to {@code JobOperatorTestUtils} to guess.
+	 */
+	IngestJobs(JobOperatorTestUtils jobs, Job ingestJob, Path jobsDir) {
+		jobs.setJob(ingestJob);
 		this.jobs = jobs;
 		this.jobsDir = jobsDir;
 	}
