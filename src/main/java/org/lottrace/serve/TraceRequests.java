@@ -172,15 +172,23 @@ public class TraceRequests {
 		}
 		this.pool.execute(() -> {
 			long started = System.nanoTime();
+			TraceOutcome outcome = null;
+			RuntimeException failure = null;
 			try {
-				entry.outcome.complete(work.get());
+				outcome = work.get();
 			}
 			catch (RuntimeException ex) {
-				entry.outcome.completeExceptionally(ex);
+				failure = ex;
 			}
-			finally {
-				entry.finished = this.clock.instant();
-				this.traceTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			// finished and timed before the request is seen as ended, so that whoever
+			// waits on it reads both
+			entry.finished = this.clock.instant();
+			this.traceTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+			if (failure != null) {
+				entry.outcome.completeExceptionally(failure);
+			}
+			else {
+				entry.outcome.complete(outcome);
 			}
 		});
 		return entry;
