@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 /** The ingestion runs the job repository remembers: when, which file, what came of it. */
@@ -54,7 +55,15 @@ public class IngestionHistory {
 	}
 
 	public Optional<Run> find(long id) {
-		JobExecution execution = this.jobRepository.getJobExecution(id);
+		JobExecution execution;
+		try {
+			execution = this.jobRepository.getJobExecution(id);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// Spring Batch 6's JDBC repository throws for an id it does not have instead
+			// of returning null (spring-batch#5389)
+			return Optional.empty();
+		}
 		return (execution != null && IngestJobConfiguration.JOB.equals(execution.getJobInstance().getJobName()))
 				? Optional.of(run(execution)) : Optional.empty();
 	}
