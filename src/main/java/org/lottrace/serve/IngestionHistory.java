@@ -12,6 +12,7 @@ import org.lottrace.ingest.CommitTasklet;
 import org.lottrace.ingest.IngestJobConfiguration;
 import org.lottrace.ingest.IngestRun;
 import org.lottrace.ingest.SupersedeTasklet;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -74,13 +75,45 @@ public class IngestionHistory {
 		String file = String.valueOf(parameters.getString(IngestRun.FILE));
 		String rejects = context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE)
 				: null;
-		String error = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
+		String error = execution.getAllFailureExceptions()
+			.stream()
+			.map(Throwable::getMessage)
+			.findFirst()
+			.orElseGet(() -> storedFailure(execution));
 		return new Run(execution.getId(), String.valueOf(parameters.getString(IngestRun.SOURCE)),
 				Path.of(file).getFileName().toString(), String.valueOf(parameters.getString(IngestRun.SHA256)),
 				execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
 				context.getLong(CommitTasklet.READ, 0), context.getLong(CommitTasklet.WRITTEN, 0),
 				context.getLong(CommitTasklet.REJECTED, 0), context.getLong(SupersedeTasklet.SUPERSEDED, 0),
 				(rejects != null && Files.exists(Path.of(rejects))) ? rejects : null, error);
+	}
+
+	/**
+	 * Why a run read back from the job repository failed: the repository keeps no
+	 * exceptions, only exit descriptions holding their stack traces, so this is the
+	 * message of the deepest cause there (without its class name).
+	 */
+	private static @Nullable String storedFailure(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.FAILED) {
+			return null;
+		}
+		List<String> descriptions = new ArrayList<>();
+		execution.getStepExecutions().forEach((step) -> descriptions.add(step.getExitStatus().getExitDescription()));
+		descriptions.add(execution.getExitStatus().getExitDescription());
+		for (String description : descriptions) {
+			List<String> lines = description.lines().filter((line) -> !line.isBlank()).toList();
+			if (lines.isEmpty()) {
+				continue;
+			}
+			String cause = lines.get(0);
+			for (String line : lines) {
+				if (line.startsWith("Caused by: ")) {
+					cause = line.substring("Caused by: ".length());
+				}
+			}
+			return cause.replaceFirst("^[\\w.$]+(Exception|Error)(: )?", "").trim();
+		}
+		return null;
 	}
 
 }
