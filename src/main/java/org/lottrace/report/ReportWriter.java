@@ -62,7 +62,11 @@ public class ReportWriter {
 		time(timings, GENEALOGY, () -> {
 			String svg = this.summary.genealogySvg(analysis);
 			if (svg != null) {
-				ReportFiles.writeAtomically(folder.file(GENEALOGY), svg);
+				// on its own (not inside the HTML summary) an SVG needs its namespace, or
+				// a
+				// browser does not draw it
+				ReportFiles.writeAtomically(folder.file(GENEALOGY), svg.startsWith("<svg xmlns=") ? svg
+						: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
 			}
 		});
 		time(timings, "fda", () -> fda(RecordSets.of(analysis.result()), folder));
