@@ -48,8 +48,10 @@ class TracePageBrowserTests extends SampleDataServer {
 			fail("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
 					+ ", which are not installed: run .ci/chromium (as root) to install them");
 		}
-		Path profile = Files.createTempDirectory(ServeFolders.create("browser").root(), "profile-");
-		downloads = Files.createDirectories(profile.resolveSibling("downloads"));
+		Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target", "serve-tests")), "browser-")
+			.toAbsolutePath();
+		Path profile = Files.createDirectories(folder.resolve("profile"));
+		downloads = Files.createDirectories(folder.resolve("downloads"));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
