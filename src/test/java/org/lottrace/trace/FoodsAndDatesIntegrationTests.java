@@ -63,8 +63,23 @@ class FoodsAndDatesIntegrationTests {
 				"TRANSFORMATION C261003A/BAKERY-01 2026-10-04 T-20007",
 				"TRANSFORMATION HM-0101/V100 2026-10-04 T-20008");
 		assertThat(selection.events()).allSatisfy((e) -> assertThat(e.eventDate()).isBetween(OCTOBER_4, OCTOBER_5));
-		assertThat(selection.products()).containsKeys("COOKIE-PB-12");
+		assertThat(selection.products()).containsKeys("COOKIE-PB-12", "FLOUR-AP-50");
+		assertThat(selection.events()).filteredOn((e) -> e.recordKey().equals("scale-tickets|T-20008"))
+			.singleElement()
+			.satisfies((flour) -> assertThat(flour.productCode()).as("the ticket's lot's product")
+				.isEqualTo("FLOUR-AP-50"));
 		assertThat(selection.locations()).containsKeys("BAKERY-01", "C200-01", "C210-01", "C220-01");
+	}
+
+	@Test
+	void selectsTheRecordsOfAnIngredientUsedWithinTheDatesThoughReceivedBefore() {
+		// when: the flour was received on the 1st and weighed on the 3rd and the 4th
+		RecordSelection selection = this.store.traces()
+			.records(new RecordRequest(List.of("FLOUR-AP-50"), OCTOBER_4, OCTOBER_5, List.of()));
+
+		// then
+		assertThat(records(selection)).containsExactly("TRANSFORMATION HM-0101/V100 2026-10-04 T-20008");
+		assertThat(selection.events()).extracting(KdeEvent::productCode).containsExactly("FLOUR-AP-50");
 	}
 
 	@Test
@@ -145,6 +160,18 @@ class FoodsAndDatesIntegrationTests {
 			.containsExactly("C261003A 2", "C261004A 2");
 		assertThat(Traces.lots(analysis.result())).doesNotContain("C261006A/BAKERY-01 0 -1")
 			.contains("NB-0101/V130 3 -1");
+	}
+
+	@Test
+	void startsFromTheLotsOfAnIngredientUsedWithinTheDates() {
+		// when: the peanut butter received on the 1st went into the rolling filling on
+		// the
+		// 5th
+		TraceResult result = this.store
+			.trace(new TraceRequest(null, null, "PB-CREAMY-35", OCTOBER_5, OCTOBER_5, Direction.FORWARD, null));
+
+		// then
+		assertThat(result.start()).extracting(Traces::lot).containsExactly("NB-0101/V130");
 	}
 
 	@Test

@@ -115,6 +115,9 @@ class ReportJobsIntegrationTests {
 			.doesNotContain("trace.json", "mock-recall.html")
 			.anyMatch((f) -> f.startsWith("csv/fda-") && f.endsWith(".csv"));
 		assertThatTheChecksumsMatch(folder);
+		assertThat(Files.readString(folder.resolve("csv/fda-transformation.csv"))).contains("HM-0101",
+				"All-purpose wheat flour");
+		assertThat(Files.readString(folder.resolve("csv/fda-gaps.csv"))).doesNotContain("HM-0101");
 		assertThat(Manifest.read(folder).request()).containsEntry("products", "COOKIE-PB-12")
 			.containsEntry("from", "2026-10-04")
 			.containsEntry("to", "2026-10-05");
