@@ -73,7 +73,7 @@ final class RecordQuery {
 	/**
 	 * Input records that name no product (a scale ticket names the lot only) get the
 	 * product of their lot, which the selection may not otherwise hold: the
-	 * transformation's input food is a required KDE (§ 1.1350(a)(1)).
+	 * transformation's input food is a required KDE (§ 1.1350(a)(1)(ii)).
 	 */
 	private static void nameInputProducts(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots)
 			throws SQLException {
