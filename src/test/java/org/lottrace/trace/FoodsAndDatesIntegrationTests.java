@@ -133,6 +133,17 @@ class FoodsAndDatesIntegrationTests {
 	}
 
 	@Test
+	void saysWhenARequestNamesNothingTheStoreHas() {
+		// given
+		RecordRequest request = new RecordRequest(List.of("COOKIE-XX"), null, null, List.of("X-404"));
+
+		// when, then
+		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().check(request))
+			.withMessage("no product or lot of products COOKIE-XX; lots X-404 is in the store")
+			.satisfies((ex) -> assertThat(ex.notFound()).isTrue());
+	}
+
+	@Test
 	void refusesARequestNamingNothing() {
 		// given
 		RecordRequest request = new RecordRequest(List.of(), OCTOBER_4, OCTOBER_5, List.of());

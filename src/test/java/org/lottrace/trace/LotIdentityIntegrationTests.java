@@ -1,6 +1,7 @@
 package org.lottrace.trace;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,19 @@ class LotIdentityIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.notFound()).isFalse());
 		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().check(request))
 			.withMessage(message);
+	}
+
+	@Test
+	void selectsTheRecordsOfEveryLotWithACodeWhoeverAssignedIt() {
+		// when
+		RecordSelection selection = this.store.traces()
+			.records(new RecordRequest(List.of(), null, null, List.of("L5000")));
+
+		// then
+		assertThat(selection.events())
+			.extracting((e) -> e.recordKey() + " " + Traces.lot(selection.eventLots().get(e.recordKey())))
+			.containsExactlyInAnyOrder("erp-receiving|RC-8001|1 L5000/V120", "erp-receiving|RC-8002|1 L5000/V130",
+					"scale-tickets|T-30001 L5000/V130", "scale-tickets|T-30002 L5000/V120");
 	}
 
 	@Test
