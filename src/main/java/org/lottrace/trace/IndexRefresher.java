@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the derived index up to date with the store's commit log, reading only the
  * Parquet files of commits it has not applied yet. Work orders touched by new events (or
- * by new aliases that resolve inputs left pending) have their links recomputed; nothing
- * else is rewritten. One transaction: a failed refresh leaves the index as it was.
+ * by new aliases of the numbers their inputs scanned) have their links recomputed;
+ * nothing else is rewritten. One transaction: a failed refresh leaves the index as it
+ * was.
  */
 public final class IndexRefresher {
 
@@ -200,8 +201,10 @@ public final class IndexRefresher {
 
 	/**
 	 * Gives each new row its lot: by code and assigner, or through an alias that means
-	 * one lot. Older rows whose local lot number only now resolves (the receipt arrived
-	 * after the scale ticket) get theirs too.
+	 * one lot. Older rows whose local lot number gained an alias are resolved again: the
+	 * number may only now resolve (the receipt arrived after the scale ticket), or now
+	 * mean two lots (a receiving number given again), which leaves them without a lot, as
+	 * a rebuilt index would.
 	 */
 	private void resolveLots(Statement sql) throws SQLException {
 		sql.execute("UPDATE incoming SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
@@ -209,9 +212,9 @@ public final class IndexRefresher {
 				+ "AND incoming.source_line = r.line_");
 		if (count(sql, "SELECT count(*) FROM new_alias") > 0) {
 			sql.execute("UPDATE event SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
-					+ LotKeys.RESOLVE + " AS lot_id FROM event w WHERE w.lot_id IS NULL "
+					+ LotKeys.RESOLVE + " AS lot_id FROM event w WHERE w.lot_assigner IS NULL "
 					+ "AND w.lot_code IN (SELECT alias FROM new_alias)) r WHERE event.file_id = r.file_ "
-					+ "AND event.source_line = r.line_ AND r.lot_id IS NOT NULL");
+					+ "AND event.source_line = r.line_");
 		}
 	}
 
@@ -223,8 +226,9 @@ public final class IndexRefresher {
 		sql.execute("CREATE TEMP TABLE affected AS SELECT DISTINCT work_order FROM ("
 				+ "SELECT work_order FROM incoming WHERE cte = 'transformation' "
 				+ "UNION ALL SELECT work_order FROM previous "
-				+ "UNION ALL SELECT work_order FROM pending WHERE lot_code IN (SELECT alias FROM new_alias)) "
-				+ "WHERE work_order IS NOT NULL");
+				+ "UNION ALL SELECT work_order FROM pending WHERE lot_code IN (SELECT alias FROM new_alias) "
+				+ "UNION ALL SELECT work_order FROM event WHERE cte = 'transformation' AND lot_assigner IS NULL "
+				+ "AND lot_code IN (SELECT alias FROM new_alias)) WHERE work_order IS NOT NULL");
 		long affected = count(sql, "SELECT count(*) FROM affected");
 		if (affected == 0) {
 			return 0;

@@ -32,8 +32,7 @@ final class RecordQuery {
 			throws SQLException {
 		Set<Integer> ids = new HashSet<>();
 		if (!request.products().isEmpty()) {
-			ids.addAll(ids(sql, "SELECT DISTINCT l.lot_id FROM event e JOIN lot l ON l.lot_key = " + LotKeys.sqlKey("e")
-					+ " WHERE e.product_code IN (" + SqlLists.strings(sql, "request_products", request.products()) + ")"
+			ids.addAll(ids(sql, lotsOfProducts(SqlLists.strings(sql, "request_products", request.products()))
 					+ dateFilter("e", request)));
 		}
 		if (!request.lotCodes().isEmpty()) {
@@ -56,7 +55,51 @@ final class RecordQuery {
 			}
 		}
 		addInputs(sql, workOrders, events, eventLots, lotsOut);
+		nameInputProducts(sql, events, eventLots);
 		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
+	}
+
+	/**
+	 * The lots of products (a current record of the lot names one of them) with a current
+	 * record of any kind, as {@code e}: a lot used in a batch is a lot of its food on
+	 * that day, though the scale ticket names no product. Append a date filter on
+	 * {@code e}.
+	 */
+	static String lotsOfProducts(String products) {
+		return "SELECT DISTINCT e.lot_id FROM event e WHERE NOT e.superseded AND e.lot_id IN (SELECT lot_id FROM "
+				+ "event WHERE product_code IN (" + products + ") AND NOT superseded AND lot_id IS NOT NULL)";
+	}
+
+	/**
+	 * Input records that name no product (a scale ticket names the lot only) get the
+	 * product of their lot, which the selection may not otherwise hold: the
+	 * transformation's input food is a required KDE (§ 1.1350(a)(1)(ii)).
+	 */
+	private static void nameInputProducts(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots)
+			throws SQLException {
+		Set<Integer> unnamed = new HashSet<>();
+		events.stream()
+			.filter((e) -> e.role() == EventRole.INPUT && e.productCode() == null
+					&& eventLots.get(e.recordKey()) != null)
+			.forEach((e) -> unnamed.add(eventLots.get(e.recordKey())));
+		if (unnamed.isEmpty()) {
+			return;
+		}
+		Map<Integer, String> products = new HashMap<>();
+		try (ResultSet rs = sql.executeQuery("SELECT lot_id, min(product_code) FROM event WHERE lot_id IN ("
+				+ SqlLists.ints(sql, "input_lot_ids", unnamed) + ") AND product_code IS NOT NULL AND role <> 'input' "
+				+ "AND NOT superseded GROUP BY lot_id")) {
+			while (rs.next()) {
+				products.put(rs.getInt(1), rs.getString(2));
+			}
+		}
+		events.replaceAll((e) -> {
+			String product = (e.role() == EventRole.INPUT && e.productCode() == null)
+					? products.get(eventLots.get(e.recordKey())) : null;
+			return (product != null) ? new KdeEvent(e.recordKey(), e.cte(), e.role(), e.lot(), product, e.quantity(),
+					e.normalizedQuantity(), e.eventDate(), e.eventTime(), e.locations(), e.reference(),
+					e.secondReference(), e.workOrder(), e.farm(), e.provenance()) : e;
+		});
 	}
 
 	/** The input records of the given work orders, with the lots they were linked to. */

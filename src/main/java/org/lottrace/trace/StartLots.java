@@ -59,7 +59,7 @@ final class StartLots {
 				throw TraceException.notFound("no product '" + request.product() + "' in the master data");
 			}
 		}
-		StringBuilder where = new StringBuilder("e.product_code = " + product);
+		StringBuilder where = new StringBuilder();
 		if (request.from() != null) {
 			where.append(" AND e.event_date >= DATE '").append(request.from()).append("'");
 		}
@@ -67,8 +67,7 @@ final class StartLots {
 			where.append(" AND e.event_date <= DATE '").append(request.to()).append("'");
 		}
 		List<Integer> ids = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT DISTINCT l.lot_id FROM event e JOIN lot l ON l.lot_key = "
-				+ LotKeys.sqlKey("e") + " WHERE " + where + " ORDER BY l.lot_id")) {
+		try (ResultSet rs = sql.executeQuery(RecordQuery.lotsOfProducts(product) + where + " ORDER BY e.lot_id")) {
 			while (rs.next()) {
 				ids.add(rs.getInt(1));
 			}

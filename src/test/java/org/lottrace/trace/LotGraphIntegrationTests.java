@@ -1,0 +1,153 @@
+package org.lottrace.trace;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two ways of walking the links, {@link DuckDbLotGraph} (index look-ups) and
+ * {@link MemoryLotGraph} (arrays), compared on every lot of one store holding all the
+ * trace fixtures: five levels, a rework cycle, colliding codes, a reused receiving
+ * number, corrections.
+ */
+@TraceIntegrationTest
+@TestInstance(Lifecycle.PER_CLASS)
+class LotGraphIntegrationTests {
+
+	@Autowired
+	TraceStores stores;
+
+	TraceStore store;
+
+	List<Integer> lots;
+
+	@BeforeAll
+	void ingestEveryFixture(@TempDir Path folder) {
+		this.store = this.stores.withMasterData(folder)
+			.ingest("levels/RCV_20261001.csv", "levels/PROD_20261001.csv", "levels/TICKETS_20261001.csv",
+					"levels/BOL_20261004.txt", "collisions/RCV_20261010.csv", "collisions/PROD_20261011.csv",
+					"collisions/TICKETS_20261011.csv", "collisions/BOL_20261013.txt", "collisions/RCV_20261014.csv",
+					"collisions/PROD_20261014.csv", "collisions/TICKETS_20261014.csv",
+					"corrections/night1/RCV_20261020.csv", "corrections/night1/PROD_20261021.csv",
+					"corrections/night1/TICKETS_20261021.csv", "corrections/night1/BOL_20261022.txt",
+					"corrections/night2/RCV_20261023.csv", "corrections/night2/TICKETS_20261023.csv",
+					"corrections/night2/BOL_20261023.txt", "balance/RCV_20261101.csv", "balance/PROD_20261102.csv",
+					"balance/TICKETS_20261102.csv", "balance/BOL_20261104.txt");
+		this.store.refresh();
+		this.lots = this.store.query("SELECT lot_id FROM lot ORDER BY lot_id").stream().map(Integer::valueOf).toList();
+	}
+
+	@AfterAll
+	void closeTheIndex() {
+		this.store.close();
+	}
+
+	@Test
+	void walksEveryLotToTheSameLotsAtTheSameDepthsBothWays() throws SQLException {
+		// given
+		assertThat(this.lots).hasSizeGreaterThan(25);
+		try (Connection connection = this.store.index().connect()) {
+			LotGraph duckDb = new DuckDbLotGraph(connection);
+			LotGraph memory = MemoryLotGraph.load(connection);
+			for (int lot : this.lots) {
+				// when
+				Map<Integer, Integer> backward = Traversal.backward(duckDb, new int[] { lot });
+				Map<Integer, Integer> forward = Traversal.forward(duckDb, new int[] { lot });
+
+				// then
+				assertThat(new TreeMap<>(Traversal.backward(memory, new int[] { lot }))).as("backward from %d", lot)
+					.isEqualTo(new TreeMap<>(backward));
+				assertThat(new TreeMap<>(Traversal.forward(memory, new int[] { lot }))).as("forward from %d", lot)
+					.isEqualTo(new TreeMap<>(forward));
+				assertThat(edges(memory.into(new int[] { lot }))).isEqualTo(edges(duckDb.into(new int[] { lot })));
+				assertThat(edges(memory.outOf(new int[] { lot }))).isEqualTo(edges(duckDb.outOf(new int[] { lot })));
+				assertThat(backward.keySet()).as("backward from %d", lot)
+					.isEqualTo(closure(lot, "output_lot", "input_lot"));
+				assertThat(forward.keySet()).as("forward from %d", lot)
+					.isEqualTo(closure(lot, "input_lot", "output_lot"));
+			}
+		}
+	}
+
+	@Test
+	void walksFromAllLotsAtOnceTheSameWay() throws SQLException {
+		// given
+		int[] all = this.lots.stream().mapToInt(Integer::intValue).toArray();
+		try (Connection connection = this.store.index().connect()) {
+			LotGraph duckDb = new DuckDbLotGraph(connection);
+			MemoryLotGraph memory = MemoryLotGraph.load(connection);
+
+			// when
+			int viaDuckDb = Traversal.bothWays(duckDb, all);
+			int inMemory = Traversal.bothWays(memory, all);
+
+			// then
+			assertThat(inMemory).isEqualTo(viaDuckDb).isEqualTo(2 * all.length);
+			assertThat(memory.links())
+				.isEqualTo(Integer.parseInt(this.store.query("SELECT count(*) FROM link").get(0)));
+			assertThat(edges(memory.outOf(all))).isEqualTo(edges(duckDb.outOf(all)));
+		}
+	}
+
+	@Test
+	void tracesEveryLotAlikeThroughTheServiceWithEitherGraph() throws SQLException {
+		// given: each lot by its code and assigner, through DuckDB
+		List<TraceRequest> requests = this.store.query("SELECT lot_code || '|' || lot_assigner FROM lot ORDER BY 1")
+			.stream()
+			.map((l) -> new TraceRequest(l.split("\\|")[0], l.split("\\|")[1], null, null, null, Direction.BOTH, null))
+			.toList();
+		List<String> viaDuckDb = new ArrayList<>();
+		for (TraceRequest request : requests) {
+			viaDuckDb.add(answer(this.store.trace(request)));
+		}
+
+		// when
+		this.store.traces().useMemoryGraph();
+		List<String> inMemory = new ArrayList<>();
+		for (TraceRequest request : requests) {
+			inMemory.add(answer(this.store.trace(request)));
+		}
+
+		// then
+		assertThat(inMemory).isEqualTo(viaDuckDb);
+	}
+
+	/** The lots reachable from {@code lot}, by a recursive query over the links. */
+	private TreeSet<Integer> closure(int lot, String from, String to) {
+		return new TreeSet<>(this.store
+			.query("WITH RECURSIVE reached(lot) AS (SELECT " + lot + " UNION SELECT k." + to + " FROM link k JOIN "
+					+ "reached r ON k." + from + " = r.lot) SELECT lot FROM reached")
+			.stream()
+			.map(Integer::valueOf)
+			.toList());
+	}
+
+	private static List<String> edges(LotGraph.Edges edges) {
+		List<String> pairs = new ArrayList<>();
+		for (int i = 0; i < edges.size(); i++) {
+			pairs.add(edges.inputs()[i] + "->" + edges.outputs()[i]);
+		}
+		return pairs.stream().sorted().toList();
+	}
+
+	private static String answer(TraceResult result) {
+		return Traces.lots(result) + " " + Traces.links(result) + " "
+				+ result.events().stream().map((e) -> e.recordKey()).sorted().toList() + " " + result.pending();
+	}
+
+}

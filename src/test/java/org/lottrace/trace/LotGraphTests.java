@@ -1,0 +1,121 @@
+package org.lottrace.trace;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link Traversal} over both {@link LotGraph}s, checked against a plain breadth-first
+ * search on random link tables in an in-memory DuckDB: dense and sparse, with rework
+ * cycles, self-links, repeated links and lots without links.
+ */
+class LotGraphTests {
+
+	@Test
+	void bothGraphsWalkRandomLinksAsABreadthFirstSearchDoes() throws SQLException {
+		for (int seed = 1; seed <= 20; seed++) {
+			// given
+			Random random = new Random(seed);
+			int lots = 1 + random.nextInt(40);
+			int links = random.nextInt(lots * 3);
+			int[][] edges = new int[links][];
+			for (int i = 0; i < links; i++) {
+				edges[i] = new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) };
+			}
+			try (Connection connection = index(lots, edges)) {
+				LotGraph duckDb = new DuckDbLotGraph(connection);
+				MemoryLotGraph memory = MemoryLotGraph.load(connection);
+				assertThat(memory.links()).isEqualTo(links);
+				for (int lot = 1; lot <= lots; lot++) {
+					int[] start = { lot, 1 + random.nextInt(lots) };
+
+					// when
+					Map<Integer, Integer> backward = Traversal.backward(memory, start);
+					Map<Integer, Integer> forward = Traversal.forward(memory, start);
+
+					// then
+					String where = "seed " + seed + " from " + start[0] + "," + start[1];
+					assertThat(new TreeMap<>(backward)).as(where).isEqualTo(search(edges, start, true));
+					assertThat(new TreeMap<>(forward)).as(where).isEqualTo(search(edges, start, false));
+					assertThat(new TreeMap<>(Traversal.backward(duckDb, start))).as(where).isEqualTo(backward);
+					assertThat(new TreeMap<>(Traversal.forward(duckDb, start))).as(where).isEqualTo(forward);
+				}
+			}
+		}
+	}
+
+	@Test
+	void findsNoLinksOfLotsTheGraphDoesNotHold() throws SQLException {
+		// given
+		try (Connection connection = index(3, new int[][] { { 1, 2 }, { 2, 3 } })) {
+			MemoryLotGraph memory = MemoryLotGraph.load(connection);
+
+			// when
+			LotGraph.Edges into = memory.into(new int[] { 0, 7, -1 });
+			LotGraph.Edges outOf = memory.outOf(new int[] { 99 });
+
+			// then
+			assertThat(into.size()).isZero();
+			assertThat(outOf.size()).isZero();
+			assertThat(Traversal.backward(memory, new int[] { 3 })).containsOnly(Map.entry(3, 0), Map.entry(2, 1),
+					Map.entry(1, 2));
+		}
+	}
+
+	/** An index with lots 1..{@code lots} and the given (input, output) links. */
+	private static Connection index(int lots, int[][] edges) throws SQLException {
+		Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("CREATE TABLE lot (lot_id INTEGER, lot_key VARCHAR, lot_code VARCHAR, lot_assigner VARCHAR)");
+			sql.execute("INSERT INTO lot SELECT i, 'L' || i, 'L' || i, 'V' FROM range(1, " + (lots + 1) + ") t(i)");
+			sql.execute("CREATE TABLE link (input_key VARCHAR, input_lot INTEGER, output_lot INTEGER, "
+					+ "work_order VARCHAR)");
+			if (edges.length > 0) {
+				List<String> rows = new ArrayList<>();
+				for (int[] edge : edges) {
+					rows.add("('k', " + edge[0] + ", " + edge[1] + ", 'WO')");
+				}
+				sql.execute("INSERT INTO link VALUES " + String.join(", ", rows));
+			}
+		}
+		return connection;
+	}
+
+	/** Depths by a plain breadth-first search over the link list. */
+	private static TreeMap<Integer, Integer> search(int[][] edges, int[] start, boolean backward) {
+		Map<Integer, List<Integer>> next = new HashMap<>();
+		for (int[] edge : edges) {
+			int from = backward ? edge[1] : edge[0];
+			next.computeIfAbsent(from, (k) -> new ArrayList<>()).add(backward ? edge[0] : edge[1]);
+		}
+		TreeMap<Integer, Integer> depth = new TreeMap<>();
+		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		for (int lot : start) {
+			if (depth.putIfAbsent(lot, 0) == null) {
+				queue.add(lot);
+			}
+		}
+		while (!queue.isEmpty()) {
+			int lot = queue.poll();
+			for (int reached : next.getOrDefault(lot, List.of())) {
+				if (depth.putIfAbsent(reached, depth.get(lot) + 1) == null) {
+					queue.add(reached);
+				}
+			}
+		}
+		return depth;
+	}
+
+}

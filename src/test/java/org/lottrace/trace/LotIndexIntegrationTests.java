@@ -1,0 +1,161 @@
+package org.lottrace.trace;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lottrace.trace.Traces.amounts;
+import static org.lottrace.trace.Traces.balance;
+
+/**
+ * The derived index over two nights of {@code trace/corrections}. Night one: flour
+ * {@code HM-2020} and sugar {@code SB-2020} go into cookies {@code C261021A}, the flour
+ * also into {@code K261021A}; both are shipped. Night two corrects three records: the
+ * sugar's receiving date, the scale ticket that put the sugar into the wrong work order
+ * (it went into {@code K261021A}, 12 kg), and the cases shipped on {@code BOL-9001}.
+ */
+@TraceIntegrationTest
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LotIndexIntegrationTests {
+
+	private static final List<String> NIGHT_TWO = List.of("corrections/night2/RCV_20261023.csv",
+			"corrections/night2/TICKETS_20261023.csv", "corrections/night2/BOL_20261023.txt");
+
+	@Autowired
+	TraceStores stores;
+
+	TraceStore store;
+
+	IndexRefresher.Result nightOne;
+
+	TraceResult sugarAfterNightOne;
+
+	IndexRefresher.Result nightTwo;
+
+	@BeforeAll
+	void ingestTwoNightsRefreshingAfterEach(@TempDir Path folder) {
+		this.store = this.stores.withMasterData(folder)
+			.ingest("corrections/night1/RCV_20261020.csv", "corrections/night1/PROD_20261021.csv",
+					"corrections/night1/TICKETS_20261021.csv", "corrections/night1/BOL_20261022.txt");
+		this.nightOne = this.store.refresh();
+		this.sugarAfterNightOne = this.store.trace(TraceRequest.lot("SB-2020", Direction.FORWARD));
+		this.store.ingest(NIGHT_TWO.toArray(String[]::new));
+		this.nightTwo = this.store.refresh();
+	}
+
+	@AfterAll
+	void closeTheIndex() {
+		this.store.close();
+	}
+
+	@Test
+	@Order(1)
+	void refreshesWithOnlyTheNewCommitsRows() {
+		// then: night one's four exports after the master data's four; night two reads
+		// its three rows, each a correction
+		assertThat(this.nightOne.commits()).isEqualTo(8);
+		assertThat(this.nightOne.events()).isEqualTo(9);
+		assertThat(this.nightOne.superseded()).isZero();
+		assertThat(this.nightOne.rebuilt()).isFalse();
+		assertThat(this.nightTwo.commits()).isEqualTo(3);
+		assertThat(this.nightTwo.events()).isEqualTo(3);
+		assertThat(this.nightTwo.superseded()).isEqualTo(3);
+		assertThat(this.nightTwo.workOrders()).as("WO-4001-P and WO-4002-K relinked").isEqualTo(2);
+		assertThat(this.store.query("SELECT count(*) FROM applied")).containsExactly("11");
+
+		// when: nothing new
+		IndexRefresher.Result again = this.store.refresh();
+
+		// then
+		assertThat(again.commits()).isZero();
+		assertThat(again.events()).isZero();
+	}
+
+	@Test
+	@Order(2)
+	void keepsEveryVersionAndCountsTheCurrentOnce() {
+		// then
+		assertThat(this.store.query("SELECT count(*), count(*) FILTER (NOT superseded) FROM event"))
+			.containsExactly("12|9");
+		assertThat(this.store.query("SELECT record_key, count(*), count(*) FILTER (NOT superseded) FROM event "
+				+ "WHERE record_key IN (SELECT record_key FROM event WHERE superseded) GROUP BY 1 ORDER BY 1"))
+			.containsExactly("erp-receiving|RC-9002|1|2|1", "scale-tickets|T-40002|2|1", "shipping|BOL-9001|1|2|1");
+	}
+
+	@Test
+	@Order(3)
+	void tracesTheCorrectedRecordsOnly() {
+		// when
+		TraceAnalysis sugar = this.store.analysis(TraceRequest.lot("SB-2020", Direction.FORWARD));
+		TraceAnalysis cookies = this.store.analysis(TraceRequest.lot("C261021A", Direction.BOTH));
+
+		// then: before the correction the sugar went into the peanut-butter cookies
+		assertThat(Traces.lots(this.sugarAfterNightOne)).containsExactly("C261021A/BAKERY-01 -1 1",
+				"SB-2020/V110 -1 0");
+		assertThat(Traces.lots(sugar.result())).containsExactly("K261021A/BAKERY-01 -1 1", "SB-2020/V110 -1 0");
+		assertThat(Traces.links(sugar.result())).containsExactly("T-40002 SB-2020 -> K261021A WO-4002-K");
+		assertThat(sugar.result().events()).filteredOn((e) -> e.recordKey().equals("erp-receiving|RC-9002|1"))
+			.singleElement()
+			.satisfies((receipt) -> assertThat(receipt.eventDate()).hasToString("2026-10-21"));
+		assertThat(Traces.plain(balance(sugar, "SB-2020").used())).isEqualTo("12");
+		assertThat(Traces.links(cookies.result())).containsExactly("T-40001 HM-2020 -> C261021A WO-4001-P",
+				"T-40003 HM-2020 -> K261021A WO-4002-K");
+		assertThat(Traces.shipments(cookies)).containsExactly(
+				"BOL-9001 C200-01 C261021A 8 case via C261021A/BAKERY-01,HM-2020/V100",
+				"BOL-9002 C210-01 K261021A 9 case via HM-2020/V100");
+		assertThat(amounts(balance(cookies, "C261021A"))).isEqualTo("case 20 0 8 12 40");
+	}
+
+	@Test
+	@Order(4)
+	void rebuildsTheSameIndexWhenDeleted() {
+		// given
+		TraceStore.IndexContent refreshed = this.store.content();
+		TraceResult before = this.store.trace(TraceRequest.lot("HM-2020", Direction.BOTH));
+
+		// when
+		this.store.deleteIndex();
+		assertThat(this.store.root().resolve("_index")).doesNotExist();
+		IndexRefresher.Result rebuild = this.store.refresh();
+
+		// then
+		assertThat(rebuild.commits()).isEqualTo(11);
+		assertThat(rebuild.events()).isEqualTo(12);
+		assertThat(rebuild.superseded()).isEqualTo(3);
+		assertThat(this.store.content()).isEqualTo(refreshed);
+		TraceResult after = this.store.trace(TraceRequest.lot("HM-2020", Direction.BOTH));
+		assertThat(Traces.lots(after)).isEqualTo(Traces.lots(before));
+		assertThat(Traces.links(after)).isEqualTo(Traces.links(before));
+		assertThat(after.events()).isEqualTo(before.events());
+	}
+
+	@Test
+	@Order(5)
+	void rebuildsTheIndexOnTheNextTraceWhenDeleted() {
+		// given
+		TraceResult before = this.store.trace(TraceRequest.lot("C261021A", Direction.BOTH));
+		this.store.deleteIndex();
+
+		// when
+		TraceResult after = this.store.trace(TraceRequest.lot("C261021A", Direction.BOTH));
+
+		// then
+		assertThat(Files.isRegularFile(this.store.index().file())).isTrue();
+		assertThat(Traces.lots(after)).isEqualTo(Traces.lots(before));
+		assertThat(after.events()).isEqualTo(before.events());
+	}
+
+}
