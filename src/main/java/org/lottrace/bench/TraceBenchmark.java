@@ -115,8 +115,8 @@ public final class TraceBenchmark {
 	private double ingest(Path store, Path exports) throws IOException, InterruptedException {
 		this.progress.accept("  ingesting " + exports + " (child process, output in " + store.getParent() + ")");
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "ingest", "--store",
-				store.toString(), "--jobs", this.settings.jobs().toString(), exports.toString())
+		Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "ingest", "--no-index",
+				"--store", store.toString(), "--jobs", this.settings.jobs().toString(), exports.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(store.getParent().resolve("ingest-" + exports.getFileName() + ".log").toFile())
 			.start();
@@ -157,10 +157,11 @@ public final class TraceBenchmark {
 		Timings cli = new Timings();
 		for (int run = 0; run < 3; run++) {
 			long started = System.nanoTime();
-			Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "trace", "--lot",
-					lot.substring(0, lot.indexOf('|')), "--assigner", lot.substring(lot.indexOf('|') + 1), "--store",
-					store.toString(), "--jobs", this.settings.jobs().toString())
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(oneShotCommand());
+			command.addAll(List.of("trace", "--lot", lot.substring(0, lot.indexOf('|')), "--assigner",
+					lot.substring(lot.indexOf('|') + 1), "--store", store.toString(), "--jobs",
+					this.settings.jobs().toString()));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(dir.resolve("cli-trace.log").toFile())
 				.start();
 			if (process.waitFor() != 0) {
@@ -168,9 +169,22 @@ public final class TraceBenchmark {
 			}
 			cli.add(System.nanoTime() - started);
 		}
-		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s, JVM start included: %s",
-				lot.replace('|', '/'), cli));
+		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
+				lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
 		return lot;
+	}
+
+	/**
+	 * How a user starts a one-shot trace: the {@code ./lottrace} launcher (extracted jar,
+	 * class-data archive) when the benchmark was started through it, else
+	 * {@code java -jar}.
+	 */
+	private List<String> oneShotCommand() {
+		String launcher = System.getenv("LOTTRACE_LAUNCHER");
+		if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+			return List.of(launcher);
+		}
+		return List.of(java(), "-jar", this.settings.jar().toString());
 	}
 
 	private void printHeader(Statement sql, long size, Path dir, BuildFigures build) throws SQLException {

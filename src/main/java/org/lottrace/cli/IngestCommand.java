@@ -31,20 +31,26 @@ class IngestCommand implements SpringCommand {
 			description = "Ingest every file with this source's mapping instead of matching by file name.")
 	@Nullable String source;
 
+	@Option(names = "--no-index",
+			description = "Leave the trace index as it is (the next trace or `lottrace index` brings it up to date).")
+	boolean noIndex;
+
 	@Override
 	public int call(ConfigurableApplicationContext context) {
 		Console console = new Console();
 		IngestService service = context.getBean(IngestService.class);
-		return ingest(console, context, service.plan(this.paths, this.source));
+		return ingest(console, context, service.plan(this.paths, this.source), !this.noIndex);
 	}
 
-	static int ingest(Console console, ConfigurableApplicationContext context, IngestPlan plan) {
+	static int ingest(Console console, ConfigurableApplicationContext context, IngestPlan plan, boolean index) {
 		IngestService service = context.getBean(IngestService.class);
 		IngestOutput output = new IngestOutput(console, context);
 		output.plan(plan);
 		List<IngestResult> results = service.ingest(plan);
 		int exit = output.results(results);
-		output.refreshIndex(context.getBean(IndexRefresher.class));
+		if (index) {
+			output.refreshIndex(context.getBean(IndexRefresher.class));
+		}
 		return exit;
 	}
 

@@ -9,13 +9,18 @@ import java.util.stream.Collectors;
 import org.lottrace.store.DuckDb;
 
 /**
- * Sets of values in queries. Up to a few thousand values are written as SQL literals,
- * which DuckDB answers from its ART indexes; larger sets go into a temporary table and
- * are joined.
+ * Sets of values in queries. Strings, up to a few thousand, are written as SQL literals,
+ * which DuckDB answers from its ART indexes (lot codes, work orders); larger sets go into
+ * a temporary table and are joined. Lot ids go into the temporary table from a handful
+ * on: measured on a 10-million-event index, DuckDB turns a literal list of 200 ints into
+ * a mark join after reading every column of every row (2 s for the events of 200 lots),
+ * where the join on a temporary table pushes the filter into the scan (0.26 s).
  */
 final class SqlLists {
 
 	static final int LITERAL_LIMIT = 2000;
+
+	static final int INT_LITERAL_LIMIT = 16;
 
 	private SqlLists() {
 	}
@@ -48,7 +53,7 @@ final class SqlLists {
 		if (values.isEmpty()) {
 			return "NULL";
 		}
-		if (values.size() <= LITERAL_LIMIT) {
+		if (values.size() <= INT_LITERAL_LIMIT) {
 			return values.stream().map(String::valueOf).collect(Collectors.joining(","));
 		}
 		sql.execute("CREATE OR REPLACE TEMP TABLE " + table + " (v INTEGER)");

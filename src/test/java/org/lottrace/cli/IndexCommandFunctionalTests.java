@@ -1,0 +1,60 @@
+package org.lottrace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code lottrace ingest --no-index} leaves the trace index alone; {@code lottrace index}
+ * brings it up to date, and {@code --rebuild} builds it again from the store with the
+ * same content.
+ */
+class IndexCommandFunctionalTests {
+
+	@TempDir
+	Path store;
+
+	@Test
+	void buildsTheIndexLeftBehindByABulkIngestAndRebuildsItTheSame() throws Exception {
+		// given
+		Cli.Result ingested = Cli.run("ingest", "--no-index", "--store", this.store.toString(), "--jobs",
+				Cli.JOBS.toString(), Cli.SAMPLE_DATA.resolve("erp").toString());
+		assertThat(ingested.exitCode()).as(ingested.toString()).isIn(ExitCodes.OK, ExitCodes.REJECTS);
+		assertThat(ingested.out()).noneMatch((line) -> line.startsWith("Trace index"));
+		assertThat(this.store.resolve("_index")).doesNotExist();
+
+		// when
+		Cli.Result built = index();
+		Cli.Result again = index();
+		Cli.Result rebuilt = index("--rebuild");
+
+		// then
+		assertThat(built.exitCode()).as(built.toString()).isEqualTo(ExitCodes.OK);
+		String applied = built.out().get(built.out().size() - 1);
+		assertThat(applied).matches("Trace index: \\d+ committed file\\(s\\) applied, [\\d,]+ records added "
+				+ "\\(\\d+ superseded\\), \\d+ work orders linked, in .*");
+		assertThat(Files.exists(this.store.resolve("_index/lottrace.duckdb"))).isTrue();
+		assertThat(again.out()).containsExactly("Trace index: up to date");
+		assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isEqualTo(ExitCodes.OK);
+		assertThat(rebuilt.out()).first().isEqualTo("Trace index deleted; rebuilding it from the store...");
+		assertThat(withoutTime(rebuilt.out().get(rebuilt.out().size() - 1))).isEqualTo(withoutTime(applied));
+	}
+
+	private Cli.Result index(String... options) throws Exception {
+		String[] args = new String[options.length + 5];
+		args[0] = "index";
+		System.arraycopy(options, 0, args, 1, options.length);
+		System.arraycopy(new String[] { "--store", this.store.toString(), "--jobs", Cli.JOBS.toString() }, 0, args,
+				options.length + 1, 4);
+		return Cli.run(args);
+	}
+
+	private static String withoutTime(String line) {
+		return line.substring(0, line.lastIndexOf(", in "));
+	}
+
+}
