@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreCommit;
@@ -80,7 +81,11 @@ public final class IndexRefresher {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not refresh the trace index: " + ex.getMessage(), ex);
+			String hint = (String.valueOf(ex.getMessage()).contains("Out of Memory"))
+					? " (raise lottrace.duckdb.memory-limit: building the index of a 50-million-event store took "
+							+ "more than 2GB)"
+					: "";
+			throw new IllegalStateException("Could not refresh the trace index: " + ex.getMessage() + hint, ex);
 		}
 	}
 
@@ -119,13 +124,30 @@ public final class IndexRefresher {
 				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO);
 			}
 			catch (SQLException | RuntimeException ex) {
-				sql.execute("ROLLBACK");
+				// after a fatal error (out of memory, say) DuckDB closes the statement:
+				// keep
+				// the error that says why, not the one of the rollback
+				cleanUp(sql, ex, "ROLLBACK");
 				throw ex;
 			}
 			finally {
 				for (String temp : List.of("incoming", "previous", "new_alias", "affected", "wo_event", "resolved")) {
-					sql.execute("DROP TABLE IF EXISTS " + temp);
+					cleanUp(sql, null, "DROP TABLE IF EXISTS " + temp);
 				}
+			}
+		}
+	}
+
+	private static void cleanUp(Statement sql, @Nullable Exception failure, String statement) {
+		try {
+			sql.execute(statement);
+		}
+		catch (SQLException ex) {
+			if (failure != null) {
+				failure.addSuppressed(ex);
+			}
+			else {
+				log.debug("Could not run {} on the trace index", statement, ex);
 			}
 		}
 	}
