@@ -60,6 +60,10 @@ final class Console {
 		}
 	}
 
+	void flush() {
+		this.out.flush();
+	}
+
 	static String count(long n) {
 		return String.format(Locale.ROOT, "%,d", n);
 	}

@@ -1,12 +1,14 @@
 package org.lottrace.cli;
 
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
 import org.lottrace.trace.Direction;
+import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,15 +61,24 @@ class TraceCommand implements SpringCommand {
 		TraceRequest request = new TraceRequest(this.subject.lot, this.assigner, this.subject.product, this.from,
 				this.to, this.direction, this.reason);
 		Console console = new Console();
-		TraceOutcome outcome = run(context, request);
-		new TraceText(console).print(outcome.analysis());
+		// the answers are printed as soon as the trace step has them; the reports follow
+		TraceOutcome outcome = run(context, request, (analysis) -> {
+			new TraceText(console).print(analysis);
+			console.flush();
+		});
 		printReports(console, outcome);
 		return ExitCodes.OK;
 	}
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request) {
+		return run(context, request, (analysis) -> {
+		});
+	}
+
+	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request,
+			Consumer<TraceAnalysis> answers) {
 		try {
-			return context.getBean(TraceRunner.class).trace(request);
+			return context.getBean(TraceRunner.class).trace(request, answers);
 		}
 		catch (TraceException ex) {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());

@@ -62,7 +62,8 @@ public class ReportJobConfiguration {
 	@Bean
 	@JobScope
 	Step traceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TraceWork traceWork,
-			TraceService traceService, Supplier<UnitConverter> units, Clock clock,
+			TraceService traceService, Supplier<UnitConverter> units, Clock clock, TraceRuns runs,
+			@Value("#{jobParameters['run']}") @Nullable String runId,
 			@Value("#{jobParameters['lot']}") @Nullable String lot,
 			@Value("#{jobParameters['assigner']}") @Nullable String assigner,
 			@Value("#{jobParameters['product']}") @Nullable String product,
@@ -77,6 +78,9 @@ public class ReportJobConfiguration {
 			long started = System.nanoTime();
 			traceWork.analysis = TraceAnalysis.of(traceService.trace(request), units.get());
 			traceWork.queryMillis = (System.nanoTime() - started) / 1_000_000;
+			if (runId != null) {
+				runs.answered(runId, traceWork.analysis);
+			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

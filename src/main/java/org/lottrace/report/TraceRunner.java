@@ -1,8 +1,10 @@
 package org.lottrace.report;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.lottrace.trace.RecordRequest;
+import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.batch.core.BatchStatus;
@@ -43,7 +45,19 @@ public class TraceRunner {
 	 * ambiguous
 	 */
 	public TraceOutcome trace(TraceRequest request) {
-		JobParametersBuilder parameters = run();
+		return trace(request, (analysis) -> {
+		});
+	}
+
+	/**
+	 * Traces and writes the reports, handing the answers to {@code answers} as soon as
+	 * they are known, before the reports are written (the command line prints them then).
+	 * @throws TraceException when the lot or product is not found or the request is
+	 * ambiguous
+	 */
+	public TraceOutcome trace(TraceRequest request, Consumer<TraceAnalysis> answers) {
+		String runId = UUID.randomUUID().toString();
+		JobParametersBuilder parameters = run(runId);
 		add(parameters, ReportJobConfiguration.LOT, request.lot());
 		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
 		add(parameters, ReportJobConfiguration.PRODUCT, request.product());
@@ -51,7 +65,13 @@ public class TraceRunner {
 		add(parameters, ReportJobConfiguration.TO, request.to());
 		add(parameters, ReportJobConfiguration.DIRECTION, request.direction().name());
 		add(parameters, ReportJobConfiguration.REASON, request.reason());
-		return launch(this.traceJob, parameters.toJobParameters());
+		this.runs.listen(runId, answers);
+		try {
+			return launch(this.traceJob, parameters.toJobParameters());
+		}
+		finally {
+			this.runs.forget(runId);
+		}
 	}
 
 	/**
@@ -60,7 +80,7 @@ public class TraceRunner {
 	 * @throws TraceException when nothing matches or the request names nothing
 	 */
 	public TraceOutcome records(RecordRequest request) {
-		JobParametersBuilder parameters = run();
+		JobParametersBuilder parameters = run(UUID.randomUUID().toString());
 		add(parameters, ReportJobConfiguration.PRODUCTS, String.join(",", request.products()));
 		add(parameters, ReportJobConfiguration.LOTS, String.join(",", request.lotCodes()));
 		add(parameters, ReportJobConfiguration.FROM, request.from());
@@ -95,8 +115,8 @@ public class TraceRunner {
 			.orElseThrow(() -> new IllegalStateException("The outcome of run " + execution.getId() + " is gone"));
 	}
 
-	private static JobParametersBuilder run() {
-		return new JobParametersBuilder().addString(ReportJobConfiguration.RUN, UUID.randomUUID().toString(), true);
+	private static JobParametersBuilder run(String runId) {
+		return new JobParametersBuilder().addString(ReportJobConfiguration.RUN, runId, true);
 	}
 
 	private static void add(JobParametersBuilder parameters, String name, Object value) {

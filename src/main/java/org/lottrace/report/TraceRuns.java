@@ -3,7 +3,10 @@ package org.lottrace.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,30 @@ public class TraceRuns {
 		}
 
 	};
+
+	/**
+	 * Who waits for the answers of a run (by its run id) before its reports are written.
+	 */
+	private final Map<String, Consumer<TraceAnalysis>> answerListeners = new ConcurrentHashMap<>();
+
+	void listen(String runId, Consumer<TraceAnalysis> listener) {
+		this.answerListeners.put(runId, listener);
+	}
+
+	void forget(String runId) {
+		this.answerListeners.remove(runId);
+	}
+
+	/**
+	 * Hands a run's answers to whoever waits for them, as soon as the trace step has
+	 * them.
+	 */
+	void answered(String runId, TraceAnalysis analysis) {
+		Consumer<TraceAnalysis> listener = this.answerListeners.get(runId);
+		if (listener != null) {
+			listener.accept(analysis);
+		}
+	}
 
 	public synchronized void put(TraceOutcome outcome) {
 		this.outcomes.put(outcome.jobExecutionId(), outcome);

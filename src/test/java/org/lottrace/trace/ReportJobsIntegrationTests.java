@@ -1,12 +1,14 @@
 package org.lottrace.trace;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -99,6 +101,25 @@ class ReportJobsIntegrationTests {
 	}
 
 	@Test
+	void traceJobHandsOverTheAnswersBeforeWritingTheReports() throws Exception {
+		// given
+		List<TraceAnalysis> handed = new ArrayList<>();
+		List<List<String>> reportFoldersThen = new ArrayList<>();
+
+		// when
+		TraceOutcome outcome = this.runner.trace(TraceRequest.lot("C261004A", Direction.BOTH), (analysis) -> {
+			handed.add(analysis);
+			reportFoldersThen.add(listing(TraceStores.reportsRoot()));
+		});
+
+		// then
+		assertThat(handed).singleElement().isSameAs(outcome.analysis());
+		Path folder = outcome.folder().path();
+		assertThat(reportFoldersThen.get(0)).noneMatch((f) -> f.startsWith(folder.getFileName().toString()));
+		assertThat(folder.resolve("manifest.json")).exists();
+	}
+
+	@Test
 	void recordsJobSelectsAndWritesTheSpreadsheetWithItsChecksums() throws Exception {
 		// when
 		TraceOutcome outcome = this.runner.records(new RecordRequest(List.of("COOKIE-PB-12"), LocalDate.of(2026, 10, 4),
@@ -153,6 +174,16 @@ class ReportJobsIntegrationTests {
 		}
 		assertThat(Files.readAllLines(folder.resolve("SHA256SUMS")))
 			.containsExactlyElementsOf(manifest.files().stream().map((e) -> e.sha256() + "  " + e.path()).toList());
+	}
+
+	/** The files under a folder that may not exist yet. */
+	private static List<String> listing(Path folder) {
+		try {
+			return Files.isDirectory(folder) ? files(folder) : List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static List<String> files(Path folder) throws IOException {
