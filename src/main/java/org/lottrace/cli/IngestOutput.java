@@ -76,15 +76,19 @@ final class IngestOutput {
 		try {
 			IndexRefresher.Result refreshed = refresher.refresh();
 			if (refreshed.commits() > 0) {
-				this.console.println(String.format(java.util.Locale.ROOT,
-						"Trace index: %s records added (%s superseded), %s work orders linked, in %s",
-						Console.count(refreshed.events()), Console.count(refreshed.superseded()),
-						Console.count(refreshed.workOrders()), Console.seconds(refreshed.elapsed())));
+				this.console.println("Trace index: " + changes(refreshed));
 			}
 		}
 		catch (IndexBusyException ex) {
 			this.console.println("Trace index: " + ex.getMessage() + "; it catches up at the next trace");
 		}
+	}
+
+	/** What a refresh of the trace index added, and how long it took. */
+	static String changes(IndexRefresher.Result refreshed) {
+		return String.format(java.util.Locale.ROOT, "%s records added (%s superseded), %s work orders linked, in %s",
+				Console.count(refreshed.events()), Console.count(refreshed.superseded()),
+				Console.count(refreshed.workOrders()), Console.seconds(refreshed.elapsed()));
 	}
 
 	private String line(IngestResult r) {

@@ -31,8 +31,6 @@ public final class IndexRefresher {
 	private static final Logger log = LoggerFactory.getLogger(IndexRefresher.class);
 
 	/** Lists longer than this are joined rather than written out as SQL literals. */
-	private static final int LITERAL_LIMIT = 2000;
-
 	private final LotIndex index;
 
 	private final StoreCatalog catalog;
@@ -255,7 +253,8 @@ public final class IndexRefresher {
 		if (affected == 0) {
 			return 0;
 		}
-		String workOrders = (affected <= LITERAL_LIMIT) ? literals(strings(sql, "SELECT work_order FROM affected"))
+		String workOrders = (affected <= SqlLists.LITERAL_LIMIT)
+				? SqlLists.literals(strings(sql, "SELECT work_order FROM affected"), (v) -> "'" + DuckDb.sql(v) + "'")
 				: "SELECT work_order FROM affected";
 		sql.execute("DELETE FROM link WHERE work_order IN (" + workOrders + ")");
 		sql.execute("DELETE FROM pending WHERE work_order IN (" + workOrders + ")");
@@ -292,13 +291,6 @@ public final class IndexRefresher {
 			}
 		}
 		return values;
-	}
-
-	static String literals(java.util.Collection<String> values) {
-		if (values.isEmpty()) {
-			return "NULL";
-		}
-		return values.stream().map((v) -> "'" + DuckDb.sql(v) + "'").collect(Collectors.joining(", "));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.lottrace.store.DuckDb;
@@ -22,6 +23,8 @@ final class SqlLists {
 
 	static final int INT_LITERAL_LIMIT = 16;
 
+	private static final int INSERT_BATCH = 1000;
+
 	private SqlLists() {
 	}
 
@@ -30,40 +33,29 @@ final class SqlLists {
 	 * temporary table.
 	 */
 	static String strings(Statement sql, String table, Collection<String> values) throws SQLException {
-		if (values.isEmpty()) {
-			return "NULL";
-		}
-		if (values.size() <= LITERAL_LIMIT) {
-			return values.stream().map((v) -> "'" + DuckDb.sql(v) + "'").collect(Collectors.joining(","));
-		}
-		sql.execute("CREATE OR REPLACE TEMP TABLE " + table + " (v VARCHAR)");
-		List<String> all = List.copyOf(values);
-		for (int i = 0; i < all.size(); i += 1000) {
-			sql.execute("INSERT INTO " + table + " VALUES "
-					+ all.subList(i, Math.min(all.size(), i + 1000))
-						.stream()
-						.map((v) -> "('" + DuckDb.sql(v) + "')")
-						.collect(Collectors.joining(",")));
-		}
-		return "SELECT v FROM " + table;
+		return inside(sql, table, values, LITERAL_LIMIT, "VARCHAR", (v) -> "'" + DuckDb.sql(v) + "'");
 	}
 
 	/** The inside of an {@code IN (...)} for these ints. */
 	static String ints(Statement sql, String table, Collection<Integer> values) throws SQLException {
-		if (values.isEmpty()) {
-			return "NULL";
+		return inside(sql, table, values, INT_LITERAL_LIMIT, "INTEGER", String::valueOf);
+	}
+
+	/** Literals for the values, comma-separated ({@code NULL} for none). */
+	static <T> String literals(Collection<T> values, Function<T, String> literal) {
+		return values.isEmpty() ? "NULL" : values.stream().map(literal).collect(Collectors.joining(","));
+	}
+
+	private static <T> String inside(Statement sql, String table, Collection<T> values, int literalLimit, String type,
+			Function<T, String> literal) throws SQLException {
+		if (values.size() <= literalLimit) {
+			return literals(values, literal);
 		}
-		if (values.size() <= INT_LITERAL_LIMIT) {
-			return values.stream().map(String::valueOf).collect(Collectors.joining(","));
-		}
-		sql.execute("CREATE OR REPLACE TEMP TABLE " + table + " (v INTEGER)");
-		List<Integer> all = List.copyOf(values);
-		for (int i = 0; i < all.size(); i += 5000) {
-			sql.execute("INSERT INTO " + table + " VALUES "
-					+ all.subList(i, Math.min(all.size(), i + 5000))
-						.stream()
-						.map((v) -> "(" + v + ")")
-						.collect(Collectors.joining(",")));
+		sql.execute("CREATE OR REPLACE TEMP TABLE " + table + " (v " + type + ")");
+		List<T> all = List.copyOf(values);
+		for (int i = 0; i < all.size(); i += INSERT_BATCH) {
+			sql.execute("INSERT INTO " + table + " VALUES " + literals(
+					all.subList(i, Math.min(all.size(), i + INSERT_BATCH)), (v) -> "(" + literal.apply(v) + ")"));
 		}
 		return "SELECT v FROM " + table;
 	}
