@@ -1,8 +1,5 @@
 package org.lottrace.cli;
 
-import java.util.Locale;
-
-import org.lottrace.trace.IndexBusyException;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.LotIndex;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,23 +25,13 @@ class IndexCommand implements SpringCommand {
 			context.getBean(LotIndex.class).delete();
 			console.println("Trace index deleted; rebuilding it from the store...");
 		}
-		IndexRefresher.Result result;
-		try {
-			result = context.getBean(IndexRefresher.class).refresh();
-		}
-		catch (IndexBusyException ex) {
-			console.println("lottrace: " + ex.getMessage() + "; try again later");
-			return ExitCodes.BUSY;
-		}
+		IndexRefresher.Result result = context.getBean(IndexRefresher.class).refresh();
 		if (result.commits() == 0) {
 			console.println("Trace index: up to date");
 		}
 		else {
-			console.println(String.format(Locale.ROOT,
-					"Trace index: %s committed file(s) applied, %s records added (%s superseded), %s work orders "
-							+ "linked, in %s",
-					Console.count(result.commits()), Console.count(result.events()), Console.count(result.superseded()),
-					Console.count(result.workOrders()), Console.seconds(result.elapsed())));
+			console.println("Trace index: " + Console.count(result.commits()) + " committed file(s) applied, "
+					+ IngestOutput.changes(result));
 		}
 		return ExitCodes.OK;
 	}

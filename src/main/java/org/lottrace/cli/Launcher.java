@@ -9,6 +9,7 @@ import org.lottrace.LottraceApplication;
 import org.lottrace.ingest.IngestException;
 import org.lottrace.ingest.MappingException;
 import org.lottrace.ingest.StoreBusyException;
+import org.lottrace.trace.IndexBusyException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -89,7 +90,7 @@ public final class Launcher {
 			ex.problems().forEach((p) -> err.println("  " + p));
 			return ExitCodes.USAGE;
 		}
-		catch (StoreBusyException ex) {
+		catch (StoreBusyException | IndexBusyException ex) {
 			err.println("lottrace: " + ex.getMessage());
 			return ExitCodes.BUSY;
 		}

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 		footer = { "", "Examples:", "  lottrace trace --lot C261014A",
 				"  lottrace trace --lot L2301 --assigner V130 --direction forward",
 				"  lottrace trace --product COOKIE-PB-12 --from 2026-10-12 --to 2026-10-16", "",
-				"Exit codes: 0 done, 2 wrong usage or an ambiguous lot code, 4 lot or product not found." })
+				"Exit codes: 0 done, 1 failed, 2 wrong usage or an ambiguous lot code, 4 lot or product not found, "
+						+ "5 trace index held by a running lottrace serve." })
 class TraceCommand implements SpringCommand {
 
 	@ArgGroup(exclusive = true, multiplicity = "1")

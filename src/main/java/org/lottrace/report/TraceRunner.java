@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.lottrace.trace.RecordRequest;
+import org.lottrace.trace.IndexBusyException;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
@@ -99,8 +100,8 @@ public class TraceRunner {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			for (Throwable failure : execution.getAllFailureExceptions()) {
 				for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-					if (cause instanceof TraceException trace) {
-						throw trace;
+					if (cause instanceof TraceException || cause instanceof IndexBusyException) {
+						throw (RuntimeException) cause;
 					}
 				}
 			}

@@ -2,6 +2,9 @@ package org.lottrace.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,33 @@ class IndexCommandFunctionalTests {
 		assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isEqualTo(ExitCodes.OK);
 		assertThat(rebuilt.out()).first().isEqualTo("Trace index deleted; rebuilding it from the store...");
 		assertThat(withoutTime(rebuilt.out().get(rebuilt.out().size() - 1))).isEqualTo(withoutTime(applied));
+	}
+
+	@Test
+	void tracingAndIndexingEndWithExitCodeFiveWhileAnotherProcessHoldsTheIndex() throws Exception {
+		// given
+		Cli.Result ingested = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+				Cli.SAMPLE_DATA.resolve("erp").toString());
+		assertThat(ingested.exitCode()).as(ingested.toString()).isIn(ExitCodes.OK, ExitCodes.REJECTS);
+
+		// when (this test's JVM holds the index as a running `serve` would)
+		Cli.Result traced;
+		Cli.Result indexed;
+		try (Connection held = DriverManager
+			.getConnection("jdbc:duckdb:" + this.store.resolve("_index/lottrace.duckdb"))) {
+			traced = Cli.run("trace", "--lot", "HM-2609-114", "--store", this.store.toString(), "--jobs",
+					Cli.JOBS.toString());
+			indexed = index();
+		}
+
+		// then
+		for (Cli.Result result : List.of(traced, indexed)) {
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.BUSY);
+			assertThat(result.err()).singleElement()
+				.asString()
+				.startsWith("lottrace: the trace index ")
+				.contains("is in use by another lottrace process");
+		}
 	}
 
 	private Cli.Result index(String... options) throws Exception {
