@@ -31,7 +31,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class CommitTasklet implements Tasklet {
 
 	/** Job execution context keys of the ingestion's counts. */
-	public static final String READ = "read", WRITTEN = "written", REJECTED = "rejected", REJECTS_FILE = "rejectsFile";
+	public static final String READ = "read", WRITTEN = "written", REJECTED = "rejected", PENDING = "pending",
+			REJECTS_FILE = "rejectsFile", PENDING_FILE = "pendingFile";
 
 	private final IngestRun run;
 
@@ -64,8 +65,12 @@ public class CommitTasklet implements Tasklet {
 		jobContext.putLong(READ, existing.read());
 		jobContext.putLong(WRITTEN, existing.written());
 		jobContext.putLong(REJECTED, existing.rejected());
+		jobContext.putLong(PENDING, existing.pending());
 		if (existing.rejectsFile() != null) {
 			jobContext.putString(REJECTS_FILE, this.layout.root().resolve(existing.rejectsFile()).toString());
+		}
+		if (existing.pendingFile() != null) {
+			jobContext.putString(PENDING_FILE, this.layout.root().resolve(existing.pendingFile()).toString());
 		}
 		return RepeatStatus.FINISHED;
 	}
@@ -81,16 +86,33 @@ public class CommitTasklet implements Tasklet {
 			throw new IllegalStateException("The staged files hold " + total + " records, the step wrote "
 					+ manifest.written() + "; nothing was committed");
 		}
-		String rejects = null;
-		if (manifest.rejectsFile() != null) {
-			Path target = this.layout.rejects(this.run.source(), this.run.fileId());
-			move(staging.resolve(manifest.rejectsFile()), target);
-			rejects = this.layout.root().relativize(target).toString().replace('\\', '/');
+		long held = 0;
+		for (WrittenFile file : manifest.heldFiles()) {
+			moveIn(staging.resolve(file.path()), this.layout.root().resolve(file.path()), file.rows());
+			held += file.rows();
 		}
+		if (held != manifest.rejected() + manifest.pending()) {
+			throw new IllegalStateException("The staged files hold " + held + " rejected or pending rows, the step "
+					+ "set aside " + (manifest.rejected() + manifest.pending()) + "; nothing was committed");
+		}
+		String rejects = report(staging, manifest.rejectsFile(),
+				this.layout.rejects(this.run.source(), this.run.fileId()));
+		String pending = report(staging, manifest.pendingFile(),
+				this.layout.pending(this.run.source(), this.run.fileId()));
 		SourceMapping mapping = this.run.mapping();
 		return new StoreCommit(this.run.source(), this.run.fileName(), this.run.sha256(), mapping.file().toString(),
-				mapping.sha256(), this.run.ingestedAt(), jobExecutionId, manifest.written() + manifest.rejected(),
-				manifest.written(), manifest.rejected(), manifest.files(), rejects);
+				mapping.sha256(), this.run.ingestedAt(), jobExecutionId,
+				manifest.written() + manifest.rejected() + manifest.pending(), manifest.written(), manifest.rejected(),
+				manifest.pending(), manifest.files(), manifest.heldFiles(), rejects, pending, this.run.resolves());
+	}
+
+	/** Moves a report into the store. @return its path relative to the store root */
+	private String report(Path staging, String name, Path target) {
+		if (name == null) {
+			return null;
+		}
+		move(staging.resolve(name), target);
+		return this.layout.root().relativize(target).toString().replace('\\', '/');
 	}
 
 	private static void moveIn(Path staged, Path target, long rows) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Field;
 import org.lottrace.kde.KdeField;
 import org.lottrace.kde.KdeValidator;
@@ -73,8 +74,9 @@ public class IngestJobConfiguration {
 	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
 	IngestRun ingestRun(@Value("#{jobParameters['file']}") String file,
 			@Value("#{jobParameters['sha256']}") String sha256, @Value("#{jobParameters['mapping']}") String mapping,
-			@Value("#{jobParameters['ingestedAt']}") String ingestedAt) {
-		return IngestRun.of(file, sha256, mapping, ingestedAt);
+			@Value("#{jobParameters['ingestedAt']}") String ingestedAt,
+			@Value("#{jobParameters['resolves']}") @Nullable String resolves) {
+		return IngestRun.of(file, sha256, mapping, ingestedAt, resolves);
 	}
 
 	// ingestStep
@@ -86,7 +88,7 @@ public class IngestJobConfiguration {
 			StoreCatalog catalog, DuckDb duckDb, Clock clock, IngestProgress progress) {
 		StagingWriter writer = stagingWriter(ingestRun, layout, parquetWriterSettings, properties.writerThreads());
 		IngestProcessor processor = new IngestProcessor((header) -> {
-			MasterData masterData = loadMasterData(catalog, duckDb);
+			MasterData masterData = StoreMasterData.load(catalog, duckDb);
 			KdeValidator validator = new KdeValidator(masterData, LocalDate.now(clock));
 			return new RowMapper(ingestRun.mapping(), header, masterData, ingestRun.units(), validator,
 					ingestRun.fileName(), ingestRun.sha256(), ingestRun.ingestedAt());
@@ -103,14 +105,12 @@ public class IngestJobConfiguration {
 			.build();
 	}
 
-	private static StagingWriter stagingWriter(IngestRun run, StoreLayout layout, WriterSettings settings,
-			int writerThreads) {
+	static StagingWriter stagingWriter(IngestRun run, StoreLayout layout, WriterSettings settings, int writerThreads) {
 		Map<String, String> metadata = Map.of("lottrace.source", run.source(), "lottrace.source_file", run.fileName(),
 				"lottrace.source_sha256", run.sha256(), "lottrace.mapping_sha256", run.mapping().sha256());
 		TableSchema<?> schema = StoreSchemas.of(SupersedeTasklet.table(run.mapping().kind()))
 			.select(storedColumns(run.mapping()));
-		return new StagingWriter(layout.staging(run.fileId()), schema, run.fileId(), settings, metadata, run.source(),
-				run.fileName(), writerThreads);
+		return new StagingWriter(layout.staging(run.fileId()), schema, run, settings, metadata, writerThreads);
 	}
 
 	// commitStep and supersedeStep
@@ -149,18 +149,6 @@ public class IngestJobConfiguration {
 		Set<String> derived = Set.of(KdeField.LOT_ASSIGNER.column(), KdeField.EVENT_DATE.column());
 		return (column) -> !fieldColumns.contains(column) || mapped.contains(column)
 				|| (mapping.kind().isEvent() && derived.contains(column));
-	}
-
-	private static MasterData loadMasterData(StoreCatalog catalog, DuckDb duckDb) {
-		try (Connection connection = duckDb.inMemory()) {
-			for (StoreTable table : List.of(StoreTable.LOCATION, StoreTable.PRODUCT)) {
-				DuckDb.createViews(connection, table, catalog.files(table));
-			}
-			return StoreMasterData.load(connection);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not read master data from the store: " + ex.getMessage(), ex);
-		}
 	}
 
 	private static long size(IngestRun run) {

@@ -9,8 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Maps and validates each row of a block. Accepted rows go on to the writer; a rejected
- * one is set aside in the rejects file with every reason. Rejection is data, not an
- * exception: a bad row never rolls back a chunk, and the counts stay exact.
+ * or pending one is set aside with every reason. Rejection is data, not an exception: a
+ * bad row never rolls back a chunk, and the counts stay exact.
  */
 public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Object>> {
 
@@ -46,7 +46,7 @@ public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Obje
 				accepted.add(a.record());
 			}
 			else {
-				this.output.reject((MappedRow.Rejected) mapped);
+				this.output.hold((MappedRow.Held) mapped);
 			}
 		}
 		return accepted;

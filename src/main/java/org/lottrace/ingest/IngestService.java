@@ -38,6 +38,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,14 +63,18 @@ public class IngestService {
 
 	private final Clock clock;
 
-	public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, StoreLayout layout,
-			IngestProperties properties, Clock clock) {
+	private final PendingResolver pending;
+
+	IngestService(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(IngestJobConfiguration.JOB) Job ingestJob, StoreLayout layout, IngestProperties properties,
+			Clock clock, PendingResolver pending) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.layout = layout;
 		this.properties = properties;
 		this.clock = clock;
+		this.pending = pending;
 	}
 
 	/**
@@ -127,7 +132,10 @@ public class IngestService {
 	}
 
 	/**
-	 * Ingests the planned files in order.
+	 * Ingests the planned files in order, then tries the store's pending rows again (the
+	 * files may have brought what they waited for; so may a fixed {@code units.yml} or
+	 * mapping). The results of those retries, one per export with pending rows, come
+	 * after the files' ({@link IngestResult.Status#RESOLVED}).
 	 * @throws StoreBusyException when another process holds the store's write lock
 	 */
 	public List<IngestResult> ingest(IngestPlan plan) {
@@ -139,6 +147,7 @@ public class IngestService {
 			for (Item item : plan.items()) {
 				results.add(ingestOne(item, storeId));
 			}
+			results.addAll(this.pending.resolve(storeId));
 			return results;
 		}
 	}
@@ -149,8 +158,8 @@ public class IngestService {
 		Optional<StoreCommit> existing = new CommitLog(this.layout).find(source, sha256);
 		if (existing.isPresent()) {
 			StoreCommit c = existing.get();
-			return IngestResult.already(item.file(), source, c.read(), c.written(), c.rejected(),
-					(c.rejectsFile() != null) ? this.layout.root().resolve(c.rejectsFile()).toString() : null);
+			return IngestResult.already(item.file(), source, c.read(), c.written(), c.rejected(), c.pending(),
+					inStore(c.rejectsFile()), inStore(c.pendingFile()));
 		}
 		JobParameters parameters = new JobParametersBuilder().addString(IngestRun.SOURCE, source, true)
 			.addString(IngestRun.SHA256, sha256, true)
@@ -202,9 +211,15 @@ public class IngestService {
 		ExecutionContext context = execution.getExecutionContext();
 		return new IngestResult(item.file(), source, IngestResult.Status.INGESTED, context.getLong(CommitTasklet.READ),
 				context.getLong(CommitTasklet.WRITTEN), context.getLong(CommitTasklet.REJECTED),
-				context.getLong(SupersedeTasklet.SUPERSEDED, 0), duration,
-				context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE) : null,
-				null, execution.getId(), stepDurations(execution));
+				context.getLong(CommitTasklet.PENDING, 0), context.getLong(SupersedeTasklet.SUPERSEDED, 0), duration,
+				context.getString(CommitTasklet.REJECTS_FILE, null),
+				context.getString(CommitTasklet.PENDING_FILE, null), null, execution.getId(), stepDurations(execution),
+				HeldReports.firstLines(context.getString(CommitTasklet.REJECTS_FILE, null),
+						context.getString(CommitTasklet.PENDING_FILE, null)));
+	}
+
+	private @Nullable String inStore(@Nullable String relative) {
+		return (relative != null) ? this.layout.root().resolve(relative).toString() : null;
 	}
 
 	private static Map<String, Duration> stepDurations(JobExecution execution) {

@@ -42,7 +42,7 @@ public final class JobsDirectory {
 			throw new MappingException(dir.toString(),
 					List.of("the jobs folder does not exist; set lottrace.ingest.jobs or pass --jobs"));
 		}
-		UnitConverter units = MappingReader.readUnits(dir.resolve(UNITS_FILE));
+		UnitConverter units = readUnits(dir);
 		List<SourceMapping> mappings = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (Path file : mappingFiles(dir)) {
@@ -63,6 +63,16 @@ public final class JobsDirectory {
 			throw new MappingException(dir.toString(), problems);
 		}
 		return new JobsDirectory(dir, units, List.copyOf(mappings));
+	}
+
+	/**
+	 * The units of a jobs folder: its {@code units.yml}, or lottrace's defaults (the
+	 * common units of mass, count, volume and packaging, with no per-item conversions)
+	 * when it has none.
+	 */
+	public static UnitConverter readUnits(Path dir) {
+		Path file = dir.resolve(UNITS_FILE);
+		return Files.isRegularFile(file) ? MappingReader.readUnits(file) : MappingReader.defaultUnits();
 	}
 
 	private static List<Path> mappingFiles(Path dir) {

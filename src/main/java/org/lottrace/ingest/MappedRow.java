@@ -1,11 +1,13 @@
 package org.lottrace.ingest;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeViolation;
 
 /**
- * What became of one source row: a record for the store, or a rejection with every
+ * What became of one source row: a record for the store, or a row held back with every
  * reason.
  */
 public sealed interface MappedRow {
@@ -18,7 +20,25 @@ public sealed interface MappedRow {
 
 	}
 
-	record Rejected(long line, List<KdeViolation> violations) implements MappedRow {
+	/**
+	 * A row that did not become a record: <em>rejected</em> when it is wrong in itself,
+	 * <em>pending</em> when it only waits for other data (every violation
+	 * {@link KdeViolation#pending() waits for something}). A pending row is mapped again
+	 * from its field texts when that data may have arrived.
+	 *
+	 * @param line the export line where the row starts
+	 * @param recordKey the row's natural key, or {@code null} when it could not be read
+	 * @param violations every reason
+	 * @param fieldTexts the text each mapped field held (after constants, translations
+	 * and defaults), by field column
+	 * @param raw the row's fields as read from the export
+	 */
+	record Held(long line, @Nullable String recordKey, List<KdeViolation> violations, Map<String, String> fieldTexts,
+			List<String> raw) implements MappedRow {
+
+		public boolean pending() {
+			return !this.violations.isEmpty() && this.violations.stream().allMatch(KdeViolation::pending);
+		}
 
 	}
 

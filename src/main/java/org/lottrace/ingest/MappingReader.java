@@ -55,7 +55,25 @@ public final class MappingReader {
 
 	/** Reads {@code jobs/units.yml}. */
 	public static UnitConverter readUnits(Path file) {
-		UnitsFile raw = parse(file, UnitsFile.class);
+		return units(parse(file, UnitsFile.class), file.toString());
+	}
+
+	/**
+	 * lottrace's default units (mass, count, volume and packaging units with their usual
+	 * spellings, no per-item conversions), for a jobs folder without a {@code units.yml}.
+	 */
+	public static UnitConverter defaultUnits() {
+		try (var in = MappingReader.class.getResourceAsStream(DEFAULT_UNITS)) {
+			return units(YAML.readValue(Objects.requireNonNull(in, DEFAULT_UNITS), UnitsFile.class), DEFAULT_UNITS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final String DEFAULT_UNITS = "default-units.yml";
+
+	private static UnitConverter units(UnitsFile raw, String name) {
 		List<String> problems = new ArrayList<>();
 		Map<String, UnitDefinition> units = new LinkedHashMap<>();
 		if (raw.units() == null || raw.units().isEmpty()) {
@@ -92,7 +110,7 @@ public final class MappingReader {
 			});
 		}
 		if (!problems.isEmpty()) {
-			throw new MappingException(file.toString(), problems);
+			throw new MappingException(name, problems);
 		}
 		return new UnitConverter(units, aliases, items);
 	}

@@ -3,7 +3,9 @@ package org.lottrace.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,6 +82,11 @@ public final class RowMapper {
 	 */
 	public RowMapper(SourceMapping mapping, List<String> header, MasterData masterData, UnitConverter units,
 			KdeValidator validator, String fileName, String sha256, Instant ingestedAt) {
+		this(mapping, header, true, masterData, units, validator, fileName, sha256, ingestedAt);
+	}
+
+	private RowMapper(SourceMapping mapping, List<String> header, boolean fromExport, MasterData masterData,
+			UnitConverter units, KdeValidator validator, String fileName, String sha256, Instant ingestedAt) {
 		this.mapping = mapping;
 		this.kind = mapping.kind();
 		this.masterData = masterData;
@@ -100,25 +107,67 @@ public final class RowMapper {
 							mapping.unitAliases())))
 			.toList();
 		this.keyColumns = index.resolve(mapping.key());
-		index.failIfMissing();
+		if (fromExport) {
+			index.failIfMissing();
+		}
 		this.headerless = header.isEmpty();
 		this.expectedColumns = this.headerless ? index.highestPosition() : header.size();
+	}
+
+	/**
+	 * A mapper of the field texts that pending rows keep ({@link #remap}), with the
+	 * mapping as it is now: no export, so no columns.
+	 */
+	public static RowMapper forTexts(SourceMapping mapping, MasterData masterData, UnitConverter units,
+			KdeValidator validator) {
+		return new RowMapper(mapping, List.of(), false, masterData, units, validator, "", "", Instant.EPOCH);
 	}
 
 	public MappedRow map(SourceRow row) {
 		CSVRecord record = row.record();
 		List<KdeViolation> violations = this.violations;
-		Set<String> failed = this.failed;
 		violations.clear();
-		failed.clear();
+		this.failed.clear();
 		checkWidth(record, violations);
 		String key = recordKey(record, violations);
 		if (!violations.isEmpty()) {
-			return new MappedRow.Rejected(row.line(), List.copyOf(violations));
+			return new MappedRow.Held(row.line(), null, List.copyOf(violations), Map.of(), raw(record));
 		}
+		String[] texts = new String[this.bindings.size()];
+		for (int i = 0; i < texts.length; i++) {
+			texts[i] = text(this.bindings.get(i), record);
+		}
+		Provenance provenance = new Provenance(this.mapping.source(), this.fileName, this.sha256, row.line(),
+				this.ingestedAt);
+		MappedRow mapped = map(key, texts, provenance);
+		return (mapped instanceof MappedRow.Held held)
+				? new MappedRow.Held(held.line(), key, held.violations(), held.fieldTexts(), raw(record)) : mapped;
+	}
+
+	/**
+	 * Maps a held row again from the field texts it kept, against master data and units
+	 * as they are now; its records keep the provenance of the export line.
+	 */
+	public MappedRow remap(String key, Map<String, String> fieldTexts, Provenance provenance, List<String> raw) {
+		this.violations.clear();
+		this.failed.clear();
+		String[] texts = new String[this.bindings.size()];
+		for (int i = 0; i < texts.length; i++) {
+			texts[i] = fieldTexts.get(this.bindings.get(i).field().column());
+		}
+		MappedRow mapped = map(key, texts, provenance);
+		return (mapped instanceof MappedRow.Held held)
+				? new MappedRow.Held(held.line(), key, held.violations(), held.fieldTexts(), raw) : mapped;
+	}
+
+	private MappedRow map(String key, @Nullable String[] texts, Provenance provenance) {
+		List<KdeViolation> violations = this.violations;
+		Set<String> failed = this.failed;
 		FieldValues values = new FieldValues(this.kind.fields().size());
-		for (Binding binding : this.bindings) {
-			read(binding, record, values, violations, failed);
+		for (int i = 0; i < texts.length; i++) {
+			if (texts[i] != null) {
+				read(this.bindings.get(i), texts[i], values, violations, failed);
+			}
 		}
 		if (failed.contains(KdeField.EVENT_TIME.column())) {
 			failed.add(KdeField.EVENT_DATE.column());
@@ -129,54 +178,58 @@ public final class RowMapper {
 		if (!failed.isEmpty()) {
 			violations.subList(before, violations.size()).removeIf((v) -> failed.contains(v.field()));
 		}
-		Provenance provenance = new Provenance(this.mapping.source(), this.fileName, this.sha256, row.line(),
-				this.ingestedAt);
-		Object result = violations.isEmpty() ? build(key, values, provenance, violations) : null;
-		return (result != null) ? new MappedRow.Accepted(result)
-				: new MappedRow.Rejected(row.line(), List.copyOf(violations));
+		if (violations.isEmpty()) {
+			return new MappedRow.Accepted(build(key, values, provenance));
+		}
+		return new MappedRow.Held(provenance.line(), key, List.copyOf(violations), textsByField(texts), List.of());
 	}
 
-	private @Nullable Object build(String key, FieldValues values, Provenance provenance,
-			List<KdeViolation> violations) {
+	private Map<String, String> textsByField(@Nullable String[] texts) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		for (int i = 0; i < texts.length; i++) {
+			if (texts[i] != null) {
+				byField.put(this.bindings.get(i).field().column(), texts[i]);
+			}
+		}
+		return byField;
+	}
+
+	private static List<String> raw(CSVRecord record) {
+		return java.util.Arrays.asList(record.values());
+	}
+
+	private Object build(String key, FieldValues values, Provenance provenance) {
 		return switch (this.kind) {
 			case LOCATION -> KdeRecords.location(values, provenance);
 			case PRODUCT -> KdeRecords.product(values, provenance);
-			default -> {
-				Quantity normalized = normalize(values, violations);
-				yield (normalized != null) ? KdeRecords.event(this.kind, values, key, normalized, provenance) : null;
-			}
+			default -> KdeRecords.event(this.kind, values, key, normalize(values), provenance);
 		};
 	}
 
-	private @Nullable Quantity normalize(FieldValues values, List<KdeViolation> violations) {
+	/**
+	 * The quantity in the product's base unit, when it can be computed now. A
+	 * transformation input often names no product (it comes from its lot, § 1.1350(a)(1)
+	 * (ii)), and a package unit needs a per-item conversion: such a quantity is stored as
+	 * recorded and converted when traced, through the lot's product and the conversions
+	 * of the day.
+	 */
+	private @Nullable Quantity normalize(FieldValues values) {
 		Quantity recorded = new Quantity(values.decimal(KdeField.QUANTITY), values.string(KdeField.UNIT));
 		String productCode = values.string(KdeField.PRODUCT_CODE);
 		Optional<Product> product = (productCode != null) ? this.masterData.product(productCode) : Optional.empty();
 		String target = product.map(Product::baseUnit).orElseGet(() -> this.units.baseUnit(recorded.unit()));
-		if (target == null) {
-			violations.add(KdeViolation.of(KdeField.UNIT, values.text(KdeField.UNIT), "unit '" + recorded.unit()
-					+ "' is a package: it can only be normalized for a known product; map product_code"));
-			return null;
-		}
-		Optional<Quantity> normalized = this.units.convert(recorded, target, productCode);
-		if (normalized.isEmpty()) {
-			violations.add(KdeViolation.of(KdeField.UNIT, values.text(KdeField.UNIT),
-					"no conversion from '" + recorded.unit() + "' to '" + target + "' for product " + productCode
-							+ ": add '1 " + recorded.unit() + " = ... " + target + "' under items." + productCode
-							+ " in jobs/units.yml"));
-		}
-		return normalized.orElse(null);
+		return (target != null) ? this.units.convert(recorded, target, productCode).orElse(null) : null;
 	}
 
-	private void read(Binding binding, CSVRecord record, FieldValues values, List<KdeViolation> violations,
+	private void read(Binding binding, String text, FieldValues values, List<KdeViolation> violations,
 			Set<String> failed) {
-		String text = text(binding, record);
-		if (text == null) {
-			return;
-		}
 		try {
 			Object value = lookup(binding, binding.parser().parse(text));
 			values.set(binding.field(), value, text);
+		}
+		catch (ValueParser.MissingDataException ex) {
+			violations.add(KdeViolation.waiting(binding.field(), text, ex.getMessage(), ex.waitsFor()));
+			failed.add(binding.field().column());
 		}
 		catch (IllegalArgumentException ex) {
 			violations.add(KdeViolation.of(binding.field(), text, ex.getMessage()));
@@ -235,13 +288,16 @@ public final class RowMapper {
 			case CODE -> value;
 			case GLN -> this.masterData.locationByGln(code)
 				.map(Location::code)
-				.orElseThrow(() -> new IllegalArgumentException("no single location has GLN " + code));
+				.orElseThrow(() -> new ValueParser.MissingDataException("no single location has GLN " + code,
+						"one location with GLN " + code + " in master data"));
 			case PARTNER -> this.masterData.locationByPartner(code)
 				.map(Location::code)
-				.orElseThrow(() -> new IllegalArgumentException("no single location belongs to partner " + code));
+				.orElseThrow(() -> new ValueParser.MissingDataException("no single location belongs to partner " + code,
+						"one location of partner " + code + " in master data"));
 			case GTIN -> this.masterData.productByGtin(code)
 				.map(Product::code)
-				.orElseThrow(() -> new IllegalArgumentException("no single product has GTIN " + code));
+				.orElseThrow(() -> new ValueParser.MissingDataException("no single product has GTIN " + code,
+						"one product with GTIN " + code + " in master data"));
 		};
 	}
 

@@ -15,13 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
  * What an ingestion step left in its staging folder, written last (atomically) when the
  * step completed: the commit step moves exactly these files into the store.
  *
- * @param files Parquet files, relative to the staging folder (and so to the store root)
+ * @param files Parquet files of records, relative to the staging folder (and so to the
+ * store root)
  * @param written records in them
  * @param rejected rows rejected
- * @param rejectsFile the rejects file in the staging folder, or {@code null} when nothing
- * was rejected
+ * @param pending rows held until the data they wait for arrives
+ * @param heldFiles Parquet files of the rejected and pending rows
+ * @param rejectsFile the rejects report in the staging folder, or {@code null} when
+ * nothing was rejected
+ * @param pendingFile the pending-rows report, or {@code null} when none is pending
  */
-record StagingManifest(List<WrittenFile> files, long written, long rejected, @Nullable String rejectsFile) {
+record StagingManifest(List<WrittenFile> files, long written, long rejected, long pending, List<WrittenFile> heldFiles,
+		@Nullable String rejectsFile, @Nullable String pendingFile) {
 
 	static final String FILE_NAME = "manifest.json";
 

@@ -1,9 +1,7 @@
 package org.lottrace.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.kde.KdeViolation;
 import org.lottrace.store.PartitionedParquetWriter;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
-import org.lottrace.store.SafeCsv;
 import org.lottrace.store.TableSchema;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -29,17 +25,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes one ingestion's output into its staging folder: the records as Parquet (on a
- * background thread) and the rejected rows as a CSV report. When the step completes it
- * finishes the files and writes the staging manifest last; the commit step then moves
- * them into the store. A failed or killed step leaves only staging files, which the next
- * attempt deletes: Parquet cannot be appended to, so an attempt always rewrites the whole
- * file.
+ * background thread) and the rows held back, rejected or pending ({@link HeldRowWriter}).
+ * When the step completes it finishes the files and writes the staging manifest last; the
+ * commit step then moves them into the store. A failed or killed step leaves only staging
+ * files, which the next attempt deletes: Parquet cannot be appended to, so an attempt
+ * always rewrites the whole file.
  */
 public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecutionListener {
-
-	static final List<String> REJECT_COLUMNS = List.of("source", "file", "line", "field", "value", "reason");
-
-	static final String REJECTS_FILE = "rejects.csv";
 
 	private final Path stagingDir;
 
@@ -51,9 +43,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 
 	private final Map<String, String> metadata;
 
-	private final String source;
-
-	private final String sourceFile;
+	private final IngestRun run;
 
 	private final int writerThreads;
 
@@ -63,25 +53,22 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 
 	private int nextWriter;
 
-	private @Nullable SafeCsv rejects;
+	private @Nullable HeldRowWriter held;
 
 	private long written;
-
-	private long rejectedRows;
 
 	private boolean finished;
 
 	@SuppressWarnings("unchecked")
-	public StagingWriter(Path stagingDir, TableSchema<?> schema, String fileName, WriterSettings settings,
-			Map<String, String> metadata, String source, String sourceFile, int writerThreads) {
+	public StagingWriter(Path stagingDir, TableSchema<?> schema, IngestRun run, WriterSettings settings,
+			Map<String, String> metadata, int writerThreads) {
 		this.writerThreads = writerThreads;
 		this.stagingDir = stagingDir;
 		this.schema = (TableSchema<Object>) schema;
-		this.fileName = fileName;
+		this.fileName = run.fileId();
 		this.settings = settings;
 		this.metadata = metadata;
-		this.source = source;
-		this.sourceFile = sourceFile;
+		this.run = run;
 	}
 
 	@Override
@@ -100,6 +87,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 			this.parquet.add(writer);
 			this.async.add(new AsyncWriter<>("lottrace-parquet-" + i, 2, writer::write));
 		}
+		this.held = new HeldRowWriter(this.stagingDir, this.run, this.settings, this.metadata);
 	}
 
 	@Override
@@ -118,33 +106,17 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 		return this.schema;
 	}
 
-	/** Sets a row aside with every reason it was rejected: one line per violation. */
-	public void reject(MappedRow.Rejected rejected) {
-		if (this.rejects == null) {
-			this.rejects = openRejects();
-		}
-		for (KdeViolation violation : rejected.violations()) {
-			this.rejects.row(List.of(this.source, this.sourceFile, rejected.line(), violation.field(),
-					(violation.value() != null) ? violation.value() : "", violation.reason()));
-		}
-		this.rejectedRows++;
-	}
-
-	private SafeCsv openRejects() {
-		try {
-			BufferedWriter out = Files.newBufferedWriter(this.stagingDir.resolve(REJECTS_FILE), StandardCharsets.UTF_8);
-			return new SafeCsv(out, REJECT_COLUMNS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create the rejects file in " + this.stagingDir, ex);
-		}
+	/** Sets a row aside, rejected or pending, with every reason. */
+	public void hold(MappedRow.Held row) {
+		this.held.hold(row);
 	}
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		long heldRows = (this.held != null) ? this.held.rejected() + this.held.pending() : 0;
 		stepExecution.setWriteCount(this.written);
-		stepExecution.setFilterCount(this.rejectedRows);
-		stepExecution.setReadCount(this.written + this.rejectedRows);
+		stepExecution.setFilterCount(heldRows);
+		stepExecution.setReadCount(this.written + heldRows);
 		if (stepExecution.getStatus() != BatchStatus.COMPLETED || this.finished) {
 			return null;
 		}
@@ -154,12 +126,11 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 				this.async.get(i).finish();
 				files.addAll(this.parquet.get(i).finish());
 			}
-			if (this.rejects != null) {
-				this.rejects.close();
-				this.rejects = null;
-			}
+			HeldRowWriter held = this.held;
+			List<WrittenFile> heldFiles = held.finish();
 			this.finished = true;
-			new StagingManifest(files, this.written, this.rejectedRows, (this.rejectedRows > 0) ? REJECTS_FILE : null)
+			new StagingManifest(files, this.written, held.rejected(), held.pending(), heldFiles, held.rejectsFile(),
+					held.pendingFile())
 				.write(this.stagingDir);
 			return null;
 		}
@@ -176,14 +147,13 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 			this.async.forEach(AsyncWriter::abort);
 			this.parquet.forEach(PartitionedParquetWriter::close);
 		}
-		if (this.rejects != null) {
+		if (this.held != null && !this.finished) {
 			try {
-				this.rejects.close();
+				this.held.close();
 			}
 			catch (UncheckedIOException ex) {
-				// the attempt failed anyway; the next one rewrites the rejects
+				// the attempt failed anyway; the next one rewrites the held rows
 			}
-			this.rejects = null;
 		}
 	}
 

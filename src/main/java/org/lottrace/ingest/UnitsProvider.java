@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.UnitConverter;
 import org.springframework.stereotype.Component;
 
-/** The units of {@code jobs/units.yml}, read again when the file changes. */
+/**
+ * The units of {@code jobs/units.yml} (or the defaults when there is none), read again
+ * when the file changes.
+ */
 @Component
 public class UnitsProvider implements java.util.function.Supplier<UnitConverter> {
 
@@ -33,7 +36,7 @@ public class UnitsProvider implements java.util.function.Supplier<UnitConverter>
 	public synchronized UnitConverter units() {
 		FileTime modified = modified();
 		if (this.units == null || !modified.equals(this.readAt)) {
-			this.units = MappingReader.readUnits(this.file);
+			this.units = JobsDirectory.readUnits(this.file.getParent());
 			this.readAt = modified;
 		}
 		return this.units;

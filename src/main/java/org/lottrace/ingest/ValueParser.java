@@ -41,6 +41,25 @@ interface ValueParser {
 		};
 	}
 
+	/**
+	 * A value that is not wrong in itself but that the data known so far cannot resolve
+	 * (a unit not configured yet, a GTIN no product has yet): the row waits for it.
+	 */
+	final class MissingDataException extends IllegalArgumentException {
+
+		private final String waitsFor;
+
+		MissingDataException(String message, String waitsFor) {
+			super(message);
+			this.waitsFor = waitsFor;
+		}
+
+		String waitsFor() {
+			return this.waitsFor;
+		}
+
+	}
+
 	private static Boolean parseBoolean(String text) {
 		return switch (text.toLowerCase(Locale.ROOT)) {
 			case "y", "yes", "true", "1", "x" -> true;
@@ -72,8 +91,10 @@ interface ValueParser {
 			if (unit == null) {
 				unit = this.units.canonical(text, this.aliases);
 				if (unit == null) {
-					throw new IllegalArgumentException("unknown unit '" + text
-							+ "': add it to units in the source's mapping or to aliases in jobs/units.yml");
+					throw new MissingDataException(
+							"unknown unit '" + text
+									+ "': add it to units in the source's mapping or to aliases in jobs/units.yml",
+							"unit '" + text + "' in jobs/units.yml or the mapping's units");
 				}
 				if (this.known.size() < 1000) {
 					this.known.put(text, unit);

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Checks one row's values against what the rule requires for its CTE, against master
  * data, and for plain sense (positive quantities, no dates in the future, date ranges in
  * order). Returns every violation, not only the first, so that one look at the rejects
- * file shows everything to fix in a row.
+ * file shows everything to fix in a row. A code that master data does not have (yet) is a
+ * violation that {@link KdeViolation#waitsFor() waits for} that data: the row is held as
+ * pending until it arrives.
  */
 public final class KdeValidator {
 
@@ -99,14 +101,16 @@ public final class KdeValidator {
 			}
 			case LOCATION -> {
 				if (!this.masterData.hasLocation((String) value)) {
-					violations.add(KdeViolation.of(field, text,
-							"unknown location '" + value + "': not in the master data's locations"));
+					violations.add(KdeViolation.waiting(field, text,
+							"unknown location '" + value + "': not in the master data's locations",
+							"location " + value + " in master data"));
 				}
 			}
 			case PRODUCT -> {
 				if (!this.masterData.hasProduct((String) value)) {
-					violations.add(KdeViolation.of(field, text,
-							"unknown product '" + value + "': not in the master data's products"));
+					violations.add(KdeViolation.waiting(field, text,
+							"unknown product '" + value + "': not in the master data's products",
+							"product " + value + " in master data"));
 				}
 			}
 			default -> {

@@ -109,10 +109,11 @@ public class InboxIngestion {
 			}
 			items.sort(Comparator.comparing((IngestPlan.Item i) -> i.mapping().kind().isEvent())
 				.thenComparing(IngestPlan.Item::file));
-			List<IngestResult> results = items.isEmpty() ? List.of()
-					: this.ingest.ingest(new IngestPlan(jobs, items, List.of()));
-			results.forEach(this::settle);
-			if (results.stream().anyMatch((r) -> r.status() == IngestResult.Status.INGESTED)) {
+			// pending rows are tried again at every run, even one that finds the inbox
+			// empty
+			List<IngestResult> results = this.ingest.ingest(new IngestPlan(jobs, items, List.of()));
+			results.stream().filter((r) -> r.status() != IngestResult.Status.RESOLVED).forEach(this::settle);
+			if (results.stream().anyMatch((r) -> r.status() == IngestResult.Status.INGESTED || r.written() > 0)) {
 				this.refresher.refresh();
 				this.traces.useMemoryGraph();
 			}

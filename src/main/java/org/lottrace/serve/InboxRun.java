@@ -22,7 +22,7 @@ public record InboxRun(String trigger, Instant started, Duration elapsed, List<I
 	 * True when every file was ingested (or had been) and the run itself did not fail.
 	 */
 	public boolean succeeded() {
-		return this.error == null && this.results.stream().noneMatch((r) -> r.status() == IngestResult.Status.FAILED);
+		return this.error == null && this.results.stream().noneMatch(IngestResult::failed);
 	}
 
 }

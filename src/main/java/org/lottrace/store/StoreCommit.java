@@ -20,12 +20,24 @@ import org.jspecify.annotations.Nullable;
  * @param read data rows read
  * @param written records written
  * @param rejected rows rejected
- * @param files the Parquet files, relative to the store root, with their row counts
+ * @param pending rows held until the data they wait for arrives
+ * @param files the Parquet files of records, relative to the store root, with their row
+ * counts
+ * @param heldFiles the Parquet files of the rejected and pending rows
  * @param rejectsFile the rejects report, or {@code null} when nothing was rejected
+ * @param pendingFile the report of the pending rows, or {@code null} when none was held
+ * @param resolves for the records of pending rows that became good later: the SHA-256 of
+ * the export they were read from ({@code sha256} is then the resolution's own identity);
+ * {@code null} for an ingested export
  */
 public record StoreCommit(String source, String file, String sha256, String mapping, String mappingSha256,
-		Instant ingestedAt, long jobExecutionId, long read, long written, long rejected,
-		List<PartitionedParquetWriter.WrittenFile> files, @Nullable String rejectsFile) {
+		Instant ingestedAt, long jobExecutionId, long read, long written, long rejected, long pending,
+		List<PartitionedParquetWriter.WrittenFile> files, List<PartitionedParquetWriter.WrittenFile> heldFiles,
+		@Nullable String rejectsFile, @Nullable String pendingFile, @Nullable String resolves) {
+
+	public StoreCommit {
+		heldFiles = (heldFiles != null) ? List.copyOf(heldFiles) : List.of();
+	}
 
 	public String fileId() {
 		return StoreLayout.fileId(this.source, this.sha256);

@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * store/
  *   kde/cte=receiving/month=2026-10/erp-receiving-3f2a9c1b7d4e.parquet   events, one file per ingested export and month
  *   master/table=location/erp-suppliers-0a1b2c3d4e5f.parquet            master data
- *   rejects/erp-receiving/erp-receiving-3f2a9c1b7d4e.rejects.csv         rows set aside, with file, line, field, reason
+ *   held/erp-receiving-3f2a9c1b7d4e.parquet                              rows rejected or pending, as data
+ *   rejects/erp-receiving/erp-receiving-3f2a9c1b7d4e.rejects.csv         rows rejected, with file, line, field, reason
+ *   rejects/erp-receiving/erp-receiving-3f2a9c1b7d4e.pending.csv         rows pending, with what they wait for
  *   _commits/20261023T020001123-erp-receiving-3f2a9c1b7d4e.json          one per ingested export: what became visible
  *   _staging/erp-receiving-3f2a9c1b7d4e/...                               files of a run not yet committed
  *   _index/                                                               derived: deletable, rebuilt by a command
@@ -42,6 +44,13 @@ public record StoreLayout(Path root) {
 	/** The rejects report of one ingestion, kept with the data it was set aside from. */
 	public Path rejects(String source, String fileId) {
 		return this.root.resolve("rejects").resolve(source).resolve(fileId + ".rejects.csv");
+	}
+
+	/**
+	 * The report of the rows of one ingestion held as pending (as they were when it ran).
+	 */
+	public Path pending(String source, String fileId) {
+		return this.root.resolve("rejects").resolve(source).resolve(fileId + ".pending.csv");
 	}
 
 	public Path index() {

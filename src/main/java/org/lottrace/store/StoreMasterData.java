@@ -41,6 +41,19 @@ public final class StoreMasterData implements MasterData {
 		this.productsByGtin = group(products, Product::gtin);
 	}
 
+	/** Reads the current locations and products of the committed store. */
+	public static StoreMasterData load(StoreCatalog catalog, DuckDb duckDb) {
+		try (Connection connection = duckDb.inMemory()) {
+			for (StoreTable table : List.of(StoreTable.LOCATION, StoreTable.PRODUCT)) {
+				DuckDb.createViews(connection, table, catalog.files(table));
+			}
+			return load(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read master data from the store: " + ex.getMessage(), ex);
+		}
+	}
+
 	/**
 	 * Reads the current locations and products through the views of
 	 * {@link DuckDb#createViews}.

@@ -38,6 +38,9 @@ public final class StoreSchemas {
 	public static final TableSchema<Product> PRODUCT = new TableSchema<>(StoreTable.PRODUCT, productColumns(),
 			(p) -> "");
 
+	public static final TableSchema<HeldRow> HELD_ROW = new TableSchema<>(StoreTable.HELD_ROW, heldRowColumns(),
+			(h) -> "");
+
 	private static final Map<Integer, String> PARTITIONS = new ConcurrentHashMap<>();
 
 	private StoreSchemas() {
@@ -55,6 +58,7 @@ public final class StoreSchemas {
 			case KDE_EVENT -> KDE_EVENT;
 			case LOCATION -> LOCATION;
 			case PRODUCT -> PRODUCT;
+			case HELD_ROW -> HELD_ROW;
 		};
 	}
 
@@ -134,6 +138,23 @@ public final class StoreSchemas {
 		c.add(Column.of("kill_step", BOOLEAN, Product::killStep));
 		c.add(Column.of("base_unit", STRING, Product::baseUnit));
 		c.addAll(provenanceColumns(Product::provenance));
+		return List.copyOf(c);
+	}
+
+	private static List<Column<HeldRow>> heldRowColumns() {
+		List<Column<HeldRow>> c = new ArrayList<>();
+		c.add(Column.of("status", STRING, HeldRow::status));
+		c.add(Column.of("kind", STRING, HeldRow::kind));
+		c.add(Column.distinct("record_key", STRING, HeldRow::recordKey, false));
+		c.add(Column.of("lot_code", STRING, (h) -> h.text("lot_code")));
+		c.add(Column.of("work_order", STRING, (h) -> h.text("work_order")));
+		c.add(Column.of("product_code", STRING, (h) -> h.text("product_code")));
+		c.add(Column.of("reason", STRING, HeldRow::reasons));
+		c.add(Column.of("waits_for", STRING, (h) -> h.pending() ? h.waitsFor() : null));
+		c.add(Column.of("field_texts", STRING, (h) -> HeldRows.json(h.fieldTexts())));
+		c.add(Column.of("violations", STRING, (h) -> HeldRows.json(h.violations())));
+		c.add(Column.of("raw", STRING, (h) -> HeldRows.json(h.raw())));
+		c.addAll(provenanceColumns(HeldRow::provenance));
 		return List.copyOf(c);
 	}
 

@@ -8,7 +8,13 @@ public enum StoreTable {
 
 	LOCATION("master/table=location", "location", "location_code"),
 
-	PRODUCT("master/table=product", "product", "product_code");
+	PRODUCT("master/table=product", "product", "product_code"),
+
+	/**
+	 * Export rows that did not become records: rejected, or pending until the data they
+	 * wait for arrives. One export line is one row.
+	 */
+	HELD_ROW("held", "held_row", "source_sha256 || ':' || source_line");
 
 	private final String directory;
 
@@ -33,7 +39,8 @@ public enum StoreTable {
 	}
 
 	/**
-	 * The natural key: among rows with the same key the newest ingested one is current.
+	 * The natural key (a column, or an expression over columns): among rows with the same
+	 * key the newest ingested one is current.
 	 */
 	public String keyColumn() {
 		return this.keyColumn;

@@ -12,6 +12,7 @@ import org.lottrace.kde.ReferenceDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lottrace.ingest.RowMappers.accepted;
+import static org.lottrace.ingest.RowMappers.pending;
 import static org.lottrace.ingest.RowMappers.rejected;
 import static org.lottrace.ingest.RowMappers.row;
 
@@ -64,7 +65,7 @@ class RowMapperOptionsTests {
 	}
 
 	@Test
-	void rejectsLookUpsThatFindNoneOrSeveral() {
+	void holdsLookUpsThatFindNoneOrSeveralUntilMasterDataSettlesThem() {
 		// given
 		RowMapper mapper = RowMappers.mapper(this.dir, SHIPPING, SHIPPING_HEADER);
 
@@ -75,14 +76,16 @@ class RowMapperOptionsTests {
 			.map(row('|', "BOL-59002|1|2026-10-21|0614141000777|C200|00000000000001|K261020A|2|CS|Midwest Freight|"));
 
 		// then
-		assertThat(rejected(notFound)).containsExactly(
-				new KdeViolation("product_code", "00614141999999", "no single product has GTIN 00614141999999"),
-				new KdeViolation("location_code", "0614141000999", "no single location has GLN 0614141000999"),
-				new KdeViolation("partner_location_code", "C999", "no single location belongs to partner C999"));
-		assertThat(rejected(ambiguous)).containsExactly(
-				new KdeViolation("product_code", "00000000000001", "no single product has GTIN 00000000000001"),
-				new KdeViolation("location_code", "0614141000777", "no single location has GLN 0614141000777"),
-				new KdeViolation("partner_location_code", "C200", "no single location belongs to partner C200"));
+		assertThat(pending(notFound)).containsExactly(
+				new KdeViolation("product_code", "00614141999999", "no single product has GTIN 00614141999999",
+						"one product with GTIN 00614141999999 in master data"),
+				new KdeViolation("location_code", "0614141000999", "no single location has GLN 0614141000999",
+						"one location with GLN 0614141000999 in master data"),
+				new KdeViolation("partner_location_code", "C999", "no single location belongs to partner C999",
+						"one location of partner C999 in master data"));
+		assertThat(pending(ambiguous)).extracting(KdeViolation::reason)
+			.containsExactly("no single product has GTIN 00000000000001", "no single location has GLN 0614141000777",
+					"no single location belongs to partner C200");
 	}
 
 	@Test

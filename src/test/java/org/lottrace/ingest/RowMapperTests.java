@@ -23,6 +23,7 @@ import org.lottrace.kde.TraceabilityLot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lottrace.ingest.RowMappers.accepted;
+import static org.lottrace.ingest.RowMappers.pending;
 import static org.lottrace.ingest.RowMappers.rejected;
 import static org.lottrace.ingest.RowMappers.row;
 
@@ -162,9 +163,7 @@ class RowMapperTests {
 			"quantity|T-1;20.10.2026 07:40;WO-1;R10219;12.5;kg|12.5|not a number with decimal separator ',': '12.5'",
 			"quantity|T-1;20.10.2026 07:40;WO-1;R10219;twelve;kg|twelve|not a number: 'twelve'",
 			"quantity|T-1;20.10.2026 07:40;WO-1;R10219;0,1234567;kg|0,1234567|more than 6 decimal places",
-			"quantity|T-1;20.10.2026 07:40;WO-1;R10219;1000000000000;kg|1000000000000|too large (10^12 or more)",
-			"unit|T-1;20.10.2026 07:40;WO-1;R10219;3,0;BX|BX|"
-					+ "unknown unit 'BX': add it to units in the source's mapping or to aliases in jobs/units.yml" })
+			"quantity|T-1;20.10.2026 07:40;WO-1;R10219;1000000000000;kg|1000000000000|too large (10^12 or more)" })
 	void rejectsAValueThatDoesNotParseWithTheReasonOnly(String field, String line, String value, String reason) {
 		// given
 		RowMapper mapper = RowMappers.mapper(this.dir, TICKETS, TICKETS_HEADER);
@@ -174,6 +173,24 @@ class RowMapperTests {
 
 		// then
 		assertThat(rejected(mapped)).containsExactly(new KdeViolation(field, value, reason));
+	}
+
+	@Test
+	void holdsAnUnknownUnitAsPendingUntilUnitsYmlKnowsIt() {
+		// given
+		RowMapper mapper = RowMappers.mapper(this.dir, TICKETS, TICKETS_HEADER);
+
+		// when
+		MappedRow mapped = mapper.map(row(';', "T-1;20.10.2026 07:40;WO-1;R10219;3,0;BX"));
+
+		// then
+		assertThat(pending(mapped)).containsExactly(new KdeViolation("unit", "BX",
+				"unknown unit 'BX': add it to units in the source's mapping or to aliases in jobs/units.yml",
+				"unit 'BX' in jobs/units.yml or the mapping's units"));
+		assertThat(((MappedRow.Held) mapped).fieldTexts()).containsEntry("unit", "BX")
+			.containsEntry("work_order", "WO-1")
+			.containsEntry("lot_code", "R10219")
+			.containsEntry("location_code", "BAKERY-01");
 	}
 
 	@Test
@@ -226,9 +243,9 @@ class RowMapperTests {
 						"missing: reference document number is required (§ 1.1345(a)(8))"),
 				new KdeViolation("quantity", "-30", "must be greater than zero"),
 				new KdeViolation("partner_location_code", "V999",
-						"unknown location 'V999': not in the master data's locations"),
+						"unknown location 'V999': not in the master data's locations", "location V999 in master data"),
 				new KdeViolation("tlc_source_location_code", "V999",
-						"unknown location 'V999': not in the master data's locations"));
+						"unknown location 'V999': not in the master data's locations", "location V999 in master data"));
 	}
 
 	@Test
@@ -262,22 +279,27 @@ class RowMapperTests {
 	}
 
 	@Test
-	void rejectsAPackageUnitThatCannotBeNormalized() {
-		// given
+	void keepsAPackageUnitAsRecordedWhenItCannotBeNormalizedYet() {
+		// given: a receipt of a product without a pail conversion, and a scale ticket
+		// that
+		// counts cases of a lot it names only by number (its product comes from the lot)
 		RowMapper receiving = RowMappers.mapper(this.dir, RowMappers.RECEIVING, RowMappers.RECEIVING_HEADER);
 		RowMapper tickets = RowMappers.mapper(this.dir.resolve("tickets"), TICKETS, TICKETS_HEADER);
 
 		// when
-		MappedRow noConversion = receiving
-			.map(row("RC-5001,1,10/5/2026,V100,NO-CONVERSION,HM-2609-114,R10201,3,PAIL,PO-88100,BAKERY-01"));
-		MappedRow noProduct = tickets.map(row(';', "T-1;20.10.2026 07:40;WO-1020-P;R10219;3,0;cs"));
+		KdeEvent noConversion = accepted(
+				receiving
+					.map(row("RC-5001,1,10/5/2026,V100,NO-CONVERSION,HM-2609-114,R10201,3,PAIL,PO-88100,BAKERY-01")),
+				KdeEvent.class);
+		KdeEvent noProduct = accepted(tickets.map(row(';', "T-1;20.10.2026 07:40;WO-1020-P;R10219;3,0;cs")),
+				KdeEvent.class);
 
-		// then
-		assertThat(rejected(noConversion)).containsExactly(new KdeViolation("unit", "PAIL",
-				"no conversion from 'pail' to 'kg' for product NO-CONVERSION: add '1 pail = ... kg' under "
-						+ "items.NO-CONVERSION in jobs/units.yml"));
-		assertThat(rejected(noProduct)).containsExactly(new KdeViolation("unit", "cs",
-				"unit 'case' is a package: it can only be normalized for a known product; map product_code"));
+		// then: stored as recorded; a trace converts them through the lot's product
+		assertThat(noConversion.quantity()).isEqualTo(new Quantity(new BigDecimal("3"), "pail"));
+		assertThat(noConversion.normalizedQuantity()).isNull();
+		assertThat(noProduct.quantity()).isEqualTo(new Quantity(new BigDecimal("3.0"), "case"));
+		assertThat(noProduct.productCode()).isNull();
+		assertThat(noProduct.normalizedQuantity()).isNull();
 	}
 
 	@Test
@@ -303,8 +325,14 @@ class RowMapperTests {
 		MappedRow mapped = mapper.map(row);
 
 		// then
-		assertThat(mapped).isEqualTo(new MappedRow.Rejected(78, List.of(new KdeViolation("event_time",
-				"31.09.2026 07:45", "not a valid date in the format dd.MM.yyyy HH:mm"))));
+		assertThat(mapped).isInstanceOf(MappedRow.Held.class);
+		MappedRow.Held held = (MappedRow.Held) mapped;
+		assertThat(held.line()).isEqualTo(78);
+		assertThat(held.pending()).isFalse();
+		assertThat(held.recordKey()).isEqualTo("scale-tickets|T-19002");
+		assertThat(held.violations()).containsExactly(
+				new KdeViolation("event_time", "31.09.2026 07:45", "not a valid date in the format dd.MM.yyyy HH:mm"));
+		assertThat(held.raw()).containsExactly("T-19002", "31.09.2026 07:45", "WO-1020-P", "R10219", "1,5", "kg");
 	}
 
 }

@@ -100,11 +100,22 @@ final class RowMappers {
 		return type.cast(((MappedRow.Accepted) mapped).record());
 	}
 
+	/** The reasons of a row rejected as wrong in itself. */
 	static List<KdeViolation> rejected(MappedRow mapped) {
-		assertThat(mapped).isInstanceOf(MappedRow.Rejected.class);
-		MappedRow.Rejected rejected = (MappedRow.Rejected) mapped;
-		assertThat(rejected.line()).isEqualTo(2);
-		return rejected.violations();
+		assertThat(mapped).isInstanceOf(MappedRow.Held.class);
+		MappedRow.Held held = (MappedRow.Held) mapped;
+		assertThat(held.line()).isEqualTo(2);
+		assertThat(held.pending()).as("rejected, not pending: %s", held.violations()).isFalse();
+		return held.violations();
+	}
+
+	/** The reasons of a row held as pending until other data arrives. */
+	static List<KdeViolation> pending(MappedRow mapped) {
+		assertThat(mapped).isInstanceOf(MappedRow.Held.class);
+		MappedRow.Held held = (MappedRow.Held) mapped;
+		assertThat(held.line()).isEqualTo(2);
+		assertThat(held.pending()).as("pending, not rejected: %s", held.violations()).isTrue();
+		return held.violations();
 	}
 
 	static Location location(String code, String partner, String gln) {

@@ -185,7 +185,7 @@ class KdeValidatorTests {
 	}
 
 	@Test
-	void rejectsLocationsAndProductsThatMasterDataDoesNotKnow() {
+	void holdsLocationsAndProductsThatMasterDataDoesNotKnowUntilItDoes() {
 		// given
 		FieldValues values = complete(RecordKind.RECEIVING);
 		with(values, KdeField.PARTNER_LOCATION_CODE, "V999");
@@ -197,9 +197,11 @@ class KdeValidatorTests {
 		// then
 		assertThat(violations).containsExactly(
 				new KdeViolation("product_code", "FLOUR-WW-50",
-						"unknown product 'FLOUR-WW-50': not in the master data's products"),
+						"unknown product 'FLOUR-WW-50': not in the master data's products",
+						"product FLOUR-WW-50 in master data"),
 				new KdeViolation("partner_location_code", "V999",
-						"unknown location 'V999': not in the master data's locations"));
+						"unknown location 'V999': not in the master data's locations", "location V999 in master data"));
+		assertThat(violations).allMatch(KdeViolation::pending);
 	}
 
 	@Test
