@@ -30,12 +30,33 @@ final class Console {
 
 	void println(String line) {
 		clearProgress();
-		this.out.println(line);
+		this.out.println(printable(line));
 	}
 
 	void printf(String format, Object... args) {
 		clearProgress();
-		this.out.printf(Locale.ROOT, format, args);
+		this.out.print(printable(String.format(Locale.ROOT, format, args)));
+	}
+
+	/**
+	 * The text with every control character but line ends shown as an escape
+	 * ({@code \\u001B}): a value read from an export (a lot code, a name) never reaches
+	 * the terminal as an escape sequence.
+	 */
+	static String printable(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean control = (Character.isISOControl(c) && c != '\n') || c == '\u2028' || c == '\u2029'
+					|| (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+			if (control && out == null) {
+				out = new StringBuilder(text.length() + 8).append(text, 0, i);
+			}
+			if (out != null) {
+				out.append(control ? String.format(Locale.ROOT, "\\u%04X", (int) c) : String.valueOf(c));
+			}
+		}
+		return (out != null) ? out.toString() : text;
 	}
 
 	/**

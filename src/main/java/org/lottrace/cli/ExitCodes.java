@@ -24,6 +24,12 @@ public final class ExitCodes {
 	/** Another lottrace process is writing to the store; try again later. */
 	public static final int BUSY = 5;
 
+	/**
+	 * Done, but the answer is incomplete: rows in its scope were rejected or are pending,
+	 * inputs could not be linked, KDEs are missing (every gap is listed).
+	 */
+	public static final int INCOMPLETE = 6;
+
 	private ExitCodes() {
 	}
 

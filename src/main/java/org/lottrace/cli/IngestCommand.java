@@ -15,16 +15,21 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
 		description = { "Ingest ERP, scale and shipping exports into the store.",
-				"Each file is matched to a source mapping in jobs/ by its name; master data goes first. Rows that "
-						+ "fail validation are set aside in a rejects file with line, field and reason. "
-						+ "An export already ingested is skipped." },
+				"Each file is matched to a source mapping in jobs/ by its name; master data goes first. A row that is "
+						+ "wrong in itself (a bad date, a missing lot code) is rejected; a row that only waits for "
+						+ "other data (a product or location not in master data yet, a unit units.yml does not know) "
+						+ "is held as pending, and becomes a record at a later run once that data is there. Both are "
+						+ "listed with file, line and reason. An export already ingested is skipped.",
+				"Every run, even one without PATH, tries the store's pending rows again." },
 		footer = { "", "Examples:", "  lottrace ingest sample-data/",
-				"  lottrace ingest --source shipping exports/BOL_2026-11-02.csv", "",
-				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows, "
-						+ "5 store busy." })
+				"  lottrace ingest --source shipping exports/BOL_2026-11-02.csv",
+				"  lottrace ingest                  (after adding a product or fixing units.yml: the pending rows)", "",
+				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows or "
+						+ "rows still pending, 5 store busy." })
 class IngestCommand implements SpringCommand {
 
-	@Parameters(arity = "1..*", paramLabel = "PATH", description = "Export files, or folders to search for them.")
+	@Parameters(arity = "0..*", paramLabel = "PATH",
+			description = "Export files, or folders to search for them; none to try only the pending rows again.")
 	List<Path> paths = List.of();
 
 	@Option(names = "--source", paramLabel = "NAME",

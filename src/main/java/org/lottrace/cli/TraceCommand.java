@@ -5,10 +5,11 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
+import org.lottrace.report.TraceFindings;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
 import org.lottrace.trace.Direction;
-import org.lottrace.trace.TraceAnalysis;
+
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
 		footer = { "", "Examples:", "  lottrace trace --lot C261014A",
 				"  lottrace trace --lot L2301 --assigner V130 --direction forward",
 				"  lottrace trace --product COOKIE-PB-12 --from 2026-10-12 --to 2026-10-16", "",
-				"Exit codes: 0 done, 1 failed, 2 wrong usage or an ambiguous lot code, 4 lot or product not found, "
-						+ "5 trace index held by a running lottrace serve." })
+				"Exit codes: 0 done and complete, 1 failed, 2 wrong usage or an ambiguous lot code, 4 lot or product "
+						+ "not found, 5 trace index held by a running lottrace serve, 6 done but incomplete (gaps "
+						+ "listed at the top)." })
 class TraceCommand implements SpringCommand {
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
@@ -63,21 +65,26 @@ class TraceCommand implements SpringCommand {
 				this.to, this.direction, this.reason);
 		Console console = new Console();
 		// the answers are printed as soon as the trace step has them; the reports follow
-		TraceOutcome outcome = run(context, request, (analysis) -> {
-			new TraceText(console).print(analysis);
+		TraceOutcome outcome = run(context, request, (findings) -> {
+			new TraceText(console).print(findings);
 			console.flush();
 		});
 		printReports(console, outcome);
-		return ExitCodes.OK;
+		return exitCode(outcome);
+	}
+
+	/** {@link ExitCodes#INCOMPLETE} when the answer has gaps. */
+	static int exitCode(TraceOutcome outcome) {
+		return (outcome.findings() != null && !outcome.findings().complete()) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
 	}
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request) {
-		return run(context, request, (analysis) -> {
+		return run(context, request, (findings) -> {
 		});
 	}
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request,
-			Consumer<TraceAnalysis> answers) {
+			Consumer<TraceFindings> answers) {
 		try {
 			return context.getBean(TraceRunner.class).trace(request, answers);
 		}

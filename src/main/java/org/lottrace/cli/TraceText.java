@@ -10,6 +10,8 @@ import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.Quantity;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.trace.Gap;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Batch;
 import org.lottrace.trace.TraceAnalysis.Ingredient;
@@ -18,7 +20,10 @@ import org.lottrace.trace.TraceAnalysis.Shipment;
 import org.lottrace.trace.TraceResult;
 import org.lottrace.trace.TraceResult.TracedLot;
 
-/** Prints a trace's answers in the terminal: the three questions first, then doubts. */
+/**
+ * Prints a trace's answers in the terminal: whether the answer is complete (and every gap
+ * when it is not) first, then the three questions.
+ */
 final class TraceText {
 
 	private final Console console;
@@ -27,13 +32,16 @@ final class TraceText {
 		this.console = console;
 	}
 
-	void print(TraceAnalysis analysis) {
+	void print(TraceFindings findings) {
+		TraceAnalysis analysis = findings.analysis();
 		TraceResult result = analysis.result();
 		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", result.request().subject(),
 				result.request().direction().name().toLowerCase(Locale.ROOT), result.lots().size(),
 				analysis.shipments().size(), result.elapsed().toMillis());
+		printCompleteness(findings.gaps());
 		this.console.println("");
-		this.console.println("1. Which batch");
+		boolean madeHere = analysis.batches().stream().allMatch((b) -> !b.outputs().isEmpty());
+		this.console.println(madeHere ? "1. Which batch" : "1. The lot");
 		for (Batch batch : analysis.batches()) {
 			printBatch(result, batch);
 		}
@@ -44,37 +52,46 @@ final class TraceText {
 			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot().code(),
 					trim(party(result, ingredient.lot().assigner()), 30),
 					trim(product(result, ingredient.productCode()), 28),
-					(receipt != null) ? "received " + receipt.eventDate() + ", " + quantity(receipt.quantity()) + ", "
-							+ receipt.reference() : "made here");
+					(receipt != null) ? describe(receipt) : "no receiving or production record");
 		}
 		this.console.println("");
-		this.console.println("3. Who received product from this batch or from a lot that shares an ingredient lot");
+		this.console.println(madeHere
+				? "3. Who received product from this batch (* the batch or a lot made from it) or from a lot that "
+						+ "shares an ingredient lot"
+				: "3. Who received product from this lot (* the lot or a lot made from it) or from a lot that "
+						+ "shares an ingredient lot");
 		for (Shipment shipment : analysis.shipments()) {
 			KdeEvent event = shipment.event();
-			this.console.printf("   %s  %-44s %-10s %9s  %-10s via %s%n", event.eventDate(),
-					trim(party(result, event.locations().partner()), 44), shipment.lot().code(),
+			this.console.printf(" %s %s  %-44s %-10s %9s  %-10s via %s%n", shipment.ofTheBatch() ? "*" : " ",
+					event.eventDate(), trim(party(result, event.locations().partner()), 44), shipment.lot().code(),
 					quantity(event.quantity()), (event.reference() != null) ? event.reference().number() : "",
 					shipment.via().stream().map(result::label).collect(Collectors.joining(", ")));
 		}
-		if (!analysis.doubts().isEmpty()) {
-			this.console.println("");
-			this.console.println("Open questions in the records:");
-			analysis.doubts().forEach((d) -> this.console.println("   - " + d));
+	}
+
+	/** The verdict, and every gap with the export line it comes from. */
+	private void printCompleteness(List<Gap> gaps) {
+		this.console.println(Gap.verdict(gaps));
+		for (Gap gap : gaps) {
+			this.console.println("   - " + gap.kind().label() + ((gap.lot() != null) ? ", " + gap.lot() : "") + ": "
+					+ gap.reason() + ((gap.where() != null) ? " (" + gap.where() + ")" : ""));
 		}
 	}
 
+	/** How a lot came to be here: received, or produced under a work order. */
 	private static String describe(KdeEvent receipt) {
-		String what = (receipt.cte() == org.lottrace.kde.Cte.TRANSFORMATION) ? "made " : "received ";
+		String what = (receipt.cte() == org.lottrace.kde.Cte.TRANSFORMATION) ? "produced " : "received ";
 		return what + receipt.eventDate() + ", " + quantity(receipt.quantity()) + ", " + receipt.reference();
 	}
 
 	private void printBatch(TraceResult result, Batch batch) {
 		String product = product(result, batch.productCode());
 		if (batch.outputs().isEmpty()) {
-			this.console.printf("   %s %s: not made here (no production record)%n", batch.lot().code(), product);
+			this.console.printf("   %s %s (%s): not made here%n", result.label(batch.lot()), product,
+					party(result, batch.lot().assigner()));
 		}
 		for (KdeEvent output : batch.outputs()) {
-			this.console.printf("   %s %s: work order %s, completed %s at %s, %s%n", batch.lot().code(), product,
+			this.console.printf("   %s %s: work order %s, completed %s at %s, %s%n", result.label(batch.lot()), product,
 					output.workOrder(), output.eventDate(), party(result, output.locations().location()),
 					quantity(output.quantity()));
 		}

@@ -68,7 +68,7 @@ final class HeldRowWriter {
 		Provenance provenance = new Provenance(this.run.source(), this.run.fileName(), this.run.sha256(), held.line(),
 				this.run.ingestedAt());
 		this.parquet.write(new HeldRow(held.pending(), this.run.mapping().kind().code(), held.recordKey(),
-				held.fieldTexts(), held.violations(), held.raw(), provenance));
+				held.fieldTexts(), held.violations(), held.raw(), held.eventDate(), provenance));
 		String row = this.rowFormat.format(held.raw().toArray());
 		try {
 			if (held.pending()) {

@@ -1,5 +1,6 @@
 package org.lottrace.ingest;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,11 @@ public sealed interface MappedRow {
 	 * @param fieldTexts the text each mapped field held (after constants, translations
 	 * and defaults), by field column
 	 * @param raw the row's fields as read from the export
+	 * @param eventDate the event date, when it could be read: what a request by dates
+	 * checks the row against
 	 */
 	record Held(long line, @Nullable String recordKey, List<KdeViolation> violations, Map<String, String> fieldTexts,
-			List<String> raw) implements MappedRow {
+			List<String> raw, @Nullable LocalDate eventDate) implements MappedRow {
 
 		public boolean pending() {
 			return !this.violations.isEmpty() && this.violations.stream().allMatch(KdeViolation::pending);

@@ -131,7 +131,7 @@ public final class RowMapper {
 		checkWidth(record, violations);
 		String key = recordKey(record, violations);
 		if (!violations.isEmpty()) {
-			return new MappedRow.Held(row.line(), null, List.copyOf(violations), Map.of(), raw(record));
+			return new MappedRow.Held(row.line(), null, List.copyOf(violations), Map.of(), raw(record), null);
 		}
 		String[] texts = new String[this.bindings.size()];
 		for (int i = 0; i < texts.length; i++) {
@@ -140,8 +140,8 @@ public final class RowMapper {
 		Provenance provenance = new Provenance(this.mapping.source(), this.fileName, this.sha256, row.line(),
 				this.ingestedAt);
 		MappedRow mapped = map(key, texts, provenance);
-		return (mapped instanceof MappedRow.Held held)
-				? new MappedRow.Held(held.line(), key, held.violations(), held.fieldTexts(), raw(record)) : mapped;
+		return (mapped instanceof MappedRow.Held held) ? new MappedRow.Held(held.line(), key, held.violations(),
+				held.fieldTexts(), raw(record), held.eventDate()) : mapped;
 	}
 
 	/**
@@ -157,7 +157,8 @@ public final class RowMapper {
 		}
 		MappedRow mapped = map(key, texts, provenance);
 		return (mapped instanceof MappedRow.Held held)
-				? new MappedRow.Held(held.line(), key, held.violations(), held.fieldTexts(), raw) : mapped;
+				? new MappedRow.Held(held.line(), key, held.violations(), held.fieldTexts(), raw, held.eventDate())
+				: mapped;
 	}
 
 	private MappedRow map(String key, @Nullable String[] texts, Provenance provenance) {
@@ -181,7 +182,8 @@ public final class RowMapper {
 		if (violations.isEmpty()) {
 			return new MappedRow.Accepted(build(key, values, provenance));
 		}
-		return new MappedRow.Held(provenance.line(), key, List.copyOf(violations), textsByField(texts), List.of());
+		return new MappedRow.Held(provenance.line(), key, List.copyOf(violations), textsByField(texts), List.of(),
+				this.kind.isEvent() ? values.date(KdeField.EVENT_DATE) : null);
 	}
 
 	private Map<String, String> textsByField(@Nullable String[] texts) {

@@ -14,13 +14,13 @@ record Amount(@Nullable Quantity quantity, @Nullable KdeEvent record, Need need,
 
 	static final Amount NONE = new Amount(null, null, Need.ABSENT, null);
 
-	static final String NOT_CONVERTED = "the quantity could not be converted to the product's base unit "
-			+ "(no unit conversion), so a mass balance cannot count it";
-
-	/** The quantity of a record, doubtful when it could not be normalized. */
+	/**
+	 * The quantity of a record, as recorded. Whether it converts to the product's base
+	 * unit is a question of the mass balance, which a trace answers (through the lot's
+	 * product and the conversions of the day), not of the KDE.
+	 */
 	static Amount of(KdeEvent record) {
-		return new Amount(record.quantity(), record, Need.REQUIRED,
-				(record.normalizedQuantity() == null) ? NOT_CONVERTED : null);
+		return new Amount(record.quantity(), record, Need.REQUIRED, null);
 	}
 
 }

@@ -28,8 +28,12 @@ final class BalanceSection {
 
 	}
 
-	/** The sum over the lots of one unit. */
-	record OverallRow(String unit, int lots, String in, String accounted, String remaining, String percent) {
+	/**
+	 * The sum over the lots of one product in one unit: quantities of different products
+	 * or units are never added.
+	 */
+	record OverallRow(String product, String unit, int lots, String in, String accounted, String remaining,
+			String percent) {
 
 	}
 
@@ -74,20 +78,24 @@ final class BalanceSection {
 	}
 
 	/**
-	 * Per unit, over the lots with a receiving or production quantity: what came in, what
-	 * is accounted for by use and shipment, and the share.
+	 * Per product and unit, over the lots with a receiving or production quantity: what
+	 * came in, what is accounted for by use and shipment, and the share.
 	 */
-	static List<OverallRow> overall(List<MassBalance> balances) {
-		Map<String, List<MassBalance>> byUnit = new LinkedHashMap<>();
+	static List<OverallRow> overall(List<MassBalance> balances, TraceNames names) {
+		Map<String, List<MassBalance>> byProduct = new LinkedHashMap<>();
 		balances.stream()
 			.filter((b) -> b.in().signum() > 0)
-			.forEach((b) -> byUnit.computeIfAbsent(b.unit(), (k) -> new ArrayList<>()).add(b));
+			.forEach((b) -> byProduct
+				.computeIfAbsent(java.util.Objects.toString(b.productCode(), "") + "\u001f" + b.unit(),
+						(k) -> new ArrayList<>())
+				.add(b));
 		List<OverallRow> rows = new ArrayList<>();
-		byUnit.forEach((unit, list) -> {
+		byProduct.values().forEach((list) -> {
 			BigDecimal in = sum(list, MassBalance::in);
 			BigDecimal accounted = sum(list, (b) -> b.used().add(b.shipped()));
 			BigDecimal percent = accounted.multiply(BigDecimal.valueOf(100)).divide(in, 1, RoundingMode.HALF_UP);
-			rows.add(new OverallRow(unit, list.size(), ReportFormat.number(in), ReportFormat.number(accounted),
+			rows.add(new OverallRow(names.product(list.get(0).productCode()), list.get(0).unit(), list.size(),
+					ReportFormat.number(in), ReportFormat.number(accounted),
 					ReportFormat.number(in.subtract(accounted)), ReportFormat.percent(percent)));
 		});
 		return List.copyOf(rows);

@@ -194,6 +194,11 @@ final class ExplanationSheet {
 		return Arrays.asList(topic, sheet, column, term, explanation, citation);
 	}
 
+	/** {@code pending row} as a cell reads it: {@code Pending row}. */
+	static String capitalized(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
 	static Column text(String header, String description) {
 		return new Column(header, "", description, "", Column.Type.TEXT);
 	}

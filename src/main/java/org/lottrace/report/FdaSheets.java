@@ -30,8 +30,8 @@ final class FdaSheets {
 		}
 		List<Sheet> cteSheets = List.copyOf(sheets);
 		sheets.add(ExplanationSheet.of(records, cteSheets));
-		sheets.add(RequestSheets.request(records, cteSheets, gaps.size()));
-		sheets.add(RequestSheets.gaps(gaps));
+		sheets.add(RequestSheets.request(records, cteSheets, gaps.size() + records.gaps().size()));
+		sheets.add(RequestSheets.gaps(records.gaps(), gaps));
 		return new FdaSpreadsheet(records.title(), records.generatedAt(), List.copyOf(sheets), List.copyOf(gaps));
 	}
 
@@ -56,8 +56,9 @@ final class FdaSheets {
 
 	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, String reason, KdeEvent record) {
 		FdaSpreadsheet.Column c = kdeColumn.column();
-		return new Gap(sheet, row, Sheet.letter(column) + row, c.header(), c.kde(), c.citation(), record.recordKey(),
-				record.provenance().file(), record.provenance().line(), reason);
+		return new Gap(org.lottrace.trace.Gap.Kind.MISSING_KDE, sheet, row, Sheet.letter(column) + row, c.header(),
+				c.kde(), c.citation(), record.recordKey(), record.provenance().file(), record.provenance().line(),
+				reason);
 	}
 
 }

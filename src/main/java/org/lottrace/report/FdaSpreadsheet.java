@@ -146,6 +146,9 @@ public record FdaSpreadsheet(String title, Instant generatedAt, List<Sheet> shee
 	/**
 	 * A KDE the rule requires that is missing, or a value in doubt.
 	 *
+	 * @param kind {@link org.lottrace.trace.Gap.Kind#MISSING_KDE}, or
+	 * {@link org.lottrace.trace.Gap.Kind#ASSUMED_TLC_SOURCE} for a TLC source that the
+	 * mapping assumes rather than reads
 	 * @param sheet the sheet name
 	 * @param row the row as numbered in the file (the header is row 1)
 	 * @param cell the cell reference, e.g. {@code K7}
@@ -157,8 +160,8 @@ public record FdaSpreadsheet(String title, Instant generatedAt, List<Sheet> shee
 	 * @param sourceLine the line of the export
 	 * @param reason what is missing or in doubt, and why
 	 */
-	public record Gap(String sheet, int row, String cell, String column, String kde, String citation, String recordKey,
-			String sourceFile, long sourceLine, String reason) {
+	public record Gap(org.lottrace.trace.Gap.Kind kind, String sheet, int row, String cell, String column, String kde,
+			String citation, String recordKey, String sourceFile, long sourceLine, String reason) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lottrace.store.StoreCatalog;
+import org.lottrace.trace.TraceAnalysis;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /** Builds the {@link Manifest} of a report folder. */
@@ -23,15 +24,19 @@ final class Manifests {
 		store.put("root", catalog.layout().root().toString());
 		store.put("ingestions", commits.size());
 		Map<String, Object> counts = new LinkedHashMap<>();
-		if (work.analysis != null) {
-			counts.put("lots", work.analysis.result().lots().size());
-			counts.put("links", work.analysis.result().links().size());
-			counts.put("records", work.analysis.result().events().size());
-			counts.put("shipments", work.analysis.shipments().size());
-			counts.put("doubts", work.analysis.doubts().size());
+		if (work.findings != null) {
+			TraceAnalysis analysis = work.findings.analysis();
+			counts.put("lots", analysis.result().lots().size());
+			counts.put("links", analysis.result().links().size());
+			counts.put("records", analysis.result().events().size());
+			counts.put("shipments", analysis.shipments().size());
+			counts.put("gaps", work.findings.gaps().size());
+			counts.put("complete", work.findings.complete());
 		}
 		if (work.records != null) {
 			counts.put("records", work.records.events().size());
+			counts.put("gaps", work.records.gaps().size());
+			counts.put("complete", work.records.gaps().isEmpty());
 		}
 		return new Manifest(version(), finished, request, store, counts, new LinkedHashMap<>(timings),
 				Manifest.files(folder.path()));

@@ -26,7 +26,8 @@ import org.lottrace.trace.TraceResult.TracedLot;
  */
 record MockRecallPage(Scenario scenario, Timing timing, List<BatchView> batches, boolean tracedBackward,
 		List<IngredientView> ingredients, boolean tracedForward, ShipmentView forward, List<BalanceRow> reconciliation,
-		List<OverallRow> overall, List<String> gaps, String generatedAt, String version) {
+		List<OverallRow> overall, boolean complete, String verdict, List<GapRow> gaps, String generatedAt,
+		String version) {
 
 	/** The mock recall adds the export file and line of each receipt. */
 	boolean audit() {
@@ -43,7 +44,8 @@ record MockRecallPage(Scenario scenario, Timing timing, List<BatchView> batches,
 
 	}
 
-	static MockRecallPage of(TraceAnalysis analysis, MockRecallTimes times, ReportFormat format, Instant now) {
+	static MockRecallPage of(TraceFindings findings, MockRecallTimes times, ReportFormat format, Instant now) {
+		TraceAnalysis analysis = findings.analysis();
 		TraceResult result = analysis.result();
 		TraceNames names = new TraceNames(result);
 		Direction direction = result.request().direction();
@@ -54,7 +56,8 @@ record MockRecallPage(Scenario scenario, Timing timing, List<BatchView> batches,
 		return new MockRecallPage(scenario(analysis, names), timing, BatchSection.of(analysis, names),
 				direction != Direction.FORWARD, IngredientSection.of(analysis, names), direction != Direction.BACKWARD,
 				ShipmentSection.of(analysis, names), BalanceSection.rows(balances, names),
-				BalanceSection.overall(balances), analysis.doubts(), format.instant(now), ReportFormat.version());
+				BalanceSection.overall(balances, names), findings.complete(), GapRow.verdict(findings.gaps()),
+				GapRow.of(findings.gaps()), format.instant(now), ReportFormat.version());
 	}
 
 	private static Scenario scenario(TraceAnalysis analysis, TraceNames names) {

@@ -3,8 +3,6 @@ package org.lottrace.report;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.lottrace.trace.TraceAnalysis;
-
 /**
  * Writes the report of a BRCGS / SQF traceability test (mock recall) as one
  * self-contained HTML file: the scenario, start and finish times with the verdict against
@@ -34,13 +32,13 @@ public final class MockRecallWriter {
 	 * written aside and renamed, so it is never left half written.
 	 * @return {@code file}
 	 */
-	public Path write(TraceAnalysis analysis, MockRecallTimes times, Path file) {
-		return ReportFiles.writeAtomically(file, render(analysis, times));
+	public Path write(TraceFindings findings, MockRecallTimes times, Path file) {
+		return ReportFiles.writeAtomically(file, render(findings, times));
 	}
 
-	String render(TraceAnalysis analysis, MockRecallTimes times) {
+	String render(TraceFindings findings, MockRecallTimes times) {
 		ReportFormat format = new ReportFormat(this.clock.getZone());
-		return ReportTemplates.render("mock-recall", MockRecallPage.of(analysis, times, format, this.clock.instant()));
+		return ReportTemplates.render("mock-recall", MockRecallPage.of(findings, times, format, this.clock.instant()));
 	}
 
 }

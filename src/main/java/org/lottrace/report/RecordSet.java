@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
+import org.lottrace.trace.Gap;
 
 /**
  * The KDE records a report covers, with what is needed to present them: the lot each
@@ -25,9 +26,11 @@ import org.lottrace.kde.Product;
  * record names no lot or its local lot number resolves to no lot (shown as recorded, and
  * listed as doubtful)
  * @param generatedAt when the records were selected
+ * @param gaps what the selection of the records could not see in its scope (rows rejected
+ * or pending, inputs not linked, ...), for the gaps sheet
  */
 public record RecordSet(String title, List<String> scope, List<KdeEvent> events, Map<String, Lot> lots,
-		Map<String, Location> locations, Map<String, Product> products, Instant generatedAt) {
+		Map<String, Location> locations, Map<String, Product> products, Instant generatedAt, List<Gap> gaps) {
 
 	/**
 	 * A traceability lot code and the location code of whoever assigned it (its TLC

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.trace.Gap;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceRequest;
@@ -34,11 +35,12 @@ public final class RecordSets {
 		scope.add("Date range: " + ((request.from() != null) ? request.from() : "any") + " to "
 				+ ((request.to() != null) ? request.to() : "any"));
 		return new RecordSet("Records of " + request.subject(), List.copyOf(scope), selection.events(),
-				Map.copyOf(lots), selection.locations(), selection.products(), selection.selectedAt());
+				Map.copyOf(lots), selection.locations(), selection.products(), selection.selectedAt(),
+				selection.gaps());
 	}
 
-	/** The records of every lot a trace reached. */
-	public static RecordSet of(TraceResult result) {
+	/** The records of every lot a trace reached, with the gaps the trace found. */
+	public static RecordSet of(TraceResult result, List<Gap> gaps) {
 		Map<String, RecordSet.Lot> lots = new HashMap<>();
 		for (KdeEvent event : result.events()) {
 			TracedLot lot = result.lotOf(event);
@@ -55,7 +57,7 @@ public final class RecordSets {
 		}
 		scope.add("Lots reached: " + result.lots().size());
 		return new RecordSet("Trace of " + request.subject(), List.copyOf(scope), result.events(), Map.copyOf(lots),
-				result.locations(), result.products(), result.tracedAt());
+				result.locations(), result.products(), result.tracedAt(), List.copyOf(gaps));
 	}
 
 }

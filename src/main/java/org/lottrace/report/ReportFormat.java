@@ -31,13 +31,21 @@ final class ReportFormat {
 		return INSTANT.format(instant.atZone(this.zone)) + " (" + this.zone.getId() + ")";
 	}
 
+	/** A computed amount (a sum, a conversion), to at most three decimals. */
 	static String number(BigDecimal value) {
 		BigDecimal rounded = value.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
 		return (rounded.signum() == 0) ? "0" : rounded.toPlainString();
 	}
 
+	/** A recorded quantity, as recorded: no digit added or dropped. */
 	static String quantity(@Nullable Quantity quantity) {
-		return (quantity != null) ? number(quantity.value()) + " " + quantity.unit() : "";
+		return (quantity != null) ? recorded(quantity.value()) + " " + quantity.unit() : "";
+	}
+
+	/** A recorded amount without its trailing zeros: {@code 340.9}, {@code 12}. */
+	static String recorded(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.signum() == 0) ? "0" : stripped.toPlainString();
 	}
 
 	static String percent(@Nullable BigDecimal percent) {

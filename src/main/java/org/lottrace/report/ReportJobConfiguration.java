@@ -76,10 +76,10 @@ public class ReportJobConfiguration {
 		return new StepBuilder("traceStep", jobRepository).tasklet((contribution, chunk) -> {
 			traceWork.started = clock.instant();
 			long started = System.nanoTime();
-			traceWork.analysis = TraceAnalysis.of(traceService.trace(request), units.get());
+			traceWork.findings = TraceFindings.of(TraceAnalysis.of(traceService.trace(request), units.get()));
 			traceWork.queryMillis = (System.nanoTime() - started) / 1_000_000;
 			if (runId != null) {
-				runs.answered(runId, traceWork.analysis);
+				runs.answered(runId, traceWork.findings);
 			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
@@ -108,12 +108,12 @@ public class ReportJobConfiguration {
 			ReportWriter writer, ReportProperties properties, StoreCatalog catalog, TraceRuns runs, Clock clock) {
 		return new StepBuilder("reportStep", jobRepository).tasklet((contribution, chunk) -> {
 			var execution = chunk.getStepContext().getStepExecution().getJobExecution();
-			String subject = (traceWork.analysis != null) ? traceWork.analysis.result().request().subject()
+			String subject = (traceWork.findings != null) ? traceWork.findings.analysis().result().request().subject()
 					: "records " + traceWork.records.request().subject();
 			ReportFolder folder = ReportFolder.create(properties.root(), subject, traceWork.started);
 			Map<String, Long> timings = new LinkedHashMap<>();
-			timings.put((traceWork.analysis != null) ? "trace" : "select", traceWork.queryMillis);
-			timings.putAll((traceWork.analysis != null) ? writer.trace(traceWork.analysis, traceWork.started, folder)
+			timings.put((traceWork.findings != null) ? "trace" : "select", traceWork.queryMillis);
+			timings.putAll((traceWork.findings != null) ? writer.trace(traceWork.findings, traceWork.started, folder)
 					: writer.records(traceWork.records, folder));
 			Instant finished = clock.instant();
 			timings.put("total", Duration.between(traceWork.started, finished).toMillis());
@@ -121,7 +121,7 @@ public class ReportJobConfiguration {
 					finished);
 			manifest.write(folder.path());
 			execution.getExecutionContext().putString(FOLDER, folder.path().toString());
-			runs.put(new TraceOutcome(execution.getId(), folder, traceWork.analysis, traceWork.records, manifest,
+			runs.put(new TraceOutcome(execution.getId(), folder, traceWork.findings, traceWork.records, manifest,
 					Duration.between(traceWork.started, finished)));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

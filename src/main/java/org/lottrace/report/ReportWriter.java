@@ -55,10 +55,11 @@ public class ReportWriter {
 	 * @param started when the request came in: the mock recall's start time
 	 * @return milliseconds per report
 	 */
-	public Map<String, Long> trace(TraceAnalysis analysis, Instant started, ReportFolder folder) {
+	public Map<String, Long> trace(TraceFindings findings, Instant started, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
-		time(timings, TRACE_JSON, () -> json(TraceAnswers.of(analysis), folder.file(TRACE_JSON)));
-		time(timings, SUMMARY, () -> this.summary.write(analysis, folder.file(SUMMARY)));
+		TraceAnalysis analysis = findings.analysis();
+		time(timings, TRACE_JSON, () -> json(TraceAnswers.of(findings), folder.file(TRACE_JSON)));
+		time(timings, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
 		time(timings, GENEALOGY, () -> {
 			String svg = this.summary.genealogySvg(analysis);
 			if (svg != null) {
@@ -69,8 +70,8 @@ public class ReportWriter {
 						: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
 			}
 		});
-		time(timings, "fda", () -> fda(RecordSets.of(analysis.result()), folder));
-		time(timings, MOCK_RECALL, () -> this.mockRecall.write(analysis,
+		time(timings, "fda", () -> fda(findings.spreadsheet(), folder));
+		time(timings, MOCK_RECALL, () -> this.mockRecall.write(findings,
 				new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
 		return timings;
 	}
@@ -78,12 +79,11 @@ public class ReportWriter {
 	/** Writes the reports of a records request. @return milliseconds per report */
 	public Map<String, Long> records(RecordSelection records, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
-		time(timings, "fda", () -> fda(RecordSets.of(records), folder));
+		time(timings, "fda", () -> fda(FdaSpreadsheet.of(RecordSets.of(records)), folder));
 		return timings;
 	}
 
-	private static void fda(RecordSet records, ReportFolder folder) {
-		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(records);
+	private static void fda(FdaSpreadsheet spreadsheet, ReportFolder folder) {
 		FdaXlsxWriter.write(spreadsheet, folder.file(FDA_XLSX));
 		FdaCsvWriter.write(spreadsheet, folder.file("csv"));
 	}

@@ -22,6 +22,11 @@ final class RequestSheets {
 			new Column("Value", "", "Its value", "", Column.Type.TEXT));
 
 	static final List<Column> GAP_COLUMNS = List.of(
+			ExplanationSheet.text("Gap", "What sort of gap: a missing KDE, a TLC source assumed rather than "
+					+ "recorded, a row of an export that was rejected or is pending (it waits for other data), an "
+					+ "input that could not be linked to a lot, a location master data does not describe, a mass "
+					+ "balance that does not close"),
+			ExplanationSheet.text("Lot", "The lot it concerns, where one does"),
 			ExplanationSheet.text("Sheet", "The sheet of the missing or doubtful value"),
 			new Column("Row", "", "The row on that sheet (the header is row 1)", "", Column.Type.NUMBER),
 			ExplanationSheet.text("Cell", "The cell reference on that sheet"),
@@ -58,11 +63,19 @@ final class RequestSheets {
 		return new Sheet(FdaSpreadsheet.REQUEST, "fda-request.csv", null, REQUEST_COLUMNS, rows);
 	}
 
-	static Sheet gaps(List<Gap> gaps) {
-		List<List<@Nullable Object>> rows = new ArrayList<>(gaps.size());
-		for (Gap g : gaps) {
-			rows.add(Arrays.asList(g.sheet(), g.row(), g.cell(), g.column(), g.kde(), g.citation(), g.recordKey(),
-					g.sourceFile(), g.sourceLine(), g.reason()));
+	/**
+	 * The gaps of the records' scope (rows held back, inputs not linked, ...) first, then
+	 * every missing or doubtful cell.
+	 */
+	static Sheet gaps(List<org.lottrace.trace.Gap> scope, List<Gap> cells) {
+		List<List<@Nullable Object>> rows = new ArrayList<>(scope.size() + cells.size());
+		for (org.lottrace.trace.Gap g : scope) {
+			rows.add(Arrays.asList(ExplanationSheet.capitalized(g.kind().label()), g.lot(), null, null, null, null,
+					null, null, null, g.file(), g.line(), g.reason()));
+		}
+		for (Gap g : cells) {
+			rows.add(Arrays.asList(ExplanationSheet.capitalized(g.kind().label()), null, g.sheet(), g.row(), g.cell(),
+					g.column(), g.kde(), g.citation(), g.recordKey(), g.sourceFile(), g.sourceLine(), g.reason()));
 		}
 		return new Sheet(FdaSpreadsheet.GAPS, "fda-gaps.csv", null, GAP_COLUMNS, rows);
 	}

@@ -206,9 +206,7 @@ final class RowFacts {
 		if (this.input == null) {
 			return Amount.NONE;
 		}
-		boolean converted = this.input.records().stream().allMatch((e) -> e.normalizedQuantity() != null);
-		return new Amount(this.input.quantity(), this.input.first(), Need.REQUIRED,
-				converted ? null : Amount.NOT_CONVERTED);
+		return new Amount(this.input.quantity(), this.input.first(), Need.REQUIRED, null);
 	}
 
 	Cell newLot() {

@@ -141,7 +141,7 @@ final class ShipmentSection {
 	}
 
 	private static boolean fromBatch(Shipment shipment, Set<Integer> startIds) {
-		return shipment.via().stream().anyMatch((v) -> startIds.contains(v.id()));
+		return shipment.ofTheBatch();
 	}
 
 }

@@ -36,9 +36,6 @@ final class SummaryHeadlines {
 		if (direction != Direction.BACKWARD) {
 			lines.add(customers(analysis, names, shipments));
 		}
-		if (!analysis.doubts().isEmpty()) {
-			lines.add(analysis.doubts().size() + " open question(s) in the records: see the end of this page.");
-		}
 		return List.copyOf(lines);
 	}
 
@@ -82,32 +79,33 @@ final class SummaryHeadlines {
 	}
 
 	private static String customers(TraceAnalysis analysis, TraceNames names, ShipmentView shipments) {
-		Set<Integer> start = analysis.result().start().stream().map(TracedLot::id).collect(Collectors.toSet());
-		List<Shipment> ofBatch = analysis.shipments()
-			.stream()
-			.filter((s) -> s.via().stream().anyMatch((v) -> start.contains(v.id())))
-			.toList();
+		List<Shipment> ofBatch = analysis.shipments().stream().filter(Shipment::ofTheBatch).toList();
 		List<String> batchCustomers = shipments.contacts()
 			.stream()
 			.filter(ContactRow::batchCustomer)
 			.map(ContactRow::customer)
 			.toList();
-		String batch = ofBatch.isEmpty() ? "Nothing from the batch was shipped."
-				: "The batch went to " + String.join(", ", batchCustomers) + " (" + total(ofBatch) + " in "
-						+ ofBatch.size() + " shipment(s)).";
+		String what = analysis.result().start().stream().allMatch(names::madeHere) ? "batch" : "lot";
+		String batch = ofBatch.isEmpty() ? "Nothing of the " + what + " or of lots made from it was shipped."
+				: "The " + what + " and the lots made from it went to " + String.join(", ", batchCustomers) + " ("
+						+ ofBatch.size() + " shipment(s): " + total(ofBatch, names) + ").";
 		return batch + " In all, " + shipments.contacts().size() + " customer location(s) received "
-				+ shipments.shipments() + " shipment(s) from the batch or from lots that share an ingredient lot.";
+				+ shipments.shipments() + " shipment(s) from the " + what
+				+ " or from lots that share an ingredient lot.";
 	}
 
-	/** Shipped quantities summed per unit: {@code 26 case}. */
-	private static String total(List<Shipment> shipments) {
-		Map<String, BigDecimal> byUnit = new LinkedHashMap<>();
-		shipments
-			.forEach((s) -> byUnit.merge(s.event().quantity().unit(), s.event().quantity().value(), BigDecimal::add));
-		return byUnit.entrySet()
+	/**
+	 * Shipped quantities summed per lot and unit, never across them:
+	 * {@code 26 case of C261014A; 3 case of C261020A}.
+	 */
+	private static String total(List<Shipment> shipments, TraceNames names) {
+		Map<String, BigDecimal> byLot = new LinkedHashMap<>();
+		shipments.forEach((s) -> byLot.merge(s.event().quantity().unit() + " of " + names.lot(s.lot()),
+				s.event().quantity().value(), BigDecimal::add));
+		return byLot.entrySet()
 			.stream()
-			.map((e) -> ReportFormat.number(e.getValue()) + " " + e.getKey())
-			.collect(Collectors.joining(" + "));
+			.map((e) -> ReportFormat.recorded(e.getValue()) + " " + e.getKey())
+			.collect(Collectors.joining("; "));
 	}
 
 }

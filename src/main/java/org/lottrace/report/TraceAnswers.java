@@ -11,6 +11,7 @@ import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.Quantity;
+import org.lottrace.trace.Gap;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceResult;
 import org.lottrace.trace.TraceResult.TracedLot;
@@ -19,20 +20,36 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * A trace's answers as plain data, for {@code trace.json} and the HTTP API: names
  * resolved, no internal ids.
  *
- * @param batches how the requested lot(s) were made
+ * @param complete whether the answer saw everything in its scope: {@code false} when
+ * {@code gaps} is not empty
+ * @param verdict the same in words, with how many gaps may hide lots, links or customers
+ * @param gaps what the answer could not see or saw in doubt, each with the export line it
+ * comes from where it has one
+ * @param batches how the requested lot(s) were made (a lot not made here has no work
+ * order: {@code madeHere} is false)
  * @param ingredients every ingredient lot, nearest first
  * @param customers every shipment of the batch or of a lot sharing an ingredient lot, the
- * batch's own first
+ * batch's own first; {@code ofTheBatch} marks the shipments of the requested lot and of
+ * every lot made from it (rework and intermediates included)
  * @param massBalance per lot reached
- * @param doubts what the records leave open
  */
 public record TraceAnswers(String subject, String direction, @Nullable String reason, Instant tracedAt,
-		long elapsedMillis, int lots, List<Batch> batches, List<Ingredient> ingredients, List<Shipment> customers,
-		List<Balance> massBalance, List<String> doubts) {
+		long elapsedMillis, int lots, boolean complete, String verdict, List<GapEntry> gaps, List<Batch> batches,
+		List<Ingredient> ingredients, List<Shipment> customers, List<Balance> massBalance) {
 
-	public record Batch(String lot, String assigner, @Nullable String product, @Nullable String productName,
-			@Nullable String workOrder, @Nullable LocalDate completed, @Nullable BigDecimal quantity,
-			@Nullable String unit, @Nullable String site, List<Input> inputs) {
+	/** One gap: its kind ({@code pending row}), the lot, the reason, the export line. */
+	public record GapEntry(String kind, @Nullable String lot, String reason, @Nullable String source,
+			@Nullable String file, @Nullable Long line) {
+
+		static GapEntry of(Gap gap) {
+			return new GapEntry(gap.kind().label(), gap.lot(), gap.reason(), gap.source(), gap.file(), gap.line());
+		}
+
+	}
+
+	public record Batch(String lot, String assigner, boolean madeHere, @Nullable String product,
+			@Nullable String productName, @Nullable String workOrder, @Nullable LocalDate completed,
+			@Nullable BigDecimal quantity, @Nullable String unit, @Nullable String site, List<Input> inputs) {
 
 	}
 
@@ -66,25 +83,26 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 
 	}
 
-	public static TraceAnswers of(TraceAnalysis analysis) {
+	public static TraceAnswers of(TraceFindings findings) {
+		TraceAnalysis analysis = findings.analysis();
 		TraceResult result = analysis.result();
-		List<String> start = result.start().stream().map(TracedLot::key).toList();
 		return new TraceAnswers(result.request().subject(),
 				result.request().direction().name().toLowerCase(java.util.Locale.ROOT), result.request().reason(),
-				result.tracedAt(), result.elapsed().toMillis(), result.lots().size(),
+				result.tracedAt(), result.elapsed().toMillis(), result.lots().size(), findings.complete(),
+				Gap.verdict(findings.gaps()), findings.gaps().stream().map(GapEntry::of).toList(),
 				analysis.batches().stream().map((b) -> batch(result, b)).toList(),
 				analysis.ingredients().stream().map((i) -> ingredient(result, i)).toList(),
 				analysis.shipments()
 					.stream()
-					.map((s) -> shipment(result, s, start.contains(s.lot().key())))
+					.map((s) -> shipment(result, s))
 					.sorted(java.util.Comparator.comparing((Shipment s) -> !s.ofTheBatch()))
 					.toList(),
-				analysis.massBalance().stream().map((m) -> balance(m)).toList(), analysis.doubts());
+				analysis.massBalance().stream().map((m) -> balance(m)).toList());
 	}
 
 	private static Batch batch(TraceResult result, TraceAnalysis.Batch batch) {
 		KdeEvent output = batch.outputs().isEmpty() ? null : batch.outputs().get(0);
-		return new Batch(result.label(batch.lot()), batch.lot().assigner(), batch.productCode(),
+		return new Batch(result.label(batch.lot()), batch.lot().assigner(), output != null, batch.productCode(),
 				productName(result, batch.productCode()), (output != null) ? output.workOrder() : null,
 				(output != null) ? output.eventDate() : null, (output != null) ? value(output.quantity()) : null,
 				(output != null) ? output.quantity().unit() : null,
@@ -115,7 +133,7 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 				ingredient.usedIn().stream().map(result::label).toList());
 	}
 
-	private static Shipment shipment(TraceResult result, TraceAnalysis.Shipment shipment, boolean ofTheBatch) {
+	private static Shipment shipment(TraceResult result, TraceAnalysis.Shipment shipment) {
 		KdeEvent event = shipment.event();
 		String shipTo = event.locations().partner();
 		Location location = (shipTo != null) ? result.locations().get(shipTo) : null;
@@ -123,7 +141,7 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 				productName(result, event.productCode()), value(event.quantity()), event.quantity().unit(),
 				(event.reference() != null) ? event.reference().number() : null, shipTo,
 				(location != null) ? location.businessName() : null, (location != null) ? address(location) : null,
-				(location != null) ? location.phone() : null, ofTheBatch,
+				(location != null) ? location.phone() : null, shipment.ofTheBatch(),
 				shipment.via().stream().map(result::label).toList());
 	}
 

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.IndexBusyException;
-import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.batch.core.BatchStatus;
@@ -56,7 +55,7 @@ public class TraceRunner {
 	 * @throws TraceException when the lot or product is not found or the request is
 	 * ambiguous
 	 */
-	public TraceOutcome trace(TraceRequest request, Consumer<TraceAnalysis> answers) {
+	public TraceOutcome trace(TraceRequest request, Consumer<TraceFindings> answers) {
 		String runId = UUID.randomUUID().toString();
 		JobParametersBuilder parameters = run(runId);
 		add(parameters, ReportJobConfiguration.LOT, request.lot());

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +30,9 @@ public class TraceRuns {
 	/**
 	 * Who waits for the answers of a run (by its run id) before its reports are written.
 	 */
-	private final Map<String, Consumer<TraceAnalysis>> answerListeners = new ConcurrentHashMap<>();
+	private final Map<String, Consumer<TraceFindings>> answerListeners = new ConcurrentHashMap<>();
 
-	void listen(String runId, Consumer<TraceAnalysis> listener) {
+	void listen(String runId, Consumer<TraceFindings> listener) {
 		this.answerListeners.put(runId, listener);
 	}
 
@@ -45,10 +44,10 @@ public class TraceRuns {
 	 * Hands a run's answers to whoever waits for them, as soon as the trace step has
 	 * them.
 	 */
-	void answered(String runId, TraceAnalysis analysis) {
-		Consumer<TraceAnalysis> listener = this.answerListeners.get(runId);
+	void answered(String runId, TraceFindings findings) {
+		Consumer<TraceFindings> listener = this.answerListeners.get(runId);
 		if (listener != null) {
-			listener.accept(analysis);
+			listener.accept(findings);
 		}
 	}
 

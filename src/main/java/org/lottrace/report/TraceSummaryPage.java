@@ -15,11 +15,11 @@ import org.lottrace.trace.TraceResult;
 
 /**
  * Everything the trace summary template shows, already formatted: the header, the three
- * answers, the genealogy drawing, the mass balance and the doubts.
+ * answers, the genealogy drawing, the mass balance and what the answer could not see.
  */
 record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> batches, boolean tracedBackward,
 		List<IngredientView> ingredients, boolean tracedForward, ShipmentView forward, Genealogy genealogy,
-		List<BalanceRow> balances, List<String> doubts) {
+		List<BalanceRow> balances, boolean complete, String verdict, List<GapRow> gaps) {
 
 	/** The summary leaves out the audit columns of the mock-recall report. */
 	boolean audit() {
@@ -45,7 +45,8 @@ record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> b
 
 	}
 
-	static TraceSummaryPage of(TraceAnalysis analysis, Genealogy genealogy, ReportFormat format, Instant now) {
+	static TraceSummaryPage of(TraceFindings findings, Genealogy genealogy, ReportFormat format, Instant now) {
+		TraceAnalysis analysis = findings.analysis();
 		TraceResult result = analysis.result();
 		TraceNames names = new TraceNames(result);
 		Direction direction = result.request().direction();
@@ -54,7 +55,8 @@ record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> b
 		List<BalanceRow> balances = BalanceSection.rows(BalanceSection.balances(analysis, names, true), names);
 		return new TraceSummaryPage(Header.of(result, format, now), SummaryHeadlines.of(analysis, names, shipments),
 				batches, direction != Direction.FORWARD, IngredientSection.of(analysis, names),
-				direction != Direction.BACKWARD, shipments, genealogy, balances, analysis.doubts());
+				direction != Direction.BACKWARD, shipments, genealogy, balances, findings.complete(),
+				GapRow.verdict(findings.gaps()), GapRow.of(findings.gaps()));
 	}
 
 }

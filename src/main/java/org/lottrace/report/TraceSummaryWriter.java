@@ -66,8 +66,8 @@ public final class TraceSummaryWriter {
 	 * aside and renamed, so it is never left half written.
 	 * @return {@code file}
 	 */
-	public Path write(TraceAnalysis analysis, Path file) {
-		return ReportFiles.writeAtomically(file, render(analysis));
+	public Path write(TraceFindings findings, Path file) {
+		return ReportFiles.writeAtomically(file, render(findings));
 	}
 
 	/**
@@ -94,9 +94,10 @@ public final class TraceSummaryWriter {
 			+ ".genealogy .edge.forward { stroke: #3f8f5a; stroke-dasharray: 5 3; } "
 			+ ".genealogy .arrow.backward { fill: #3b6db3; } .genealogy .arrow.forward { fill: #3f8f5a; }";
 
-	String render(TraceAnalysis analysis) {
+	String render(TraceFindings findings) {
 		ReportFormat format = new ReportFormat(this.clock.getZone());
-		TraceSummaryPage page = TraceSummaryPage.of(analysis, genealogy(analysis), format, this.clock.instant());
+		TraceSummaryPage page = TraceSummaryPage.of(findings, genealogy(findings.analysis()), format,
+				this.clock.instant());
 		return ReportTemplates.render("trace-summary", page);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.trace.RecordSelection;
-import org.lottrace.trace.TraceAnalysis;
 
 /**
  * What the first step of a report job hands the second: the answers or records, and when
@@ -12,7 +11,7 @@ import org.lottrace.trace.TraceAnalysis;
  */
 public final class TraceWork {
 
-	@Nullable TraceAnalysis analysis;
+	@Nullable TraceFindings findings;
 
 	@Nullable RecordSelection records;
 

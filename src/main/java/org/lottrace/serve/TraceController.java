@@ -173,7 +173,7 @@ public class TraceController {
 		List<FileLink> files = (outcome == null) ? List.of() : files(entry.id(), outcome);
 		return new RequestView(entry.id(), entry.kind(), entry.state().name().toLowerCase(Locale.ROOT),
 				entry.submitted(), entry.finished(), entry.error(), (outcome != null) ? outcome.folder().name() : null,
-				(outcome != null && outcome.analysis() != null) ? TraceAnswers.of(outcome.analysis()) : null,
+				(outcome != null && outcome.findings() != null) ? TraceAnswers.of(outcome.findings()) : null,
 				(outcome != null && outcome.records() != null) ? outcome.records().events().size() : null, files);
 	}
 

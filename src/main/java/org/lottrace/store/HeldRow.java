@@ -1,5 +1,6 @@
 package org.lottrace.store;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,10 +22,11 @@ import org.lottrace.kde.Provenance;
  * @param fieldTexts the text each mapped field held, by field column
  * @param violations every reason
  * @param raw the row's fields exactly as read from the export
+ * @param eventDate the event date, when it could be read
  * @param provenance the export line
  */
 public record HeldRow(boolean pending, String kind, @Nullable String recordKey, Map<String, String> fieldTexts,
-		List<KdeViolation> violations, List<String> raw, Provenance provenance) {
+		List<KdeViolation> violations, List<String> raw, @Nullable LocalDate eventDate, Provenance provenance) {
 
 	public static final String REJECTED = "rejected", PENDING = "pending";
 

@@ -26,7 +26,7 @@ public final class HeldRows {
 				JSON.readValue(rs.getString("field_texts"), new TypeReference<Map<String, String>>() {
 				}), JSON.readValue(rs.getString("violations"), new TypeReference<List<KdeViolation>>() {
 				}), JSON.readValue(rs.getString("raw"), new TypeReference<List<String>>() {
-				}), KdeEventRows.provenance(rs));
+				}), rs.getObject("event_date", java.time.LocalDate.class), KdeEventRows.provenance(rs));
 	}
 
 	static String json(Object value) {

@@ -149,6 +149,7 @@ public final class StoreSchemas {
 		c.add(Column.of("lot_code", STRING, (h) -> h.text("lot_code")));
 		c.add(Column.of("work_order", STRING, (h) -> h.text("work_order")));
 		c.add(Column.of("product_code", STRING, (h) -> h.text("product_code")));
+		c.add(Column.of("event_date", DATE, HeldRow::eventDate));
 		c.add(Column.of("reason", STRING, HeldRow::reasons));
 		c.add(Column.of("waits_for", STRING, (h) -> h.pending() ? h.waitsFor() : null));
 		c.add(Column.of("field_texts", STRING, (h) -> HeldRows.json(h.fieldTexts())));

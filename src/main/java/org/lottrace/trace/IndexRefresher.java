@@ -105,6 +105,7 @@ public final class IndexRefresher {
 			sql.execute("BEGIN TRANSACTION");
 			try {
 				replaceMasterData(sql);
+				loadHeldRows(sql, fresh);
 				long events = loadEvents(sql, freshIds);
 				long superseded = 0;
 				long workOrders = 0;
@@ -160,6 +161,32 @@ public final class IndexRefresher {
 		}
 	}
 
+	/**
+	 * Rows the fresh commits held back (rejected or pending), and which pending rows the
+	 * fresh resolution commits made records of: a trace reports the rows still held in
+	 * its scope.
+	 */
+	private void loadHeldRows(Statement sql, List<StoreCommit> fresh) throws SQLException {
+		Set<String> ids = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		List<Path> held = this.catalog.files(StoreTable.HELD_ROW, ids);
+		if (!held.isEmpty()) {
+			sql.execute("INSERT INTO held SELECT *, false FROM (" + DuckDb.scan(StoreTable.HELD_ROW, held) + ")");
+		}
+		Set<String> resolutions = fresh.stream()
+			.filter((c) -> c.resolves() != null)
+			.map(StoreCommit::fileId)
+			.collect(Collectors.toSet());
+		for (StoreTable table : List.of(StoreTable.KDE_EVENT, StoreTable.LOCATION, StoreTable.PRODUCT)) {
+			List<Path> files = this.catalog.files(table, resolutions);
+			if (!files.isEmpty()) {
+				sql.execute("UPDATE held SET resolved = true FROM (SELECT source AS s_, source_sha256 AS sha_, "
+						+ "source_line AS line_ FROM read_parquet(" + DuckDb.fileList(files)
+						+ ", union_by_name = true, hive_partitioning = false)) r WHERE held.status = 'pending' AND "
+						+ "held.source = r.s_ AND held.source_sha256 = r.sha_ AND held.source_line = r.line_");
+			}
+		}
+	}
+
 	private long loadEvents(Statement sql, Set<String> freshIds) throws SQLException {
 		List<Path> files = this.catalog.files(StoreTable.KDE_EVENT, freshIds);
 		sql.execute("CREATE TEMP TABLE incoming AS SELECT * FROM event WHERE false");
@@ -181,19 +208,22 @@ public final class IndexRefresher {
 	}
 
 	/**
-	 * Earlier versions of the keys that came in: marked superseded, counted, and their
-	 * work orders relinked. Commits are applied in the order they were made, so what
-	 * comes in is always the newest. Then the new rows are added.
+	 * Adds the new rows; earlier versions of their keys are counted, their work orders
+	 * relinked, and every version of those keys ordered again, newest first.
 	 */
 	private long findPrevious(Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE previous AS SELECT e.record_key, e.work_order FROM event e "
 				+ "WHERE e.record_key IN (SELECT record_key FROM incoming) AND NOT e.superseded");
 		long earlier = count(sql, "SELECT count(DISTINCT record_key) FROM previous");
-		if (earlier > 0) {
-			sql.execute("UPDATE event SET superseded = true WHERE NOT superseded AND record_key IN "
-					+ "(SELECT record_key FROM previous)");
-		}
 		sql.execute("INSERT INTO event SELECT * FROM incoming");
+		if (earlier > 0) {
+			// the newest version wins whatever order the commits came in: the records of
+			// pending rows resolved today keep the ingestion time of their export
+			sql.execute("UPDATE event SET superseded = r.rn > 1 FROM (SELECT file_id AS file_, source_line AS line_, "
+					+ "row_number() OVER (PARTITION BY record_key ORDER BY " + DuckDb.NEWEST_FIRST + ") AS rn "
+					+ "FROM event WHERE record_key IN (SELECT record_key FROM previous)) r "
+					+ "WHERE event.file_id = r.file_ AND event.source_line = r.line_");
+		}
 		return earlier + count(sql, "SELECT count(*) FROM incoming WHERE superseded");
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreSchemas;
+import org.lottrace.store.TableSchema;
 
 /** The tables of the derived index. */
 final class IndexSchema {
@@ -22,13 +23,8 @@ final class IndexSchema {
 		statement.execute("CREATE TABLE IF NOT EXISTS applied (file_id VARCHAR, applied_at TIMESTAMP WITH TIME ZONE)");
 		// every version of every KDE event, as in the store, plus the ingestion it came
 		// from
-		statement.execute(
-				"CREATE TABLE IF NOT EXISTS event ("
-						+ StoreSchemas.KDE_EVENT.columns()
-							.stream()
-							.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
-							.collect(Collectors.joining(", "))
-						+ ", file_id VARCHAR, superseded BOOLEAN, lot_id INTEGER)");
+		statement.execute("CREATE TABLE IF NOT EXISTS event (" + columns(StoreSchemas.KDE_EVENT)
+				+ ", file_id VARCHAR, superseded BOOLEAN, lot_id INTEGER)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_lot_code ON event (lot_code)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_work_order ON event (work_order)");
 		statement.execute("CREATE INDEX IF NOT EXISTS event_record_key ON event (record_key)");
@@ -54,6 +50,18 @@ final class IndexSchema {
 		// order without its output
 		statement.execute("CREATE TABLE IF NOT EXISTS pending (input_key VARCHAR, lot_code VARCHAR, "
 				+ "work_order VARCHAR, reason VARCHAR)");
+		// export rows that did not become records: rejected, or pending until the data
+		// they wait for arrives (resolved once a resolution commit made a record of them)
+		statement.execute("CREATE TABLE IF NOT EXISTS held (" + columns(StoreSchemas.HELD_ROW) + ", resolved BOOLEAN)");
+		statement.execute("CREATE INDEX IF NOT EXISTS held_by_work_order ON held (work_order)");
+		statement.execute("CREATE INDEX IF NOT EXISTS held_by_lot_code ON held (lot_code)");
+	}
+
+	private static String columns(TableSchema<?> schema) {
+		return schema.columns()
+			.stream()
+			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
+			.collect(Collectors.joining(", "));
 	}
 
 	static @Nullable String version(Statement statement) throws SQLException {

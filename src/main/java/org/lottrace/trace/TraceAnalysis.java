@@ -34,11 +34,12 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * it to the request
  * @param massBalance per lot: produced or received, used, shipped, remaining, share
  * accounted for
- * @param doubts what the records leave open: inputs that could not be linked, quantities
- * that could not be converted
+ * @param gaps what the trace could not see or saw in doubt: rows of its scope rejected or
+ * pending, inputs that could not be linked, locations master data does not describe, mass
+ * balances that do not close
  */
 public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingredient> ingredients,
-		List<Shipment> shipments, List<MassBalance> massBalance, List<String> doubts) {
+		List<Shipment> shipments, List<MassBalance> massBalance, List<Gap> gaps) {
 
 	/** A start lot and the transformation that made it. */
 	public record Batch(TracedLot lot, @Nullable String productCode, List<KdeEvent> outputs, List<Input> inputs) {
@@ -68,8 +69,11 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 	/**
 	 * A shipment of a lot reached going forward, and the start or ingredient lots it is
 	 * reached from.
+	 *
+	 * @param ofTheBatch whether it is a shipment of a start lot or of a lot made from one
+	 * (rework and intermediates included): its customer is a customer of the batch
 	 */
-	public record Shipment(KdeEvent event, TracedLot lot, List<TracedLot> via) {
+	public record Shipment(KdeEvent event, TracedLot lot, List<TracedLot> via, boolean ofTheBatch) {
 
 	}
 
@@ -90,16 +94,13 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 		}
 		Map<String, KdeEvent> byKey = new HashMap<>();
 		result.events().forEach((e) -> byKey.put(e.recordKey(), e));
-		List<String> doubts = new ArrayList<>();
-		result.pending()
-			.forEach((p) -> doubts.add("Input " + p.recordKey() + " of work order " + p.workOrder() + " names lot '"
-					+ p.lotCode() + "': " + p.reason()));
+		List<Gap> balanceGaps = new ArrayList<>();
 		List<MassBalance> balances = new ArrayList<>();
 		for (TracedLot lot : sortedLots(result)) {
-			balances.add(balance(lot, byLot.getOrDefault(lot.id(), List.of()), result.products(), units, doubts));
+			balances.add(balance(result, lot, byLot.getOrDefault(lot.id(), List.of()), units, balanceGaps));
 		}
 		return new TraceAnalysis(result, batches(result, byLot, byKey), ingredients(result, byLot),
-				shipments(result, byLot), List.copyOf(balances), List.copyOf(doubts));
+				shipments(result, byLot), List.copyOf(balances), TraceGaps.of(result, byLot, balanceGaps));
 	}
 
 	private static List<TracedLot> sortedLots(TraceResult result) {
@@ -154,6 +155,8 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 
 	private static List<Shipment> shipments(TraceResult result, Map<Integer, List<KdeEvent>> byLot) {
 		Map<Integer, Set<Integer>> via = via(result);
+		Set<Integer> start = new java.util.HashSet<>();
+		result.start().forEach((l) -> start.add(l.id()));
 		List<Shipment> shipments = new ArrayList<>();
 		for (TracedLot lot : result.lots().values()) {
 			if (lot.forwardDepth() < 0) {
@@ -166,7 +169,8 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 						.map(result.lots()::get)
 						.sorted(Comparator.comparing(TracedLot::code))
 						.toList();
-					shipments.add(new Shipment(event, lot, from));
+					shipments
+						.add(new Shipment(event, lot, from, from.stream().anyMatch((l) -> start.contains(l.id()))));
 				}
 			}
 		}
@@ -205,10 +209,10 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 		return via;
 	}
 
-	private static MassBalance balance(TracedLot lot, List<KdeEvent> events, Map<String, Product> products,
-			UnitConverter units, List<String> doubts) {
+	private static MassBalance balance(TraceResult result, TracedLot lot, List<KdeEvent> events, UnitConverter units,
+			List<Gap> gaps) {
 		String productCode = productOf(events);
-		Product product = (productCode != null) ? products.get(productCode) : null;
+		Product product = (productCode != null) ? result.products().get(productCode) : null;
 		String unit = (product != null) ? product.baseUnit()
 				: events.stream()
 					.map(KdeEvent::normalizedQuantity)
@@ -220,8 +224,9 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 		BigDecimal in = BigDecimal.ZERO;
 		BigDecimal used = BigDecimal.ZERO;
 		BigDecimal shipped = BigDecimal.ZERO;
+		String label = result.label(lot);
 		for (KdeEvent event : events) {
-			BigDecimal amount = amount(event, unit, productCode, units, notes);
+			BigDecimal amount = amount(event, unit, productCode, units, notes, label, gaps);
 			if (bringsInLot(event)) {
 				in = in.add(amount);
 			}
@@ -236,23 +241,43 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 		BigDecimal percent = (in.signum() > 0)
 				? used.add(shipped).multiply(BigDecimal.valueOf(100)).divide(in, 1, RoundingMode.HALF_UP) : null;
 		if (in.signum() == 0) {
-			notes.add("no receiving or production record for this lot");
+			note(notes, gaps, label, "no receiving or production record for this lot: what was used or shipped of "
+					+ "it cannot be balanced");
 		}
 		if (remaining.signum() < 0) {
-			notes.add("more used and shipped than received or produced");
+			note(notes, gaps, label, "more used and shipped (" + plain(used.add(shipped)) + " " + unit
+					+ ") than received or produced (" + plain(in) + " " + unit + ")");
 		}
-		notes.forEach((n) -> doubts.add("Lot " + lot.code() + " (" + lot.assigner() + "): " + n));
 		return new MassBalance(lot, productCode, unit, in, used, shipped, remaining, percent, List.copyOf(notes));
 	}
 
+	private static void note(List<String> notes, List<Gap> gaps, String lot, String note) {
+		notes.add(note);
+		gaps.add(new Gap(Gap.Kind.MASS_BALANCE, lot, note, null, null, null));
+	}
+
+	/**
+	 * A record's quantity in the balance's unit: the recorded quantity converted directly
+	 * (so that 340.9 lb stays 340.9 lb), else the normalized one.
+	 */
 	private static BigDecimal amount(KdeEvent event, String unit, @Nullable String productCode, UnitConverter units,
-			List<String> notes) {
-		Quantity quantity = (event.normalizedQuantity() != null) ? event.normalizedQuantity() : event.quantity();
-		return units.convert(quantity, unit, productCode).map(Quantity::value).orElseGet(() -> {
-			notes.add("cannot convert " + quantity + " (" + event.recordKey() + ") to " + unit
-					+ ": add a conversion in jobs/units.yml");
+			List<String> notes, String lot, List<Gap> gaps) {
+		java.util.Optional<Quantity> converted = units.convert(event.quantity(), unit, productCode);
+		if (converted.isEmpty() && event.normalizedQuantity() != null) {
+			converted = units.convert(event.normalizedQuantity(), unit, productCode);
+		}
+		return converted.map(Quantity::value).orElseGet(() -> {
+			String note = "cannot convert " + event.quantity() + " to " + (unit.isEmpty() ? "a known unit" : unit)
+					+ ((productCode != null) ? " for " + productCode : "") + ": add a conversion in units.yml";
+			notes.add(note + " (" + event.recordKey() + ")");
+			gaps.add(new Gap(Gap.Kind.MASS_BALANCE, lot, note, event.provenance().source(), event.provenance().file(),
+					event.provenance().line()));
 			return BigDecimal.ZERO;
 		});
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 	/**

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
+import org.lottrace.kde.Provenance;
+import org.lottrace.store.HeldRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a trace found: the lots and how they are linked, the current KDE events of
@@ -20,12 +23,14 @@ import org.lottrace.kde.Product;
  * @param events the current version of every KDE event of the lots reached
  * @param eventLots for each event (by record key), the id of its lot
  * @param pending transformation inputs of the work orders reached that could not be
- * linked to a lot
+ * linked to a lot, and inputs whose lot number could mean a lot reached and another one
+ * @param held export rows in the trace's scope that did not become records: rejected, or
+ * pending until the data they wait for arrives (they name a work order or a lot reached)
  * @param elapsed how long the trace took
  */
 public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot> start, Map<Integer, TracedLot> lots,
 		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Map<String, Location> locations,
-		Map<String, Product> products, List<PendingInput> pending, Duration elapsed) {
+		Map<String, Product> products, List<PendingInput> pending, List<HeldRow> held, Duration elapsed) {
 
 	/**
 	 * How to name a lot to people: its code, followed by who assigned it when another lot
@@ -67,9 +72,12 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 
 	/**
 	 * A transformation input the index could not link: its lot number resolves to no lot,
-	 * or to several.
+	 * or to several, or its work order has no output lot yet.
+	 *
+	 * @param provenance the export line of the input record
 	 */
-	public record PendingInput(String recordKey, String lotCode, String workOrder, String reason) {
+	public record PendingInput(String recordKey, String lotCode, String workOrder, String reason,
+			@Nullable Provenance provenance) {
 
 	}
 

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
+import org.lottrace.store.HeldRow;
 import org.lottrace.store.StoreMasterData;
 import org.lottrace.trace.TraceResult.LotLink;
 import org.lottrace.trace.TraceResult.PendingInput;
@@ -97,11 +98,14 @@ public class TraceService {
 			List<LotLink> links = links(sql, lots.keySet());
 			TracedEvents.Found found = TracedEvents.read(sql, lots);
 			List<KdeEvent> events = found.events();
-			List<PendingInput> pending = pending(sql, links, events);
+			Set<String> workOrders = ScopeRows.workOrders(links, events);
+			String lotNumbers = ScopeRows.lotNumbers(sql, lots.values());
+			List<PendingInput> pending = ScopeRows.pending(sql, workOrders, lotNumbers);
+			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, null, null);
 			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
 			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(),
-					referencedLocations(events, master), referencedProducts(events, master), pending,
+					referencedLocations(events, master), referencedProducts(events, master), pending, held,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (SQLException ex) {
@@ -188,8 +192,10 @@ public class TraceService {
 			Map<String, TracedLot> eventLots = new HashMap<>();
 			found.lots().forEach((key, id) -> eventLots.put(key, lots.get(id)));
 			StoreMasterData master = masterData(connection);
-			return new RecordSelection(request, selectedAt, found.events(), eventLots,
-					referencedLocations(found.events(), master), referencedProducts(found.events(), master));
+			Map<String, Location> locations = referencedLocations(found.events(), master);
+			return new RecordSelection(request, selectedAt, found.events(), eventLots, locations,
+					referencedProducts(found.events(), master),
+					ScopeRows.gaps(sql, request, found.events(), eventLots, locations));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not select the records: " + ex.getMessage(), ex);
@@ -231,22 +237,6 @@ public class TraceService {
 			}
 		}
 		return links;
-	}
-
-	/** Inputs left unlinked in the work orders that produced the lots reached. */
-	private List<PendingInput> pending(Statement sql, List<LotLink> links, List<KdeEvent> events) throws SQLException {
-		Set<String> workOrders = new HashSet<>();
-		links.forEach((l) -> workOrders.add(l.workOrder()));
-		events.stream().filter((e) -> e.workOrder() != null).forEach((e) -> workOrders.add(e.workOrder()));
-		List<PendingInput> pending = new ArrayList<>();
-		try (ResultSet rs = sql
-			.executeQuery("SELECT input_key, lot_code, work_order, reason FROM pending WHERE " + "work_order IN ("
-					+ SqlLists.strings(sql, "pending_wo", workOrders) + ") ORDER BY work_order, input_key")) {
-			while (rs.next()) {
-				pending.add(new PendingInput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-			}
-		}
-		return pending;
 	}
 
 	private static Map<String, Location> referencedLocations(List<KdeEvent> events, StoreMasterData master) {

@@ -189,7 +189,7 @@ final class Events {
 			}
 		}
 		return new RecordSet("Trace of lot C261014A", List.of("Request: trace of lot C261014A", "Direction: both"),
-				List.copyOf(events), lots, LOCATIONS, PRODUCTS, SELECTED_AT);
+				List.copyOf(events), lots, LOCATIONS, PRODUCTS, SELECTED_AT, List.of());
 	}
 
 	/**
@@ -203,7 +203,8 @@ final class Events {
 				location("C200-01", "=1+1", "+1 555-0100", "@SUM(A1)", "Springfield", "IL", "62704", "US"));
 		KdeEvent shipped = complete(RecordKind.SHIPPING).lot("-24", "BAKERY-01").build();
 		return new RecordSet("Trace of lot -24", List.of("Request: trace of lot -24"), List.of(shipped),
-				Map.of(shipped.recordKey(), new RecordSet.Lot("-24", "BAKERY-01")), locations, PRODUCTS, SELECTED_AT);
+				Map.of(shipped.recordKey(), new RecordSet.Lot("-24", "BAKERY-01")), locations, PRODUCTS, SELECTED_AT,
+				List.of());
 	}
 
 	static RecordSet records(KdeEvent... events) {

@@ -73,7 +73,8 @@ class FdaCsvWriterTests {
 		List<CSVRecord> transformation = read(this.dir.resolve("fda-transformation.csv"));
 		assertThat(transformation.get(1).get(0)).isEqualTo(FdaSpreadsheet.MISSING);
 		List<CSVRecord> gaps = read(this.dir.resolve("fda-gaps.csv"));
-		assertThat(gaps.get(1).values()).startsWith("Transformation", "2", "A2", "Input Traceability Lot Code");
+		assertThat(gaps.get(1).values()).startsWith("Missing KDE", "", "Transformation", "2", "A2",
+				"Input Traceability Lot Code");
 	}
 
 	@Test

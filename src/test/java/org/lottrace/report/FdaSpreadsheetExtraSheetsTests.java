@@ -38,7 +38,7 @@ class FdaSpreadsheetExtraSheetsTests {
 		assertThat(columns).anySatisfy((row) -> assertThat(row).containsExactly("Column", "Transformation", "H",
 				"Input Quantity Used", "Quantity of the input used from this lot", "§ 1.1350(a)(1)(iii)"));
 		assertThat(columns).anySatisfy((row) -> assertThat(row).containsExactly("Column", "Missing or doubtful KDEs",
-				"I", "Source Line", "The line of the export (the header is line 1)", ""));
+				"K", "Source Line", "The line of the export (the header is line 1)", ""));
 	}
 
 	@Test

@@ -167,15 +167,33 @@ class FdaSpreadsheetGapsTests {
 	}
 
 	@Test
-	void aQuantityThatCouldNotBeConvertedIsShownAndListedAsDoubtful() {
+	void aQuantityIsShownAsRecordedWhetherOrNotItConvertsToTheBaseUnit() {
+		// the KDE is the quantity and unit as recorded; a conversion for the mass balance
+		// is
+		// the trace's concern (it converts through the lot's product when it traces)
 		KdeEvent received = Events.complete(RecordKind.RECEIVING).quantity("3", "drum").normalized(null).build();
 		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(Events.records(received));
 		assertThat(spreadsheet.sheet(Cte.RECEIVING).value(0, "Quantity")).isEqualTo(new BigDecimal("3"));
-		assertThat(spreadsheet.gaps()).singleElement().satisfies((gap) -> {
-			assertThat(gap.cell()).isEqualTo("B2");
-			assertThat(gap.citation()).isEqualTo("§ 1.1345(a)(2)");
-			assertThat(gap.reason()).contains("could not be converted");
-		});
+		assertThat(spreadsheet.sheet(Cte.RECEIVING).value(0, "Unit of Measure")).isEqualTo("drum");
+		assertThat(spreadsheet.gaps()).isEmpty();
+	}
+
+	@Test
+	void theGapsSheetListsTheGapsOfTheRequestsScopeBeforeTheCells() {
+		KdeEvent received = Events.complete(RecordKind.RECEIVING).build();
+		RecordSet records = Events.records(received);
+		RecordSet withScope = new RecordSet(records.title(), records.scope(), records.events(), records.lots(),
+				records.locations(), records.products(), records.generatedAt(),
+				List.of(new org.lottrace.trace.Gap(org.lottrace.trace.Gap.Kind.PENDING_ROW, "L2301",
+						"a receiving row of lot L2301 is pending: it waits for product X in master data",
+						"erp-receiving", "RCV_1.csv", 9L)));
+		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(withScope);
+		Sheet gaps = spreadsheet.sheet(FdaSpreadsheet.GAPS);
+		assertThat(gaps.rows()).hasSize(1);
+		assertThat(gaps.rows().get(0)).containsExactly("Pending row", "L2301", null, null, null, null, null, null, null,
+				"RCV_1.csv", 9L, "a receiving row of lot L2301 is pending: it waits for product X in master data");
+		assertThat(spreadsheet.sheet(FdaSpreadsheet.REQUEST).rows())
+			.anySatisfy((row) -> assertThat(row).containsExactly(FdaSpreadsheet.GAPS, 1));
 	}
 
 	@Test
@@ -206,7 +224,7 @@ class FdaSpreadsheetGapsTests {
 		});
 		Sheet gaps = spreadsheet.sheet(FdaSpreadsheet.GAPS);
 		assertThat(gaps.rows()).hasSize(7);
-		assertThat(gaps.rows().get(0)).containsExactly("Shipping", 2, "J2",
+		assertThat(gaps.rows().get(0)).containsExactly("Missing KDE", null, "Shipping", 2, "J2",
 				"Immediate Subsequent Recipient Business Name",
 				"Location description of the immediate subsequent recipient (not a transporter)", "§ 1.1340(a)(4)",
 				"shipping|BOL-1|1", "BOL_20261012.txt", 7L, "location code C999 is not in the master data");
@@ -215,7 +233,7 @@ class FdaSpreadsheetGapsTests {
 	private static RecordSet withLocations(Map<String, Location> locations, KdeEvent... events) {
 		RecordSet records = Events.records(events);
 		return new RecordSet(records.title(), records.scope(), records.events(), records.lots(), locations,
-				records.products(), records.generatedAt());
+				records.products(), records.generatedAt(), List.of());
 	}
 
 }

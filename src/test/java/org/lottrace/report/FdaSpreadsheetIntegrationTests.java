@@ -68,7 +68,8 @@ class FdaSpreadsheetIntegrationTests {
 		List<IngestResult> ingested = this.ingestService
 			.ingest(this.ingestService.plan(List.of(Path.of("sample-data")), null));
 		assertThat(ingested).hasSize(22).allMatch((r) -> r.status() == IngestResult.Status.INGESTED);
-		RecordSet records = RecordSets.of(this.traceService.trace(TraceRequest.lot("C261014A", Direction.BOTH)));
+		RecordSet records = RecordSets.of(this.traceService.trace(TraceRequest.lot("C261014A", Direction.BOTH)),
+				List.of());
 		spreadsheet = FdaSpreadsheet.of(records);
 		xlsx = new XlsxFile(FdaXlsxWriter.write(spreadsheet, reports.resolve("fda-C261014A.xlsx")));
 		FdaCsvWriter.write(spreadsheet, reports.resolve("csv"));

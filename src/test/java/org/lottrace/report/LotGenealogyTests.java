@@ -183,7 +183,8 @@ class LotGenealogyTests {
 
 	@Test
 	void summarySaysWhatWasCollapsed() {
-		String html = new TraceSummaryWriter(TraceSummaryWriterTests.CLOCK, 60, 12).render(largeTrace());
+		String html = new TraceSummaryWriter(TraceSummaryWriterTests.CLOCK, 60, 12)
+			.render(TraceFindings.of(largeTrace()));
 
 		assertThat(Html.text(Html.section(html, "genealogy")))
 			.contains("Of the 100 lots made from the traced lot, the 60 nearest are drawn.")

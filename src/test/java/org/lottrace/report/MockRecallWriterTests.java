@@ -75,7 +75,8 @@ class MockRecallWriterTests {
 			.analysis(new TraceRequest(null, null, "COOKIE-PB-12", java.time.LocalDate.of(2026, 10, 12),
 					java.time.LocalDate.of(2026, 10, 16), Direction.BOTH, null));
 
-		String scenario = Html.section(this.writer.render(analysis, times(Duration.ofMinutes(5))), "scenario");
+		String scenario = Html.section(this.writer.render(TraceFindings.of(analysis), times(Duration.ofMinutes(5))),
+				"scenario");
 
 		assertThat(Html.rows(scenario)).contains(List.of("Date range", "2026-10-12 to 2026-10-16", "Reason", ""));
 		assertThat(scenario).contains("<span class=\"blank\"></span>");
@@ -111,13 +112,15 @@ class MockRecallWriterTests {
 		List<List<String>> rows = Html.rows(reconciliation);
 		assertThat(rows).extracting((row) -> row.get(0))
 			.containsExactly("Lot", "C261014A", "F261013A", "HM-2610-021", "L2301 (Dairy Gold Creamery)",
-					"L2301 (Nutty Butter Co.)", "Overall, 1 lot(s) in case", "Overall, 4 lot(s) in kg");
+					"L2301 (Nutty Butter Co.)", "Overall, 1 lot(s) of Peanut Butter Sandwich Cookies, 12 ct",
+					"Overall, 1 lot(s) of Peanut butter cream filling", "Overall, 1 lot(s) of All-purpose wheat flour",
+					"Overall, 1 lot(s) of Unsalted butter", "Overall, 1 lot(s) of Peanut butter, creamy");
 		assertThat(rows).contains(List.of("C261014A", "Peanut Butter Sandwich Cookies, 12 ct", "batch", "case", "27",
 				"0", "26", "1", "96.3 %", "", ""));
-		// 60 + 680.388555 + 326.586506 + 127.005864 kg in; 30 + 39.7 + 15 + 95.254398 kg
-		// used
-		assertThat(rows).contains(List.of("Overall, 4 lot(s) in kg", "kg", "1193.981", "179.954 used or shipped",
-				"1014.027", "15.1 %", "", ""));
+		// never a sum over different products: flour, butter and peanut butter each their
+		// own
+		assertThat(rows).contains(List.of("Overall, 1 lot(s) of All-purpose wheat flour", "kg", "680.389",
+				"39.7 used or shipped", "640.689", "5.8 %", "", ""));
 	}
 
 	@Test
@@ -125,9 +128,12 @@ class MockRecallWriterTests {
 		TraceFixture fixture = BakeryTrace.fixture();
 		fixture.receipt(fixture.lot(9, "X1", "V100", 1, 0), "FLOUR-AP-50", "3", "drum", "2026-10-01", "R1", "PO-1",
 				"RC-1");
-		String html = this.writer.render(fixture.analysis(BakeryTrace.request()), times(Duration.ofMinutes(40)));
+		String html = this.writer.render(TraceFindings.of(fixture.analysis(BakeryTrace.request())),
+				times(Duration.ofMinutes(40)));
 
-		assertThat(Html.text(Html.section(html, "gaps"))).contains("Lot X1 (V100): cannot convert 3 drum");
+		assertThat(Html.rows(Html.section(html, "gaps"))).contains(List.of("Mass balance", "X1",
+				"cannot convert 3 drum to kg for FLOUR-AP-50: add a conversion in " + "units.yml", "RCV.csv line 22"));
+		assertThat(Html.text(html)).contains("INCOMPLETE: ");
 		assertThat(Html.text(Html.section(html, "corrective-actions"))).contains("Action Owner Due Done");
 		assertThat(Html.rows(Html.section(html, "corrective-actions"))).hasSize(4);
 		assertThat(Html.text(Html.section(html, "retest"))).contains("No retest needed", "Retest required by");
@@ -147,14 +153,14 @@ class MockRecallWriterTests {
 
 	@Test
 	void writesTheFile() throws Exception {
-		Path file = this.writer.write(BakeryTrace.analysis(), times(Duration.ofMinutes(40)),
+		Path file = this.writer.write(TraceFindings.of(BakeryTrace.analysis()), times(Duration.ofMinutes(40)),
 				this.folder.resolve("mock-recall.html"));
 
 		assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("Traceability test (mock recall)");
 	}
 
 	private String render(MockRecallTimes times) {
-		return this.writer.render(BakeryTrace.analysis(), times);
+		return this.writer.render(TraceFindings.of(BakeryTrace.analysis()), times);
 	}
 
 	private static MockRecallTimes times(Duration elapsed) {

@@ -65,9 +65,10 @@ class TraceReportsIntegrationTests {
 		assertThat(ingested).isNotEmpty().noneMatch((r) -> r.status() == IngestResult.Status.FAILED);
 		TraceAnalysis analysis = TraceAnalysis.of(this.traceService.trace(TraceRequest.lot("C261014A", Direction.BOTH)),
 				this.unitsProvider.units());
-		Path summaryFile = new TraceSummaryWriter().write(analysis, folder.resolve("reports/trace-summary.html"));
-		Path mockRecallFile = new MockRecallWriter().write(analysis, new MockRecallTimes(started, Instant.now()),
-				folder.resolve("reports/mock-recall.html"));
+		Path summaryFile = new TraceSummaryWriter().write(TraceFindings.of(analysis),
+				folder.resolve("reports/trace-summary.html"));
+		Path mockRecallFile = new MockRecallWriter().write(TraceFindings.of(analysis),
+				new MockRecallTimes(started, Instant.now()), folder.resolve("reports/mock-recall.html"));
 		summary = Files.readString(summaryFile);
 		mockRecall = Files.readString(mockRecallFile);
 	}

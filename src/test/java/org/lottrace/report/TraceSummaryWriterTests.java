@@ -27,19 +27,20 @@ class TraceSummaryWriterTests {
 	private final TraceSummaryWriter writer = new TraceSummaryWriter(CLOCK, 60, 12);
 
 	@Test
-	void givesTheThreeAnswersFirstThenGenealogyMassBalanceAndDoubts() {
-		String html = this.writer.render(BakeryTrace.analysis());
+	void givesTheVerdictAndTheThreeAnswersFirstThenGenealogyMassBalanceAndGaps() {
+		String html = this.writer.render(TraceFindings.of(BakeryTrace.analysis()));
 
 		List<String> order = List.of("<section id=\"batch\"", "<section id=\"ingredients\"",
 				"<section id=\"customers\"", "<section id=\"genealogy\"", "<section id=\"mass-balance\"",
-				"<section id=\"doubts\"");
+				"<section id=\"gaps\"");
 		assertThat(order).extracting(html::indexOf).isSorted().doesNotContain(-1);
 		assertThat(html.indexOf("id=\"in-short\"")).isLessThan(html.indexOf("<section id=\"batch\""));
+		assertThat(html.indexOf("id=\"completeness\"")).isPositive().isLessThan(html.indexOf("id=\"in-short\""));
 	}
 
 	@Test
 	void headerShowsTheRequestWhenItWasTracedHowLongItTookAndTheVersion() {
-		String header = Html.text(this.writer.render(BakeryTrace.analysis()).split("</header>")[0]);
+		String header = Html.text(this.writer.render(TraceFindings.of(BakeryTrace.analysis())).split("</header>")[0]);
 
 		assertThat(header).contains("trace of lot C261014A, both")
 			.contains("Customer complaint #4711")
@@ -51,7 +52,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void whichBatchGivesWorkOrderDateSiteQuantityAndInputsWithTickets() {
-		String batch = Html.section(this.writer.render(BakeryTrace.analysis()), "batch");
+		String batch = Html.section(this.writer.render(TraceFindings.of(BakeryTrace.analysis())), "batch");
 
 		assertThat(Html.rows(batch)).contains(
 				List.of("WO-1014-P", "2026-10-14", "Sunrise Bakery 100 Mill Street, Springfield, IL 62704, US",
@@ -66,7 +67,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void ingredientLotsListEveryLevelWithSupplierLotCodesReceiptsAndDocuments() {
-		String ingredients = Html.section(this.writer.render(BakeryTrace.analysis()), "ingredients");
+		String ingredients = Html.section(this.writer.render(TraceFindings.of(BakeryTrace.analysis())), "ingredients");
 
 		assertThat(Html.rows(ingredients)).contains(
 				List.of("1", "L2301 (Dairy Gold Creamery) same code as Nutty Butter Co.", "Dairy Gold Creamery",
@@ -82,7 +83,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void customersOfTheBatchComeFirstThenSharedLotsFtlFirst() {
-		String customers = Html.section(this.writer.render(BakeryTrace.analysis()), "customers");
+		String customers = Html.section(this.writer.render(TraceFindings.of(BakeryTrace.analysis())), "customers");
 
 		assertThat(Pattern.compile("<h3>([^<]*)</h3>").matcher(customers).results().map((m) -> Html.decode(m.group(1))))
 			.containsExactly("Contact list", "Customers of the batch C261014A", "Through L2301 of Nutty Butter Co.",
@@ -106,7 +107,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void contactListPutsCustomersOfTheBatchFirst() {
-		String customers = Html.section(this.writer.render(BakeryTrace.analysis()), "customers");
+		String customers = Html.section(this.writer.render(TraceFindings.of(BakeryTrace.analysis())), "customers");
 		String contacts = customers.substring(0, customers.indexOf("Customers of the batch"));
 
 		assertThat(Html.rows(contacts)).extracting((row) -> row.get(0) + " | " + row.get(5))
@@ -117,18 +118,18 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void lotCodesSharedByTwoSuppliersAreAlwaysShownWithTheirSupplier() {
-		String text = Html.text(this.writer.render(BakeryTrace.analysis()));
+		String text = Html.text(this.writer.render(TraceFindings.of(BakeryTrace.analysis())));
 
 		assertThat(text).contains("L2301 (Dairy Gold Creamery)", "L2301 (Nutty Butter Co.)");
 		Pattern.compile("L2301").matcher(text).results().forEach((m) -> {
 			String around = text.substring(Math.max(0, m.start() - 60), Math.min(text.length(), m.end() + 60));
-			assertThat(around).containsAnyOf("Dairy Gold Creamery", "Nutty Butter Co.");
+			assertThat(around).containsAnyOf("Dairy Gold Creamery", "Nutty Butter Co.", "L2301 (V120)", "L2301 (V130)");
 		});
 	}
 
 	@Test
 	void escapesNamesFromMasterData() {
-		String html = this.writer.render(BakeryTrace.analysis());
+		String html = this.writer.render(TraceFindings.of(BakeryTrace.analysis()));
 
 		assertThat(html).doesNotContain("<script", "<b>Main</b>", "'quote'");
 		assertThat(html).contains("Smith &amp; Sons &quot;Best&quot; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
@@ -138,7 +139,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void massBalanceGivesEachLotInItsBaseUnitWithTheShareAccountedFor() {
-		String balance = Html.section(this.writer.render(BakeryTrace.analysis()), "mass-balance");
+		String balance = Html.section(this.writer.render(TraceFindings.of(BakeryTrace.analysis())), "mass-balance");
 
 		assertThat(Html.rows(balance)).contains(
 				List.of("C261014A", "Peanut Butter Sandwich Cookies, 12 ct", "batch", "case", "27", "0", "26", "1",
@@ -152,16 +153,18 @@ class TraceSummaryWriterTests {
 	}
 
 	@Test
-	void listsTheDoubtsOfTheAnalysis() {
+	void listsTheGapsOfTheAnswerAndSaysItIsIncomplete() {
 		TraceFixture fixture = BakeryTrace.fixture();
 		fixture.receipt(fixture.lot(9, "X1", "V100", 1, 0), "FLOUR-AP-50", "3", "drum", "2026-10-01", "R1", "PO-1",
 				"RC-1");
 		TraceAnalysis analysis = fixture.analysis(BakeryTrace.request());
 
-		String doubts = Html.text(Html.section(this.writer.render(analysis), "doubts"));
+		String html = this.writer.render(TraceFindings.of(analysis));
+		String gaps = Html.text(Html.section(html, "gaps"));
 
-		assertThat(analysis.doubts()).isNotEmpty();
-		assertThat(doubts).contains(analysis.doubts().get(0)).contains("cannot convert 3 drum");
+		assertThat(analysis.gaps()).isNotEmpty();
+		assertThat(gaps).contains(analysis.gaps().get(0).reason()).contains("cannot convert 3 drum");
+		assertThat(Html.text(html)).contains("INCOMPLETE: ");
 	}
 
 	@Test
@@ -169,7 +172,7 @@ class TraceSummaryWriterTests {
 		TraceAnalysis analysis = BakeryTrace.fixture()
 			.analysis(new TraceRequest("C261014A", null, null, null, null, Direction.BACKWARD, null));
 
-		String html = this.writer.render(analysis);
+		String html = this.writer.render(TraceFindings.of(analysis));
 
 		assertThat(Html.text(Html.section(html, "customers"))).contains("Not traced forward");
 		assertThat(Html.text(html.split("</header>")[0])).contains("Reason not given");
@@ -191,7 +194,7 @@ class TraceSummaryWriterTests {
 		TraceAnalysis analysis = f
 			.analysis(new TraceRequest("L2301", "V120", null, null, null, Direction.FORWARD, null));
 
-		String html = this.writer.render(analysis);
+		String html = this.writer.render(TraceFindings.of(analysis));
 
 		assertThat(Html.text(Html.section(html, "batch"))).contains("Not made here")
 			.contains("received 2026-10-05 Dairy Gold Creamery 20 case Purchase order PO-88114; Receipt RC-5003");
@@ -204,7 +207,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void referencesNothingOutsideTheFile() {
-		String html = this.writer.render(BakeryTrace.analysis());
+		String html = this.writer.render(TraceFindings.of(BakeryTrace.analysis()));
 
 		assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//")
 			.doesNotContainPattern("(?i)<(script|link|img|iframe|object)\\b")
@@ -218,7 +221,7 @@ class TraceSummaryWriterTests {
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, "old");
 
-		Path written = this.writer.write(BakeryTrace.analysis(), file);
+		Path written = this.writer.write(TraceFindings.of(BakeryTrace.analysis()), file);
 
 		assertThat(written).isEqualTo(file);
 		assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").endsWith("</html>\n");

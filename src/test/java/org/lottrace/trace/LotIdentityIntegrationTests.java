@@ -157,7 +157,12 @@ class LotIdentityIntegrationTests {
 					(p) -> Traces.ticket(p.recordKey()) + " " + p.lotCode() + " " + p.workOrder() + ": " + p.reason())
 			.containsExactly("T-30004 R30003 WO-3002-P: the lot number matches several lots",
 					"T-30010 R30003 WO-3003-P: the lot number matches several lots");
-		assertThat(analysis.doubts()).anySatisfy((d) -> assertThat(d).contains("WO-3003-P", "'R30003'"));
+		assertThat(analysis.gaps()).anySatisfy((g) -> {
+			assertThat(g.kind()).isEqualTo(Gap.Kind.UNLINKED_INPUT);
+			assertThat(g.reason()).contains("WO-3003-P", "R30003");
+			assertThat(g.file()).startsWith("TICKETS_");
+			assertThat(g.line()).isPositive();
+		});
 		assertThatExceptionOfType(TraceException.class)
 			.isThrownBy(() -> this.store.trace(TraceRequest.lot("R30003", Direction.BOTH)))
 			.withMessageStartingWith("'R30003' names 2 lots: HM-1010 assigned by Heartland Mills, Inc. (assigner "

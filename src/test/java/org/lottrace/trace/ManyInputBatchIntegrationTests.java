@@ -81,7 +81,7 @@ class ManyInputBatchIntegrationTests {
 		// the batch made and shipped twice, every receipt, every ticket
 		assertThat(analysis.result().events()).hasSize(1 + 2 + LOTS + (LOTS + 1));
 		assertThat(analysis.result().pending()).isEmpty();
-		assertThat(analysis.doubts()).isEmpty();
+		assertThat(analysis.gaps()).isEmpty();
 	}
 
 	@Test

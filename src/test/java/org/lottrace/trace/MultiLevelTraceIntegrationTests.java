@@ -94,7 +94,7 @@ class MultiLevelTraceIntegrationTests {
 			.satisfies((rework) -> assertThat(rework.receipts()).extracting((r) -> r.cte() + " " + r.workOrder())
 				.containsExactly(Cte.TRANSFORMATION + " WO-2003-P"));
 		assertThat(analysis.shipments()).isEmpty();
-		assertThat(analysis.doubts()).isEmpty();
+		assertThat(analysis.gaps()).isEmpty();
 	}
 
 	@Test
@@ -159,7 +159,7 @@ class MultiLevelTraceIntegrationTests {
 		assertThat(amounts(balance(analysis, "C261006A"))).isEqualTo("case 24 1 22 1 95.8");
 		assertThat(amounts(balance(analysis, "M261001A"))).isEqualTo("kg 40 40 0 0 100");
 		assertThat(analysis.massBalance()).hasSize(9).allSatisfy((m) -> assertThat(m.notes()).isEmpty());
-		assertThat(analysis.doubts()).isEmpty();
+		assertThat(analysis.gaps()).isEmpty();
 	}
 
 	private static java.util.List<String> inputs(Batch batch) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.ReportJobConfiguration;
+import org.lottrace.report.TraceFindings;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
 import org.springframework.batch.core.BatchStatus;
@@ -103,7 +104,7 @@ class ReportJobsIntegrationTests {
 	@Test
 	void traceJobHandsOverTheAnswersBeforeWritingTheReports() throws Exception {
 		// given
-		List<TraceAnalysis> handed = new ArrayList<>();
+		List<TraceFindings> handed = new ArrayList<>();
 		List<List<String>> reportFoldersThen = new ArrayList<>();
 
 		// when
@@ -113,7 +114,7 @@ class ReportJobsIntegrationTests {
 		});
 
 		// then
-		assertThat(handed).singleElement().isSameAs(outcome.analysis());
+		assertThat(handed).singleElement().isSameAs(outcome.findings());
 		Path folder = outcome.folder().path();
 		assertThat(reportFoldersThen.get(0)).noneMatch((f) -> f.startsWith(folder.getFileName().toString()));
 		assertThat(folder.resolve("manifest.json")).exists();

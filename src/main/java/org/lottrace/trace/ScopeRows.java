@@ -1,0 +1,155 @@
+package org.lottrace.trace;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
+import org.lottrace.kde.Location;
+import org.lottrace.kde.Provenance;
+import org.lottrace.store.HeldRow;
+import org.lottrace.store.HeldRows;
+import org.lottrace.store.KdeEventRows;
+import org.lottrace.trace.TraceResult.LotLink;
+import org.lottrace.trace.TraceResult.PendingInput;
+import org.lottrace.trace.TraceResult.TracedLot;
+
+/**
+ * The rows of the index that a trace or a records request must report because they are in
+ * its scope but could not become part of its answer: export rows held back (rejected, or
+ * pending and not resolved yet) and transformation inputs that could not be linked. A row
+ * is in scope when it names one of the work orders or the code or a number of one of the
+ * lots of the answer (and, for a request by foods, one of its foods).
+ */
+final class ScopeRows {
+
+	private ScopeRows() {
+	}
+
+	/** The work orders of the lots reached: of their links and their own records. */
+	static Set<String> workOrders(List<LotLink> links, List<KdeEvent> events) {
+		Set<String> workOrders = new TreeSet<>();
+		links.forEach((l) -> workOrders.add(l.workOrder()));
+		events.stream().filter((e) -> e.workOrder() != null).forEach((e) -> workOrders.add(e.workOrder()));
+		return workOrders;
+	}
+
+	/** The codes and local numbers (aliases) of the lots, for an IN list. */
+	static String lotNumbers(Statement sql, Collection<TracedLot> lots) throws SQLException {
+		Set<String> numbers = new TreeSet<>();
+		Set<Integer> ids = new TreeSet<>();
+		lots.forEach((l) -> {
+			numbers.add(l.code());
+			ids.add(l.id());
+		});
+		try (ResultSet rs = sql.executeQuery(
+				"SELECT DISTINCT alias FROM alias WHERE lot_id IN (" + SqlLists.ints(sql, "number_ids", ids) + ")")) {
+			while (rs.next()) {
+				numbers.add(rs.getString(1));
+			}
+		}
+		return SqlLists.strings(sql, "lot_numbers", numbers);
+	}
+
+	/**
+	 * Inputs left unlinked in the work orders, and inputs whose lot number is a number of
+	 * one of the lots but also of another lot (nobody can tell which they used).
+	 */
+	static List<PendingInput> pending(Statement sql, Set<String> workOrders, String lotNumbers) throws SQLException {
+		List<PendingInput> pending = new ArrayList<>();
+		try (ResultSet rs = sql.executeQuery("SELECT p.input_key, p.lot_code, p.work_order, p.reason, e.source, "
+				+ "e.source_file, e.source_sha256, e.source_line, e.ingested_at FROM pending p LEFT JOIN event e "
+				+ "ON e.record_key = p.input_key AND NOT e.superseded WHERE p.work_order IN ("
+				+ SqlLists.strings(sql, "pending_wo", workOrders) + ") OR p.lot_code IN (" + lotNumbers
+				+ ") ORDER BY p.work_order, p.input_key")) {
+			while (rs.next()) {
+				Provenance provenance = (rs.getString("source_file") != null) ? KdeEventRows.provenance(rs) : null;
+				pending.add(new PendingInput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						provenance));
+			}
+		}
+		return pending;
+	}
+
+	/**
+	 * Export rows held back that name one of the work orders, lot numbers or (when given)
+	 * products, dated within the range when their date could be read.
+	 */
+	static List<HeldRow> held(Statement sql, Set<String> workOrders, String lotNumbers,
+			@Nullable Collection<String> products, @Nullable DateRange dates) throws SQLException {
+		String productMatch = (products != null && !products.isEmpty())
+				? " OR product_code IN (" + SqlLists.strings(sql, "held_products", products) + ")" : "";
+		String dateMatch = (dates != null) ? dates.sql("event_date") : "";
+		List<HeldRow> held = new ArrayList<>();
+		try (ResultSet rs = sql.executeQuery("SELECT * FROM held WHERE NOT resolved AND (work_order IN ("
+				+ SqlLists.strings(sql, "held_wo", workOrders) + ") OR lot_code IN (" + lotNumbers + ")" + productMatch
+				+ ")" + dateMatch + " ORDER BY source, source_file, source_line")) {
+			while (rs.next()) {
+				held.add(HeldRows.read(rs));
+			}
+		}
+		return held;
+	}
+
+	/** The gaps of a records request: what its foods, lots and dates could not show. */
+	static List<Gap> gaps(Statement sql, RecordRequest request, List<KdeEvent> events, Map<String, TracedLot> eventLots,
+			Map<String, Location> locations) throws SQLException {
+		Set<String> workOrders = workOrders(List.of(), events);
+		Set<String> numbers = new TreeSet<>(request.lotCodes());
+		String lotNumbers = lotNumbers(sql, new java.util.HashSet<>(eventLots.values()));
+		if (!numbers.isEmpty()) {
+			lotNumbers = lotNumbers + "," + SqlLists.strings(sql, "requested_lots", numbers);
+		}
+		List<Gap> gaps = new ArrayList<>();
+		for (HeldRow held : held(sql, workOrders, lotNumbers, request.products(),
+				new DateRange(request.from(), request.to()))) {
+			gaps.add(TraceGaps.held(held, (code) -> code));
+		}
+		for (PendingInput input : pending(sql, workOrders, lotNumbers)) {
+			gaps.add(TraceGaps.unlinked(input, input.lotCode()));
+		}
+		for (KdeEvent event : events) {
+			TracedLot lot = eventLots.get(event.recordKey());
+			TraceGaps.unknownLocations(event, (lot != null) ? lot.code() : null, locations, gaps);
+		}
+		return gaps.stream().distinct().sorted(TraceGaps.ORDER).toList();
+	}
+
+	/** A date range, either end open. */
+	record DateRange(@Nullable LocalDate from, @Nullable LocalDate to) {
+
+		/** {@code AND} conditions on a date column; a row without a date stays in. */
+		String sql(String column) {
+			StringBuilder where = new StringBuilder();
+			if (this.from != null) {
+				where.append(" AND (")
+					.append(column)
+					.append(" IS NULL OR ")
+					.append(column)
+					.append(" >= DATE '")
+					.append(this.from)
+					.append("')");
+			}
+			if (this.to != null) {
+				where.append(" AND (")
+					.append(column)
+					.append(" IS NULL OR ")
+					.append(column)
+					.append(" <= DATE '")
+					.append(this.to)
+					.append("')");
+			}
+			return where.toString();
+		}
+
+	}
+
+}
