@@ -19,9 +19,11 @@ import org.lottrace.trace.TraceResult.TracedLot;
 
 /**
  * Selects records for a {@link RecordRequest}: every record of the lots of the requested
- * foods (or with the requested codes) dated within the range, and, for each
- * transformation that made one of those lots, the records of its inputs (whatever food
- * they are), so that the transformation reads whole.
+ * foods (those on the Food Traceability List, unless every food is asked for) or with the
+ * requested codes, dated within the range; for each transformation that made one of those
+ * lots, the records of its inputs (whatever food they are); and for each transformation
+ * that used one of them, the records of what it made (the new traceability lot code and
+ * its food, § 1.1350(a)(2)), so that every transformation reads whole.
  */
 final class RecordQuery {
 
@@ -31,14 +33,17 @@ final class RecordQuery {
 	static TracedEvents.Found select(Statement sql, RecordRequest request, Map<Integer, TracedLot> lotsOut)
 			throws SQLException {
 		Set<Integer> ids = new HashSet<>();
-		if (!request.products().isEmpty()) {
-			ids.addAll(ids(sql, lotsOfProducts(SqlLists.strings(sql, "request_products", request.products()))
-					+ dateFilter("e", request)));
+		if (!request.products().isEmpty() || request.everyFood()) {
+			ids.addAll(ids(sql, lotsOfProducts(foods(sql, request)) + dateFilter("e", request)));
 		}
 		if (!request.lotCodes().isEmpty()) {
 			String codes = SqlLists.strings(sql, "request_codes", request.lotCodes());
-			ids.addAll(ids(sql, "SELECT lot_id FROM lot WHERE lot_code IN (" + codes
-					+ ") UNION SELECT lot_id FROM alias " + "WHERE alias IN (" + codes + ")"));
+			String assigner = (request.assigner() != null)
+					? " AND l.lot_assigner = '" + DuckDb.sql(request.assigner()) + "'" : "";
+			ids.addAll(ids(sql,
+					"SELECT l.lot_id FROM lot l WHERE l.lot_code IN (" + codes + ")" + assigner
+							+ " UNION SELECT l.lot_id FROM alias a JOIN lot l USING (lot_id) WHERE a.alias IN (" + codes
+							+ ")" + assigner));
 		}
 		lotsOut.putAll(lots(sql, ids));
 		TracedEvents.Found found = TracedEvents.read(sql, lotsOut);
@@ -55,8 +60,68 @@ final class RecordQuery {
 			}
 		}
 		addInputs(sql, workOrders, events, eventLots, lotsOut);
+		addOutputs(sql, events, eventLots, lotsOut);
 		nameInputProducts(sql, events, eventLots);
 		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
+	}
+
+	/**
+	 * The products a request by foods covers, as the inside of an IN list: the named ones
+	 * (or every one for a request by dates only), less those not on the Food Traceability
+	 * List unless every food is asked for.
+	 */
+	static String foods(Statement sql, RecordRequest request) throws SQLException {
+		String named = request.everyFood() ? ""
+				: "product_code IN (" + SqlLists.strings(sql, "request_products", request.products()) + ")";
+		String ftl = request.allFoods() ? "" : "ftl_category IS NOT NULL";
+		String where = String.join(" AND ",
+				java.util.stream.Stream.of(named, ftl).filter((s) -> !s.isEmpty()).toList());
+		return "SELECT product_code FROM product" + (where.isEmpty() ? "" : " WHERE " + where);
+	}
+
+	/**
+	 * The output records of the work orders that used the selected input records, with
+	 * their lots: what each selected lot became.
+	 */
+	private static void addOutputs(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots,
+			Map<Integer, TracedLot> lotsOut) throws SQLException {
+		Set<String> workOrders = new HashSet<>();
+		Set<String> present = new HashSet<>();
+		for (KdeEvent event : events) {
+			present.add(event.recordKey());
+			if (event.role() == EventRole.INPUT && event.workOrder() != null) {
+				workOrders.add(event.workOrder());
+			}
+		}
+		if (workOrders.isEmpty()) {
+			return;
+		}
+		List<KdeEvent> outputs = new ArrayList<>();
+		Map<String, Integer> outputLots = new HashMap<>();
+		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE work_order IN ("
+				+ SqlLists.strings(sql, "request_used_in", workOrders) + ") AND role = 'output' AND NOT superseded")) {
+			while (rs.next()) {
+				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
+				if (!present.contains(event.recordKey())) {
+					outputs.add(event);
+					outputLots.put(event.recordKey(), (Integer) rs.getObject("lot_id"));
+				}
+			}
+		}
+		lotsOut.putAll(lots(sql,
+				outputLots.values()
+					.stream()
+					.filter(java.util.Objects::nonNull)
+					.collect(java.util.stream.Collectors.toSet())));
+		outputLots.forEach((key, lot) -> {
+			if (lot != null) {
+				eventLots.put(key, lot);
+			}
+		});
+		events.addAll(outputs);
+		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
+			.thenComparing(KdeEvent::eventDate)
+			.thenComparing(KdeEvent::recordKey));
 	}
 
 	/**

@@ -149,8 +149,11 @@ public class TraceService {
 	 * @throws TraceException when it names nothing, or nothing it names is known
 	 */
 	public void check(RecordRequest request) {
-		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
-			throw TraceException.invalid("name at least one product or one lot code");
+		if (request.everyFood()) {
+			if (request.from() == null && request.to() == null) {
+				throw TraceException.invalid("name at least one product or one lot code, or give a date range");
+			}
+			return;
 		}
 		this.refresher.refresh();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
@@ -176,8 +179,8 @@ public class TraceService {
 	 * matches it
 	 */
 	public RecordSelection records(RecordRequest request) {
-		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
-			throw TraceException.invalid("name at least one product or one lot code");
+		if (request.everyFood() && request.from() == null && request.to() == null) {
+			throw TraceException.invalid("name at least one product or one lot code, or give a date range");
 		}
 		if (this.refresher.refresh().commits() > 0) {
 			this.masterData = null;
