@@ -70,6 +70,8 @@ public final class RowMapper {
 
 	private final boolean otherNullValues;
 
+	private final Gs1Extraction gs1;
+
 	private record Binding(Field field, int[] columns, FieldSource source, ValueParser parser) {
 
 	}
@@ -91,6 +93,7 @@ public final class RowMapper {
 		this.nullValues = Set.copyOf(mapping.dialect().nullValues());
 		this.emptyIsNull = this.nullValues.contains("");
 		this.otherNullValues = this.nullValues.size() > (this.emptyIsNull ? 1 : 0);
+		this.gs1 = new Gs1Extraction(ingestedAt, mapping.dialect().decimalSeparator());
 		HeaderIndex index = new HeaderIndex(header, mapping, fileName);
 		this.bindings = mapping.fields()
 			.entrySet()
@@ -175,6 +178,10 @@ public final class RowMapper {
 			return;
 		}
 		try {
+			text = this.gs1.apply(binding.source().gs1(), text);
+			if (text == null) {
+				return;
+			}
 			Object value = lookup(binding, binding.parser().parse(text));
 			values.set(binding.field(), value, text);
 		}
