@@ -31,13 +31,11 @@ final class ElementStringParser {
 		int start = -1;
 		ApplicationIdentifier ai = null;
 		while (m.find()) {
-			ApplicationIdentifier next = ApplicationIdentifiers.of(m.group(1)).orElse(null);
-			if (next == null && ai == null) {
-				throw new Gs1Exception("unknown Application Identifier (" + m.group(1) + ")");
-			}
-			if (next == null) {
-				continue; // brackets are allowed in values of set 82: part of the value
-			}
+			// digits in brackets inside a value would be ambiguous in this form: always
+			// an
+			// AI
+			ApplicationIdentifier next = ApplicationIdentifiers.of(m.group(1))
+				.orElseThrow(() -> new Gs1Exception("unknown Application Identifier (" + m.group(1) + ")"));
 			if (ai != null) {
 				elements.add(Elements.read(ai, text.substring(start, m.start()), this.currentYear));
 			}
