@@ -148,6 +148,7 @@ final class MappingChecker {
 				fields.put(field, fieldSource(field, entry));
 			}
 		});
+		Gs1Units.derive(fields);
 		checkRequiredMapped(kind, fields);
 		return fields;
 	}
@@ -185,8 +186,11 @@ final class MappingChecker {
 		}
 		List<String> formats = (entry.format() != null) ? entry.format() : List.of();
 		formats.forEach((f) -> checkFormat(where, field, f));
+		Gs1Part gs1 = (entry.gs1() != null)
+				? Gs1Part.check(where, field, entry.gs1(), entry.format() != null, this.problems) : null;
 		return new FieldSource(columns, orDefault(entry.separator(), " "), entry.constant(), entry.defaultValue(),
-				formats, (entry.values() != null) ? entry.values() : Map.of(), lookup(where, field, entry.lookup()));
+				formats, (entry.values() != null) ? entry.values() : Map.of(), lookup(where, field, entry.lookup()),
+				gs1);
 	}
 
 	private void checkFormat(String where, Field field, String format) {

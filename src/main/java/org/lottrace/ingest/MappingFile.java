@@ -24,7 +24,7 @@ record MappingFile(@Nullable String source, @Nullable String description, @Nulla
 	record FieldEntry(@Nullable String column, @Nullable Integer position, @Nullable List<String> columns,
 			@Nullable String separator, @Nullable String constant,
 			@JsonProperty("default") @Nullable String defaultValue, @Nullable List<String> format,
-			@Nullable Map<String, String> values, @Nullable String lookup) {
+			@Nullable Map<String, String> values, @Nullable String lookup, @Nullable String gs1) {
 
 		/**
 		 * {@code lot_code: Supplier Lot} is short for {@code lot_code: {column: Supplier
@@ -32,7 +32,7 @@ record MappingFile(@Nullable String source, @Nullable String description, @Nulla
 		 */
 		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 		static FieldEntry ofColumn(String column) {
-			return new FieldEntry(column, null, null, null, null, null, null, null, null);
+			return new FieldEntry(column, null, null, null, null, null, null, null, null, null);
 		}
 
 	}

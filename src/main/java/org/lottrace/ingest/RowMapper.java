@@ -72,6 +72,8 @@ public final class RowMapper {
 
 	private final boolean otherNullValues;
 
+	private final Gs1Extraction gs1;
+
 	private record Binding(Field field, int[] columns, FieldSource source, ValueParser parser) {
 
 	}
@@ -98,6 +100,7 @@ public final class RowMapper {
 		this.nullValues = Set.copyOf(mapping.dialect().nullValues());
 		this.emptyIsNull = this.nullValues.contains("");
 		this.otherNullValues = this.nullValues.size() > (this.emptyIsNull ? 1 : 0);
+		this.gs1 = new Gs1Extraction(ingestedAt, mapping.dialect().decimalSeparator());
 		HeaderIndex index = new HeaderIndex(header, mapping, fileName);
 		this.bindings = mapping.fields()
 			.entrySet()
@@ -226,6 +229,10 @@ public final class RowMapper {
 	private void read(Binding binding, String text, FieldValues values, List<KdeViolation> violations,
 			Set<String> failed) {
 		try {
+			text = this.gs1.apply(binding.source().gs1(), text);
+			if (text == null) {
+				return;
+			}
 			Object value = lookup(binding, binding.parser().parse(text));
 			values.set(binding.field(), value, text);
 		}

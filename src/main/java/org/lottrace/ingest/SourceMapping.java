@@ -76,9 +76,17 @@ public record SourceMapping(String source, @Nullable String description, RecordK
 	 * @param lookup how a location or product is looked up in master data: by
 	 * {@code code} (the default), {@code gln}, {@code partner} (a partner's only
 	 * location) or {@code gtin}
+	 * @param gs1 the GS1 element taken out of a scanned barcode or Digital Link before
+	 * the value is parsed, or {@code null}
 	 */
 	public record FieldSource(List<ColumnRef> columns, String separator, @Nullable String constant,
-			@Nullable String defaultValue, List<String> formats, Map<String, String> values, Lookup lookup) {
+			@Nullable String defaultValue, List<String> formats, Map<String, String> values, Lookup lookup,
+			@Nullable Gs1Part gs1) {
+
+		public FieldSource(List<ColumnRef> columns, String separator, @Nullable String constant,
+				@Nullable String defaultValue, List<String> formats, Map<String, String> values, Lookup lookup) {
+			this(columns, separator, constant, defaultValue, formats, values, lookup, null);
+		}
 
 	}
 

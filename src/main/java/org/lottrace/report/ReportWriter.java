@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the files of a report folder and says how long each took. A trace gets the
  * answers as JSON ({@link TraceAnswers}, what the HTTP API serves), the trace summary,
  * its genealogy drawing, the mock-recall report and the FDA sortable spreadsheet of every
- * record reached; a records request gets the FDA spreadsheet.
+ * record reached; a records request gets the FDA spreadsheet. Both get the same records
+ * as an EPCIS 2.0 document ({@code epcis.jsonld}), always: it takes milliseconds, and a
+ * partner who asks for EPCIS should not need the request run again.
  */
 @Component
 public class ReportWriter {
@@ -71,6 +74,8 @@ public class ReportWriter {
 			}
 		});
 		time(timings, "fda", () -> fda(findings.spreadsheet(), folder));
+		time(timings, EpcisDocument.FILE,
+				() -> EpcisReport.write(findings.records(), this.clock.getZone(), folder.file(EpcisDocument.FILE)));
 		time(timings, MOCK_RECALL, () -> this.mockRecall.write(findings,
 				new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
 		return timings;
@@ -79,7 +84,10 @@ public class ReportWriter {
 	/** Writes the reports of a records request. @return milliseconds per report */
 	public Map<String, Long> records(RecordSelection records, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
-		time(timings, "fda", () -> fda(FdaSpreadsheet.of(RecordSets.of(records)), folder));
+		RecordSet set = RecordSets.of(records);
+		time(timings, "fda", () -> fda(FdaSpreadsheet.of(set), folder));
+		time(timings, EpcisDocument.FILE,
+				() -> EpcisReport.write(set, this.clock.getZone(), folder.file(EpcisDocument.FILE)));
 		return timings;
 	}
 

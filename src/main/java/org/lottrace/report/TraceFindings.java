@@ -21,10 +21,11 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * and says the answer is incomplete when it is not empty.
  *
  * @param analysis the answers
- * @param spreadsheet the FDA sortable spreadsheet of every record reached
+ * @param records every record reached, with what the reports need to show them
+ * @param spreadsheet the FDA sortable spreadsheet of those records
  * @param gaps every gap, the trace's first, then missing KDEs (one per KDE and reason)
  */
-public record TraceFindings(TraceAnalysis analysis, FdaSpreadsheet spreadsheet, List<Gap> gaps) {
+public record TraceFindings(TraceAnalysis analysis, RecordSet records, FdaSpreadsheet spreadsheet, List<Gap> gaps) {
 
 	public TraceFindings {
 		gaps = List.copyOf(gaps);
@@ -36,10 +37,11 @@ public record TraceFindings(TraceAnalysis analysis, FdaSpreadsheet spreadsheet, 
 	}
 
 	public static TraceFindings of(TraceAnalysis analysis) {
-		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(RecordSets.of(analysis.result(), analysis.gaps()));
+		RecordSet records = RecordSets.of(analysis.result(), analysis.gaps());
+		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(records);
 		List<Gap> gaps = new ArrayList<>(analysis.gaps());
 		gaps.addAll(missingKdes(analysis.result(), spreadsheet.gaps()));
-		return new TraceFindings(analysis, spreadsheet, gaps);
+		return new TraceFindings(analysis, records, spreadsheet, gaps);
 	}
 
 	/**

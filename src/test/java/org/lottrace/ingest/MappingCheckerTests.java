@@ -167,7 +167,7 @@ class MappingCheckerTests {
 		assertThat(csv.problems()).containsExactly("csv.delimeter: unknown setting; one of delimiter, quote, escape, "
 				+ "encoding, header, skip-lines, comment, trim, null-values, decimal-separator, grouping-separator");
 		assertThat(field.problems()).containsExactly("fields.unit.colum: unknown setting; one of column, position, "
-				+ "columns, separator, constant, default, format, values, lookup");
+				+ "columns, separator, constant, default, format, values, lookup, gs1");
 	}
 
 	@Test

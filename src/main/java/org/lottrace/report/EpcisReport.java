@@ -1,0 +1,34 @@
+package org.lottrace.report;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.lottrace.epcis.EpcisDocument;
+import org.lottrace.epcis.EpcisRecords;
+import org.lottrace.kde.TraceabilityLot;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The records of a report as an EPCIS 2.0 JSON-LD document, {@code epcis.jsonld}: the
+ * same records as the FDA spreadsheet, for partners and regulators who read EPCIS.
+ */
+public final class EpcisReport {
+
+	private EpcisReport() {
+	}
+
+	public static ObjectNode document(RecordSet records, ZoneId zone) {
+		Map<String, TraceabilityLot> lots = new HashMap<>();
+		records.lots().forEach((key, lot) -> lots.put(key, new TraceabilityLot(lot.code(), lot.assigner(), null)));
+		return EpcisDocument.of(new EpcisRecords(records.title(), records.events(), lots, records.locations(),
+				records.products(), records.generatedAt()), zone);
+	}
+
+	static Path write(RecordSet records, ZoneId zone, Path file) {
+		ObjectNode document = document(records, zone);
+		return ReportFiles.write(file, (out) -> EpcisDocument.write(document, out));
+	}
+
+}
