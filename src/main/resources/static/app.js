@@ -94,10 +94,15 @@ function show(view) {
 	$('result-summary').textContent = `${a.direction} · ${a.lots} lots reached · ${a.customers.length} shipments · `
 		+ `traced in ${a.elapsedMillis} ms` + (a.reason ? ` · ${a.reason}` : '');
 	downloads(view);
+	$('verdict').textContent = a.verdict;
+	$('verdict').className = 'verdict ' + (a.complete ? 'complete' : 'incomplete');
+	$('gaps').replaceChildren(...(a.gaps.length ? [table(['Gap', 'Lot', 'What is missing, and why', 'Export line'],
+		a.gaps.map((g) => [g.kind, g.lot || '', g.reason, g.file ? `${g.file} line ${g.line}` : '']))] : []));
+	$('batch-title').textContent = a.batches.every((b) => b.madeHere) ? '1. Which batch' : '1. The lot';
 	$('batches').replaceChildren(...a.batches.map((b) => el('div', {},
 		el('p', {}, el('strong', {}, b.lot), ` ${b.productName || b.product || ''} — `,
 			b.workOrder ? `work order ${b.workOrder}, completed ${b.completed} at ${b.site || ''}, ${quantity(b.quantity, b.unit)}`
-				: 'not made here (no production record)'),
+				: `not made here: a lot of ${b.assigner}`),
 		table(['Input lot', 'Product', 'Supplier', { label: 'Quantity used', num: true }, 'Ticket'],
 			b.inputs.map((i) => [i.lot, i.productName || i.product || '', i.supplier || i.assigner,
 				quantity(i.quantity, i.unit), i.ticket || ''])))));
@@ -121,8 +126,6 @@ function show(view) {
 		a.massBalance.map((m) => [m.lot + (m.assigner ? ` (${m.assigner})` : ''), m.product || '',
 			quantity(m.in, m.unit), quantity(m.used, m.unit), quantity(m.shipped, m.unit), quantity(m.remaining, m.unit),
 			m.percentAccounted === null ? '' : m.percentAccounted + ' %', m.notes.join('; ')])));
-	$('doubts').replaceChildren(...(a.doubts.length ? [el('h3', {}, 'Open questions in the records'),
-		el('ul', { class: 'doubts' }, a.doubts.map((d) => el('li', {}, d)))] : []));
 	$('result').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
@@ -149,14 +152,37 @@ async function loadIngestions() {
 		const runs = await response.json();
 		$('ingestions').replaceChildren(runs.length ? table(
 			['Started', 'Source', 'File', 'Status', { label: 'Read', num: true }, { label: 'Written', num: true },
-				{ label: 'Rejected', num: true }, 'Rejects'],
+				{ label: 'Rejected', num: true }, { label: 'Pending', num: true }, 'Rows held back'],
 			runs.map((r) => [(r.started || '').replace('T', ' ').slice(0, 19), r.source, r.file,
 				el('span', { class: 'tag ' + (r.status === 'COMPLETED' ? 'ok' : 'bad') }, r.status.toLowerCase()),
-				r.read, r.written, r.rejected,
-				r.rejectsFile ? el('a', { href: `/api/ingestions/${r.id}/rejects` }, 'rejected rows') : (r.error || '')]))
+				r.read, r.written, r.rejected, r.pending,
+				r.rejectsFile || r.pendingFile ? el('span', {},
+					r.rejectsFile ? el('a', { href: `/api/ingestions/${r.id}/rejects` }, 'rejected rows') : null,
+					r.rejectsFile && r.pendingFile ? ' · ' : null,
+					r.pendingFile ? el('a', { href: `/api/ingestions/${r.id}/pending` }, 'pending rows') : null)
+					: (r.error || '')]))
 			: 'No ingestion yet.');
 	} catch (e) {
 		$('ingestions').textContent = 'The server could not be reached.';
+	}
+	loadHeld('pending', 'No row waits for other data.');
+	loadHeld('rejected', 'No row was rejected.');
+}
+
+/** The rows held back, pending (with what each waits for) or rejected (with why). */
+async function loadHeld(status, none) {
+	try {
+		const response = await fetch(`/api/${status}?limit=50`);
+		if (!response.ok) { $(status).textContent = await problem(response); return; }
+		const rows = await response.json();
+		$(status).replaceChildren(rows.length ? table(
+			['Source', 'File', { label: 'Line', num: true }, 'Lot', 'Work order',
+				status === 'pending' ? 'Waits for' : 'Why'],
+			rows.map((r) => [r.source, r.file, r.line, r.lotCode || '', r.workOrder || '',
+				status === 'pending' ? r.waitsFor : r.reason]))
+			: none);
+	} catch (e) {
+		$(status).textContent = 'The server could not be reached.';
 	}
 }
 

@@ -38,7 +38,7 @@ final class TraceText {
 		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", result.request().subject(),
 				result.request().direction().name().toLowerCase(Locale.ROOT), result.lots().size(),
 				analysis.shipments().size(), result.elapsed().toMillis());
-		printCompleteness(findings.gaps());
+		printCompleteness(this.console, findings.gaps());
 		this.console.println("");
 		boolean madeHere = analysis.batches().stream().allMatch((b) -> !b.outputs().isEmpty());
 		this.console.println(madeHere ? "1. Which batch" : "1. The lot");
@@ -70,10 +70,10 @@ final class TraceText {
 	}
 
 	/** The verdict, and every gap with the export line it comes from. */
-	private void printCompleteness(List<Gap> gaps) {
-		this.console.println(Gap.verdict(gaps));
+	static void printCompleteness(Console console, List<Gap> gaps) {
+		console.println(Gap.verdict(gaps));
 		for (Gap gap : gaps) {
-			this.console.println("   - " + gap.kind().label() + ((gap.lot() != null) ? ", " + gap.lot() : "") + ": "
+			console.println("   - " + gap.kind().label() + ((gap.lot() != null) ? ", " + gap.lot() : "") + ": "
 					+ gap.reason() + ((gap.where() != null) ? " (" + gap.where() + ")" : ""));
 		}
 	}

@@ -60,7 +60,18 @@ final class MappingChecker {
 		}
 		String inbox = (raw.inbox() != null) ? raw.inbox() : source;
 		return new SourceMapping(source, raw.description(), kind, files, inbox, dialect, key, fields, unitAliases,
-				this.file, this.sha256);
+				assumption(raw.tlcSourceAssumed(), kind), this.file, this.sha256);
+	}
+
+	/** The wording of an assumed TLC source: only events have one. */
+	private @Nullable String assumption(@Nullable String assumed, RecordKind kind) {
+		if (assumed == null || assumed.isBlank()) {
+			return null;
+		}
+		if (!kind.isEvent()) {
+			this.problems.add("tlc-source-assumed: only the sources of events have a TLC source");
+		}
+		return assumed.strip();
 	}
 
 	private String checkSource(@Nullable String source) {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 record MappingFile(@Nullable String source, @Nullable String description, @Nullable String kind,
 		@Nullable List<String> files, @Nullable String inbox, @Nullable Csv csv, @Nullable List<Object> key,
-		@Nullable Map<String, FieldEntry> fields, @Nullable Map<String, String> units) {
+		@Nullable Map<String, FieldEntry> fields, @Nullable Map<String, String> units,
+		@Nullable String tlcSourceAssumed) {
 
 	record Csv(@Nullable String delimiter, @Nullable String quote, @Nullable String escape, @Nullable String encoding,
 			@Nullable Boolean header, @Nullable Integer skipLines, @Nullable String comment, @Nullable Boolean trim,

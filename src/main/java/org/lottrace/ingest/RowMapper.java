@@ -207,7 +207,8 @@ public final class RowMapper {
 		return switch (this.kind) {
 			case LOCATION -> KdeRecords.location(values, provenance);
 			case PRODUCT -> KdeRecords.product(values, provenance);
-			default -> KdeRecords.event(this.kind, values, key, normalize(values), provenance);
+			default -> KdeRecords.event(this.kind, values, key, normalize(values), this.mapping.tlcSourceAssumed(),
+					provenance);
 		};
 	}
 

@@ -15,8 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param tlcSource the TLC source's location description (§ 1.1340(a)(7), § 1.1345(a)(7))
  * @param tlcSourceReference the TLC source reference, e.g. a GLN, FDA registration number
  * or web address, given instead of or beside {@code tlcSource}
+ * @param tlcSourceAssumed why the TLC source is assumed (by the source's mapping) rather
+ * than recorded in the export, or {@code null} when it is recorded
  */
 public record EventLocations(@Nullable String location, @Nullable String partner, @Nullable String tlcSource,
-		@Nullable String tlcSourceReference) {
+		@Nullable String tlcSourceReference, @Nullable String tlcSourceAssumed) {
+
+	/** Locations whose TLC source, if any, is recorded. */
+	public EventLocations(@Nullable String location, @Nullable String partner, @Nullable String tlcSource,
+			@Nullable String tlcSourceReference) {
+		this(location, partner, tlcSource, tlcSourceReference, null);
+	}
 
 }

@@ -43,13 +43,17 @@ public final class KdeRecords {
 		}
 	}
 
+	/**
+	 * @param tlcSourceAssumed why the source's mapping assumes the TLC source, or
+	 * {@code null} when the export records it
+	 */
 	public static KdeEvent event(RecordKind kind, FieldValues v, String recordKey, @Nullable Quantity normalized,
-			Provenance provenance) {
+			@Nullable String tlcSourceAssumed, Provenance provenance) {
 		String lotCode = v.string(LOT_CODE);
 		TraceabilityLot lot = (lotCode != null)
 				? new TraceabilityLot(lotCode, v.string(LOT_ASSIGNER), v.string(INTERNAL_LOT)) : null;
 		EventLocations locations = new EventLocations(v.string(LOCATION_CODE), v.string(PARTNER_LOCATION_CODE),
-				v.string(TLC_SOURCE_LOCATION_CODE), v.string(TLC_SOURCE_REFERENCE));
+				v.string(TLC_SOURCE_LOCATION_CODE), v.string(TLC_SOURCE_REFERENCE), tlcSourceAssumed);
 		return new KdeEvent(recordKey, Objects.requireNonNull(kind.cte()), kind.role(), lot, v.string(PRODUCT_CODE),
 				quantity(v, QUANTITY, UNIT), normalized, Objects.requireNonNull(v.date(EVENT_DATE)),
 				v.dateTime(EVENT_TIME), locations, reference(v, REFERENCE_DOCUMENT_TYPE, REFERENCE_DOCUMENT_NUMBER),

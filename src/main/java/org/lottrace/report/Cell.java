@@ -1,5 +1,7 @@
 package org.lottrace.report;
 
+import org.lottrace.trace.Gap;
+
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
 
@@ -10,8 +12,14 @@ import org.lottrace.kde.KdeEvent;
  * {@link Number}, or {@code null} for an empty cell
  * @param gap why the KDE is missing or doubtful; {@code null} when it is neither
  * @param record the record the missing or doubtful KDE belongs to
+ * @param kind what sort of gap it is: a missing or doubtful KDE, or a TLC source that the
+ * mapping assumes
  */
-record Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record) {
+record Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record, Gap.Kind kind) {
+
+	Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record) {
+		this(value, gap, record, Gap.Kind.MISSING_KDE);
+	}
 
 	static final Cell BLANK = new Cell(null, null, null);
 

@@ -76,8 +76,8 @@ final class CteLayouts {
 		c.addAll(location(partnerPrefix, partner, section + "(4)", RowFacts::partner));
 		c.addAll(location(sitePrefix, site, section + "(5)", RowFacts::location));
 		c.add(KdeColumn.date(dateHeader, dateMeaning, dateMeaning, section + "(6)", RowFacts::date));
-		c.addAll(location("TLC Source", "the traceability lot code source (who assigned the lot code)", section + "(7)",
-				RowFacts::tlcSource));
+		c.addAll(KdeColumns.tlcSource("TLC Source", "the traceability lot code source (who assigned the lot code)",
+				section + "(7)", RowFacts::tlcSource));
 		c.add(tlcSourceReference(section + "(7)"));
 		c.addAll(references(section + "(8)", RowFacts::references));
 		return c;

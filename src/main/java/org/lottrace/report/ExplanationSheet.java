@@ -90,7 +90,9 @@ final class ExplanationSheet {
 				""));
 		rows.add(row("Sheet", FdaSpreadsheet.GAPS, null, FdaSpreadsheet.GAPS,
 				"Every KDE the rule requires that the records do not hold (the cell reads MISSING) or that is in "
-						+ "doubt, with the record and the export line it comes from",
+						+ "doubt, every TLC source that is assumed rather than recorded, and every row of an export "
+						+ "in the scope of the request that did not become a record (rejected, or pending until the "
+						+ "data it waits for arrives), with the record or the export line it comes from",
 				""));
 	}
 
@@ -108,6 +110,11 @@ final class ExplanationSheet {
 				"When a record does not name its TLC source, the TLC source shown is whoever "
 						+ "assigned the lot code: the supplier for a receipt, this site for food it packed, landed or "
 						+ "transformed");
+		convention(rows, "TLC source assumed", "Some exports do not say who assigned a lot code; the site then "
+				+ "states, once for the whole export, who did (e.g. the vendor, because its suppliers pack what they "
+				+ "ship). Such a TLC source is shown, and each row is listed on the " + FdaSpreadsheet.GAPS
+				+ " sheet as 'TLC source assumed' with the stated reason, so that it is never taken for a recorded "
+				+ "one");
 		convention(rows, "Location descriptions", "Business name, phone number, street address, city, state, ZIP "
 				+ "code and country come from the master data of the location code the record names. State and ZIP "
 				+ "code are required for addresses in the United States");

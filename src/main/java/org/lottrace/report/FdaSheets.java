@@ -46,7 +46,7 @@ final class FdaSheets {
 				Cell cell = layout.get(c).value().apply(sorted.get(r));
 				row.add(cell.value());
 				if (cell.gap() != null && cell.record() != null) {
-					gaps.add(gap(name, r + 2, c, layout.get(c), cell.gap(), cell.record()));
+					gaps.add(gap(name, r + 2, c, layout.get(c), cell, cell.record()));
 				}
 			}
 			rows.add(row);
@@ -54,11 +54,11 @@ final class FdaSheets {
 		return new Sheet(name, CteLayouts.fileName(cte), cte, layout.stream().map(KdeColumn::column).toList(), rows);
 	}
 
-	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, String reason, KdeEvent record) {
+	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, Cell cell, KdeEvent record) {
 		FdaSpreadsheet.Column c = kdeColumn.column();
-		return new Gap(org.lottrace.trace.Gap.Kind.MISSING_KDE, sheet, row, Sheet.letter(column) + row, c.header(),
-				c.kde(), c.citation(), record.recordKey(), record.provenance().file(), record.provenance().line(),
-				reason);
+		String reason = cell.gap();
+		return new Gap(cell.kind(), sheet, row, Sheet.letter(column) + row, c.header(), c.kde(), c.citation(),
+				record.recordKey(), record.provenance().file(), record.provenance().line(), reason);
 	}
 
 }

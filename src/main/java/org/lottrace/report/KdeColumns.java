@@ -37,6 +37,28 @@ final class KdeColumns {
 	}
 
 	/**
+	 * The columns of the TLC source's location description; when the source's mapping
+	 * assumes the TLC source rather than reading it, its business name is marked as
+	 * assumed, with the mapping's reason.
+	 */
+	static List<KdeColumn> tlcSource(String prefix, String who, String citation, Function<RowFacts, Use> use) {
+		List<KdeColumn> columns = new ArrayList<>(location(prefix, who, citation, use));
+		KdeColumn name = columns.get(0);
+		columns.set(0, new KdeColumn(name.column(), (f) -> {
+			Cell cell = name.value().apply(f);
+			Use tlc = use.apply(f);
+			String assumed = (tlc.record() != null) ? tlc.record().locations().tlcSourceAssumed() : null;
+			return (assumed != null && cell.gap() == null && cell.value() != null)
+					? new Cell(
+							cell.value(), "assumed, not recorded in the export (mapping "
+									+ tlc.record().provenance().source() + "): " + assumed,
+							tlc.record(), org.lottrace.trace.Gap.Kind.ASSUMED_TLC_SOURCE)
+					: cell;
+		}));
+		return columns;
+	}
+
+	/**
 	 * The six columns of a product description.
 	 * @param prefix the header prefix ({@code Input }, {@code Output }) or empty
 	 * @param what which food, e.g. {@code the food received}

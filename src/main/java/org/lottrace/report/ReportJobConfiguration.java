@@ -48,7 +48,8 @@ public class ReportJobConfiguration {
 
 	/** Job parameter names. */
 	public static final String RUN = "run", LOT = "lot", ASSIGNER = "assigner", PRODUCT = "product", FROM = "from",
-			TO = "to", DIRECTION = "direction", REASON = "reason", PRODUCTS = "products", LOTS = "lots";
+			TO = "to", DIRECTION = "direction", REASON = "reason", PRODUCTS = "products", LOTS = "lots",
+			ALL_FOODS = "allFoods";
 
 	/** Job execution context key of the report folder. */
 	public static final String FOLDER = "folder";
@@ -91,8 +92,11 @@ public class ReportJobConfiguration {
 			TraceService traceService, Clock clock, @Value("#{jobParameters['products']}") @Nullable String products,
 			@Value("#{jobParameters['lots']}") @Nullable String lots,
 			@Value("#{jobParameters['from']}") @Nullable String from,
-			@Value("#{jobParameters['to']}") @Nullable String to) {
-		RecordRequest request = new RecordRequest(list(products), date(from), date(to), list(lots));
+			@Value("#{jobParameters['to']}") @Nullable String to,
+			@Value("#{jobParameters['assigner']}") @Nullable String assigner,
+			@Value("#{jobParameters['allFoods']}") @Nullable String allFoods) {
+		RecordRequest request = new RecordRequest(list(products), date(from), date(to), list(lots), assigner,
+				Boolean.parseBoolean(allFoods));
 		return new StepBuilder("selectStep", jobRepository).tasklet((contribution, chunk) -> {
 			traceWork.started = clock.instant();
 			long started = System.nanoTime();

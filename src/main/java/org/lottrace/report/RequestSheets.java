@@ -54,6 +54,14 @@ final class RequestSheets {
 		rows.add(Arrays.asList("Generated at", records.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString()));
 		rows.add(Arrays.asList("lottrace version", version()));
 		rows.add(Arrays.asList("KDE records", records.events().size()));
+		records.products()
+			.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(org.lottrace.kde.Product::code))
+			.forEach((p) -> rows.add(Arrays.asList("Food " + p.code(),
+					p.name() + "; Food Traceability List: "
+							+ ((p.ftlCategory() != null) ? p.ftlCategory() : "not on the list")
+							+ "; kill step applied here: " + (p.killStep() ? "yes" : "no"))));
 		for (Sheet sheet : cteSheets) {
 			int count = Math.toIntExact(records.events().stream().filter((e) -> e.cte() == sheet.cte()).count());
 			rows.add(Arrays.asList(sheet.name() + ": KDE records", count));

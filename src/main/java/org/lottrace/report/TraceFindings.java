@@ -54,6 +54,12 @@ public record TraceFindings(TraceAnalysis analysis, RecordSet records, FdaSpread
 		result.events().forEach((e) -> byKey.put(e.recordKey(), e));
 		Map<String, List<FdaSpreadsheet.Gap>> grouped = new LinkedHashMap<>();
 		for (FdaSpreadsheet.Gap cell : cells) {
+			if (cell.kind() == Gap.Kind.ASSUMED_TLC_SOURCE) {
+				// stated by the site for every record of a source: listed on the gaps
+				// sheet,
+				// not a gap of the answer
+				continue;
+			}
 			grouped
 				.computeIfAbsent(cell.kind() + "\u001f" + cell.kde() + "\u001f" + cell.reason(),
 						(k) -> new ArrayList<>())

@@ -83,6 +83,8 @@ public class TraceRunner {
 		JobParametersBuilder parameters = run(UUID.randomUUID().toString());
 		add(parameters, ReportJobConfiguration.PRODUCTS, String.join(",", request.products()));
 		add(parameters, ReportJobConfiguration.LOTS, String.join(",", request.lotCodes()));
+		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
+		add(parameters, ReportJobConfiguration.ALL_FOODS, request.allFoods() ? "true" : null);
 		add(parameters, ReportJobConfiguration.FROM, request.from());
 		add(parameters, ReportJobConfiguration.TO, request.to());
 		return launch(this.recordsJob, parameters.toJobParameters());

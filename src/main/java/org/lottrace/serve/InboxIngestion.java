@@ -85,7 +85,7 @@ public class InboxIngestion {
 	public InboxRun run(String trigger) {
 		Instant started = this.clock.instant();
 		if (!this.running.tryLock()) {
-			return new InboxRun(trigger, started, Duration.ZERO, List.of(), List.of(),
+			return new InboxRun(trigger, started, Duration.ZERO, List.of(), List.of(), List.of(),
 					"another ingestion run is under way");
 		}
 		try {
@@ -111,19 +111,25 @@ public class InboxIngestion {
 				.thenComparing(IngestPlan.Item::file));
 			// pending rows are tried again at every run, even one that finds the inbox
 			// empty
-			List<IngestResult> results = this.ingest.ingest(new IngestPlan(jobs, items, List.of()));
-			results.stream().filter((r) -> r.status() != IngestResult.Status.RESOLVED).forEach(this::settle);
-			if (results.stream().anyMatch((r) -> r.status() == IngestResult.Status.INGESTED || r.written() > 0)) {
+			List<IngestResult> all = this.ingest.ingest(new IngestPlan(jobs, items, List.of()));
+			List<IngestResult> results = all.stream()
+				.filter((r) -> r.status() != IngestResult.Status.RESOLVED)
+				.toList();
+			List<IngestResult> resolutions = all.stream()
+				.filter((r) -> r.status() == IngestResult.Status.RESOLVED)
+				.toList();
+			results.forEach(this::settle);
+			if (all.stream().anyMatch((r) -> r.status() == IngestResult.Status.INGESTED || r.written() > 0)) {
 				this.refresher.refresh();
 				this.traces.useMemoryGraph();
 			}
-			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), results, waiting,
-					null);
+			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), results, resolutions,
+					waiting, null);
 		}
 		catch (RuntimeException | java.sql.SQLException ex) {
 			log.error("The {} ingestion run failed", trigger, ex);
-			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), List.of(), waiting,
-					String.valueOf(ex.getMessage()));
+			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), List.of(), List.of(),
+					waiting, String.valueOf(ex.getMessage()));
 		}
 	}
 
@@ -169,6 +175,8 @@ public class InboxIngestion {
 			.increment(result.written());
 		this.meters.counter("lottrace.ingest.rows", "source", result.source(), "outcome", "rejected")
 			.increment(result.rejected());
+		this.meters.counter("lottrace.ingest.rows", "source", result.source(), "outcome", "pending")
+			.increment(result.pending());
 		try {
 			if (result.status() == IngestResult.Status.FAILED) {
 				Path target = free(this.properties.failed().resolve(result.source()), result.file().getFileName());

@@ -38,23 +38,24 @@ public class IngestionController {
 
 	/** One file of an inbox run. */
 	public record FileView(String file, String source, String status, long read, long written, long rejected,
-			long superseded, @Nullable String error, @Nullable Long ingestion) {
+			long pending, long superseded, @Nullable String error, @Nullable Long ingestion) {
 
 	}
 
 	/** An inbox run. */
 	public record RunView(String trigger, Instant started, long elapsedMillis, boolean succeeded, List<FileView> files,
-			List<String> waiting, @Nullable String error) {
+			List<FileView> resolutions, List<String> waiting, @Nullable String error) {
 
 		static RunView of(InboxRun run) {
 			return new RunView(run.trigger(), run.started(), run.elapsed().toMillis(), run.succeeded(),
-					run.results().stream().map(RunView::file).toList(), run.waiting(), run.error());
+					run.results().stream().map(RunView::file).toList(),
+					run.resolutions().stream().map(RunView::file).toList(), run.waiting(), run.error());
 		}
 
 		private static FileView file(IngestResult r) {
 			return new FileView(r.file().getFileName().toString(), r.source(),
 					r.status().name().toLowerCase(java.util.Locale.ROOT), r.read(), r.written(), r.rejected(),
-					r.superseded(), r.error(), r.jobExecutionId());
+					r.pending(), r.superseded(), r.error(), r.jobExecutionId());
 		}
 
 	}
@@ -81,7 +82,21 @@ public class IngestionController {
 		if (run.rejectsFile() == null) {
 			throw new ApiErrors.NotFound("ingestion " + id + " rejected no rows");
 		}
-		Path file = Path.of(run.rejectsFile());
+		return csv(Path.of(run.rejectsFile()));
+	}
+
+	@GetMapping("/{id}/pending")
+	@Operation(summary = "The rows of an ingestion held as pending, as they were when it ran (CSV: source, file, line, "
+			+ "field, value, waits_for, reason, row); GET /api/pending lists those still waiting")
+	ResponseEntity<Resource> pending(@PathVariable long id) {
+		IngestionHistory.Run run = get(id);
+		if (run.pendingFile() == null) {
+			throw new ApiErrors.NotFound("ingestion " + id + " held no row as pending");
+		}
+		return csv(Path.of(run.pendingFile()));
+	}
+
+	private static ResponseEntity<Resource> csv(Path file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

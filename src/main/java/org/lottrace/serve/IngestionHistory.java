@@ -35,10 +35,12 @@ public class IngestionHistory {
 	 *
 	 * @param id the job execution id
 	 * @param rejectsFile the rejects report, when rows were rejected
+	 * @param pendingFile the report of the rows held as pending, when some were
 	 */
 	public record Run(long id, String source, String file, String sha256, String status,
 			@Nullable LocalDateTime started, @Nullable LocalDateTime ended, long read, long written, long rejected,
-			long superseded, @Nullable String rejectsFile, @Nullable String error) {
+			long pending, long superseded, @Nullable String rejectsFile, @Nullable String pendingFile,
+			@Nullable String error) {
 
 	}
 
@@ -73,8 +75,8 @@ public class IngestionHistory {
 		ExecutionContext context = execution.getExecutionContext();
 		var parameters = execution.getJobParameters();
 		String file = String.valueOf(parameters.getString(IngestRun.FILE));
-		String rejects = context.containsKey(CommitTasklet.REJECTS_FILE) ? context.getString(CommitTasklet.REJECTS_FILE)
-				: null;
+		String rejects = existing(context.getString(CommitTasklet.REJECTS_FILE, null));
+		String pending = existing(context.getString(CommitTasklet.PENDING_FILE, null));
 		String error = execution.getAllFailureExceptions()
 			.stream()
 			.map(Throwable::getMessage)
@@ -84,8 +86,12 @@ public class IngestionHistory {
 				Path.of(file).getFileName().toString(), String.valueOf(parameters.getString(IngestRun.SHA256)),
 				execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
 				context.getLong(CommitTasklet.READ, 0), context.getLong(CommitTasklet.WRITTEN, 0),
-				context.getLong(CommitTasklet.REJECTED, 0), context.getLong(SupersedeTasklet.SUPERSEDED, 0),
-				(rejects != null && Files.exists(Path.of(rejects))) ? rejects : null, error);
+				context.getLong(CommitTasklet.REJECTED, 0), context.getLong(CommitTasklet.PENDING, 0),
+				context.getLong(SupersedeTasklet.SUPERSEDED, 0), rejects, pending, error);
+	}
+
+	private static @Nullable String existing(@Nullable String file) {
+		return (file != null && Files.exists(Path.of(file))) ? file : null;
 	}
 
 	/**

@@ -74,8 +74,8 @@ public class TraceController {
 	 * A request for the records of foods over a date range, or of lot codes (21 CFR
 	 * 1.1455(c)).
 	 */
-	public record RecordsBody(@Nullable List<String> products, @Nullable List<String> lots, @Nullable String from,
-			@Nullable String to) {
+	public record RecordsBody(@Nullable List<String> products, @Nullable List<String> lots, @Nullable String assigner,
+			@Nullable String from, @Nullable String to, @Nullable Boolean allFoods) {
 
 	}
 
@@ -109,9 +109,10 @@ public class TraceController {
 	@Operation(summary = "Start an FDA sortable spreadsheet of the records of foods and dates, or of lot codes")
 	ResponseEntity<RequestView> records(@RequestBody RecordsBody body, @RequestParam(defaultValue = "0") long wait) {
 		RecordRequest request = new RecordRequest(clean(body.products()), date("from", body.from()),
-				date("to", body.to()), clean(body.lots()));
-		if (request.products().isEmpty() && request.lotCodes().isEmpty()) {
-			throw new ApiErrors.BadRequest("give at least one product or one lot");
+				date("to", body.to()), clean(body.lots()), blankToNull(body.assigner()),
+				Boolean.TRUE.equals(body.allFoods()));
+		if (request.everyFood() && request.from() == null && request.to() == null) {
+			throw new ApiErrors.BadRequest("give at least one product or one lot, or a date range");
 		}
 		return started(this.requests.submit(request), wait);
 	}

@@ -31,7 +31,7 @@ public final class KdeEventRows {
 				? new TraceabilityLot(lotCode, rs.getString("lot_assigner"), rs.getString("internal_lot")) : null;
 		EventLocations locations = new EventLocations(rs.getString("location_code"),
 				rs.getString("partner_location_code"), rs.getString("tlc_source_location_code"),
-				rs.getString("tlc_source_reference"));
+				rs.getString("tlc_source_reference"), rs.getString("tlc_source_assumed"));
 		return new KdeEvent(rs.getString("record_key"), Cte.fromCode(rs.getString("cte")),
 				EventRole.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)), lot,
 				rs.getString("product_code"), quantity(rs, "quantity", "unit"),

@@ -81,6 +81,7 @@ public final class StoreSchemas {
 		c.add(Column.of("partner_location_code", STRING, (e) -> e.locations().partner()));
 		c.add(Column.of("tlc_source_location_code", STRING, (e) -> e.locations().tlcSource()));
 		c.add(Column.of("tlc_source_reference", STRING, (e) -> e.locations().tlcSourceReference()));
+		c.add(Column.of("tlc_source_assumed", STRING, (e) -> e.locations().tlcSourceAssumed()));
 		c.add(Column.of("reference_document_type", STRING, reference(KdeEvent::reference, ReferenceDocument::type)));
 		c.add(Column.distinct("reference_document_number", STRING,
 				reference(KdeEvent::reference, ReferenceDocument::number), false));

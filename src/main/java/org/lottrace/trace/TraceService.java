@@ -113,6 +113,28 @@ public class TraceService {
 		}
 	}
 
+	/**
+	 * The export rows held back and not resolved: pending ones (they wait for other data)
+	 * or rejected ones, newest ingestion first.
+	 */
+	public List<HeldRow> heldRows(boolean pending, int limit) {
+		this.refresher.refresh();
+		try (Connection connection = this.index.connect();
+				Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("SELECT * FROM held WHERE NOT resolved AND status = '"
+						+ (pending ? HeldRow.PENDING : HeldRow.REJECTED) + "' ORDER BY ingested_at DESC, source, "
+						+ "source_file, source_line LIMIT " + Math.max(0, limit))) {
+			List<HeldRow> rows = new ArrayList<>();
+			while (rs.next()) {
+				rows.add(org.lottrace.store.HeldRows.read(rs));
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the held rows: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** The products of the master data, by code. */
 	public List<Product> products() {
 		if (this.refresher.refresh().commits() > 0) {

@@ -29,8 +29,8 @@ class IngestCommandFunctionalTests {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
 		assertThat(result.out()).first().asString().startsWith("Usage: lottrace ingest");
 		assertThat(String.join(" ", result.out())).contains("  lottrace ingest sample-data/",
-				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows, "
-						+ "5 store busy.");
+				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows or "
+						+ "rows still pending, 5 store busy.");
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class IngestCommandFunctionalTests {
 	}
 
 	@Test
-	void exitsWithThreeWhenRowsWereRejected() throws Exception {
+	void exitsWithThreeWhenRowsWereRejectedOrArePendingAndListsThemApart() throws Exception {
 		// when
 		Cli.Result result = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
 				Cli.SAMPLE_DATA.resolve("erp/ITEMS.csv").toString(),
@@ -90,14 +90,21 @@ class IngestCommandFunctionalTests {
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REJECTS);
 		assertThat(result.out()).anySatisfy((line) -> assertThat(line).startsWith(
-				"  ingested  erp-receiving  RCV_20261012.csv: 9 read, 7 written, 2 rejected, 0 superseded in "));
-		assertThat(result.out()).anySatisfy((line) -> assertThat(line).isEqualTo("            rejects: "
-				+ this.store.resolve("rejects/erp-receiving/erp-receiving-502ba4f1839a.rejects.csv")));
+				"  ingested  erp-receiving  RCV_20261012.csv: 9 read, 7 written, 1 rejected, 1 pending, 0 superseded in "));
+		assertThat(result.out()).contains(
+				"            rejected line 9: lot_code: missing: traceability lot code (or local lot number) is required "
+						+ "(§ 1.1345(a)(1))",
+				"            pending  line 10: waits for product FLOUR-WW-50 in master data (product_code "
+						+ "'FLOUR-WW-50')",
+				"            rejects: "
+						+ this.store.resolve("rejects/erp-receiving/erp-receiving-502ba4f1839a.rejects.csv"),
+				"            pending: "
+						+ this.store.resolve("rejects/erp-receiving/erp-receiving-502ba4f1839a.pending.csv"));
 		assertThat(result.out()).filteredOn((line) -> line.startsWith("Summary: "))
 			.singleElement()
 			.asString()
 			.startsWith("Summary: 4 file(s): 4 ingested, 0 already in the store, 0 failed; 27 rows read, "
-					+ "25 written, 2 rejected, 0 superseded; ");
+					+ "25 written, 1 rejected, 0 superseded; 1 pending in the store; ");
 	}
 
 	@Test

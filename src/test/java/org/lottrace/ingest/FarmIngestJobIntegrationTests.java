@@ -86,9 +86,11 @@ class FarmIngestJobIntegrationTests {
 
 		// then
 		assertCounts(execution, 3, 2, 1);
-		assertThat(rejects("HARVEST_20261001.tsv", "harvesting")).containsExactly("source,file,line,field,value,reason",
+		assertThat(rejects("HARVEST_20261001.tsv", "harvesting")).containsExactly(
+				"source,file,line,field,value,reason,row",
 				"harvesting,HARVEST_20261001.tsv,4,growing_area,,\"missing: field, growing area or aquaculture "
-						+ "container name is required (§ 1.1325(a)(1)(v)-(vi))\"");
+						+ "container name is required (§ 1.1325(a)(1)(v)-(vi))\","
+						+ "H-1003\t2026-10-01\tFARM-SALINAS\t\tROMAINE\t6\tbin\tCOOLER-1");
 		assertThat(StoreQueries.rows(store,
 				"SELECT cte, lot_code, lot_assigner, product_code, quantity, unit, "
 						+ "normalized_quantity, normalized_unit, event_date, location_code, growing_area, "
@@ -107,9 +109,11 @@ class FarmIngestJobIntegrationTests {
 
 		// then
 		assertCounts(execution, 3, 2, 1);
-		assertThat(rejects("COOLING_20261001.csv", "cooling")).containsExactly("source,file,line,field,value,reason",
+		assertThat(rejects("COOLING_20261001.csv", "cooling")).containsExactly(
+				"source,file,line,field,value,reason,row",
 				"cooling,COOLING_20261001.csv,4,harvest_location_code,,missing: farm where harvested is required "
-						+ "(§ 1.1325(b)(1)(vi))");
+						+ "(§ 1.1325(b)(1)(vi)),\"CT-503,10/01/2026,COOLER-1,ROMAINE,\"\"2,400\"\",lb,,10/01/2026,"
+						+ "PACKER-1\"");
 		assertThat(StoreQueries.rows(store,
 				"SELECT cte, quantity, unit, normalized_quantity, event_date, "
 						+ "location_code, harvest_location_code, harvest_date, partner_location_code, "
@@ -129,10 +133,14 @@ class FarmIngestJobIntegrationTests {
 		// then
 		assertCounts(execution, 4, 2, 2);
 		assertThat(rejects("PACKING_20261002.txt", "initial-packing")).containsExactly(
-				"source,file,line,field,value,reason",
+				"source,file,line,field,value,reason,row",
 				"initial-packing,PACKING_20261002.txt,4,cooling_location_code,,missing: cooling_date and "
-						+ "cooling_location_code go together when the food was cooled (§ 1.1330(a)(9)-(10))",
-				"initial-packing,PACKING_20261002.txt,5,received_date,2026-09-30,is before harvest_date (2026-10-01)");
+						+ "cooling_location_code go together when the food was cooled (§ 1.1330(a)(9)-(10)),"
+						+ "PR-9003|2026-10-02|PACKER-1|PK-261002-03|ROMAINE-HEARTS-24|90|2026-10-01|ROMAINE|2400|lb|"
+						+ "FARM-SALINAS|Green Acres Farm|+1 831-555-0100|2026-10-01|2026-10-01|-",
+				"initial-packing,PACKING_20261002.txt,5,received_date,2026-09-30,is before harvest_date (2026-10-01),"
+						+ "PR-9004|2026-10-02|PACKER-1|PK-261002-04|ROMAINE-HEARTS-24|90|2026-09-30|ROMAINE|2400|lb|"
+						+ "FARM-SALINAS|Green Acres Farm|+1 831-555-0100|2026-10-01|-|-");
 		assertThat(StoreQueries.rows(store, "SELECT lot_code, lot_assigner, product_code, quantity, unit, "
 				+ "event_date, received_date, received_product_code, received_quantity, received_unit, "
 				+ "harvest_location_code, harvester_business_name, harvester_phone, harvest_date, cooling_date, "
@@ -154,9 +162,10 @@ class FarmIngestJobIntegrationTests {
 		// then
 		assertCounts(execution, 3, 2, 1);
 		assertThat(rejects("LANDING_20261003.csv", "first-land-based-receiving")).containsExactly(
-				"source,file,line,field,value,reason",
+				"source,file,line,field,value,reason,row",
 				"first-land-based-receiving,LANDING_20261003.csv,4,harvest_end_date,2026-09-21,is before "
-						+ "harvest_date (2026-09-28)");
+						+ "harvest_date (2026-09-28),\"LR-7003,2026-10-03,DOCK-1,TRIP-63-YF,TUNA-YF,800,kg,2026-09-28,"
+						+ "2026-09-21,FAO 77,\"");
 		assertThat(StoreQueries.rows(store, "SELECT lot_code, lot_assigner, quantity, unit, normalized_quantity, "
 				+ "harvest_date, harvest_end_date, catch_area, event_date, location_code, partner_location_code, "
 				+ "source_line FROM kde_event ORDER BY record_key"))

@@ -124,11 +124,14 @@ class IngestJobIntegrationTests {
 		// then
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
 		assertCounts(step(execution, IngestJobConfiguration.INGEST_STEP), 9, 7, 2);
-		assertThat(rejects(file, "erp-receiving")).containsExactly("source,file,line,field,value,reason",
+		assertThat(rejects(file, "erp-receiving")).containsExactly("source,file,line,field,value,reason,row",
 				"erp-receiving,RCV_20261012.csv,9,lot_code,,missing: traceability lot code (or local lot number) "
-						+ "is required (§ 1.1345(a)(1))",
-				"erp-receiving,RCV_20261012.csv,10,product_code,FLOUR-WW-50,unknown product 'FLOUR-WW-50': not in "
-						+ "the master data's products");
+						+ "is required (§ 1.1345(a)(1)),\"RC-5099,1,10/13/2026,V100,FLOUR-AP-50,,R10299,5,BAG,PO-88299,"
+						+ "BAKERY-01\"");
+		assertThat(pending(file, "erp-receiving")).containsExactly("source,file,line,field,value,waits_for,reason,row",
+				"erp-receiving,RCV_20261012.csv,10,product_code,FLOUR-WW-50,product FLOUR-WW-50 in master data,"
+						+ "unknown product 'FLOUR-WW-50': not in the master data's products,\"RC-5099,2,10/13/2026,V100,"
+						+ "FLOUR-WW-50,HM-2610-022,R10300,5,BAG,PO-88299,BAKERY-01\"");
 		assertThat(StoreQueries.rows(store, "SELECT record_key, cte, role, lot_code, lot_assigner, internal_lot, "
 				+ "product_code, quantity, unit, normalized_quantity, normalized_unit, event_date, event_time, "
 				+ "location_code, partner_location_code, tlc_source_location_code, reference_document_type, "
@@ -153,8 +156,10 @@ class IngestJobIntegrationTests {
 		// then
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 		assertCounts(step(execution, IngestJobConfiguration.INGEST_STEP), 15, 14, 1);
-		assertThat(rejects(file, "erp-production")).containsExactly("source,file,line,field,value,reason",
-				"erp-production,PROD_20261012.csv,16,quantity,'-24,must be greater than zero");
+		// the value exactly as the export had it, and the whole row
+		assertThat(rejects(file, "erp-production")).containsExactly("source,file,line,field,value,reason,row",
+				"erp-production,PROD_20261012.csv,16,quantity,-24,must be greater than zero,"
+						+ "\"WO-1016-X,10/16/2026,COOKIE-PB-12,C261016X,-24,CS,BAKERY-01\"");
 		assertThat(StoreQueries.rows(store,
 				"SELECT role, lot_code, lot_assigner, work_order, quantity, unit, "
 						+ "normalized_quantity, normalized_unit FROM kde_event WHERE lot_code = 'C261012A'"))
@@ -173,11 +178,13 @@ class IngestJobIntegrationTests {
 		// then
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 		assertCounts(step(execution, IngestJobConfiguration.INGEST_STEP), 75, 73, 2);
-		assertThat(rejects(file, "scale-tickets")).containsExactly("source,file,line,field,value,reason",
-				"scale-tickets,TICKETS_20261019.csv,77,unit,BX,unknown unit 'BX': add it to units in the source's "
-						+ "mapping or to aliases in jobs/units.yml",
+		assertThat(rejects(file, "scale-tickets")).containsExactly("source,file,line,field,value,reason,row",
 				"scale-tickets,TICKETS_20261019.csv,78,event_time,31.09.2026 07:45,not a valid date in the format "
-						+ "dd.MM.yyyy HH:mm");
+						+ "dd.MM.yyyy HH:mm,\"T-19002;31.09.2026 07:45;SC-2;WO-1020-P;R10219;1,5;kg;Anna Müller\"");
+		assertThat(pending(file, "scale-tickets")).containsExactly("source,file,line,field,value,waits_for,reason,row",
+				"scale-tickets,TICKETS_20261019.csv,77,unit,BX,unit 'BX' in jobs/units.yml or the mapping's units,"
+						+ "unknown unit 'BX': add it to units in the source's mapping or to aliases in jobs/units.yml,"
+						+ "\"T-19001;20.10.2026 07:40;SC-2;WO-1020-P;R10219;3,0;BX;Anna Müller\"");
 		assertThat(StoreQueries.rows(store, "SELECT record_key, role, lot_code, lot_assigner, work_order, quantity, "
 				+ "unit, normalized_quantity, event_date, strftime(event_time, '%Y-%m-%d %H:%M'), location_code, reference_document_number_2, "
 				+ "source_line FROM kde_event WHERE record_key IN ('scale-tickets|T-10142', 'scale-tickets|T-10175') "
@@ -200,9 +207,13 @@ class IngestJobIntegrationTests {
 		// then
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
 		assertCounts(step(execution, IngestJobConfiguration.INGEST_STEP), 38, 36, 2);
-		assertThat(rejects(file, "shipping")).containsExactly("source,file,line,field,value,reason",
-				"shipping,BOL_20261019.txt,38,product_code,00614141999999,no single product has GTIN 00614141999999",
-				"shipping,BOL_20261019.txt,39,(row),,the row has 6 columns; the header has 10");
+		assertThat(rejects(file, "shipping")).containsExactly("source,file,line,field,value,reason,row",
+				"shipping,BOL_20261019.txt,39,(row),,the row has 6 columns; the header has 10,"
+						+ "BOL-59002|1|2026-10-21|C230|C230-01|00614141100029");
+		assertThat(pending(file, "shipping")).containsExactly("source,file,line,field,value,waits_for,reason,row",
+				"shipping,BOL_20261019.txt,38,product_code,00614141999999,one product with GTIN 00614141999999 in "
+						+ "master data,no single product has GTIN 00614141999999,"
+						+ "BOL-59001|1|2026-10-21|C230|C230-01|00614141999999|K261020A|2|CS|Customer pickup");
 		assertThat(StoreQueries.rows(store,
 				"SELECT lot_code, lot_assigner, product_code, quantity, unit, "
 						+ "partner_location_code, tlc_source_location_code, reference_document_number, event_date "
@@ -287,6 +298,10 @@ class IngestJobIntegrationTests {
 
 	private List<String> rejects(Path file, String source) throws Exception {
 		return Files.readAllLines(IngestJobs.rejectsFile(this.layout, file, source));
+	}
+
+	private List<String> pending(Path file, String source) throws Exception {
+		return Files.readAllLines(IngestJobs.pendingFile(this.layout, file, source));
 	}
 
 	private static void assertCounts(StepExecution step, long read, long written, long rejected) {

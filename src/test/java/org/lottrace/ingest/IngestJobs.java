@@ -83,4 +83,8 @@ final class IngestJobs {
 		return layout.rejects(source, StoreLayout.fileId(source, IngestService.sha256(file)));
 	}
 
+	static Path pendingFile(StoreLayout layout, Path file, String source) {
+		return layout.pending(source, StoreLayout.fileId(source, IngestService.sha256(file)));
+	}
+
 }

@@ -103,7 +103,7 @@ class KdeRecordsTests {
 		Quantity normalized = new Quantity(new BigDecimal("326.592506"), "kg");
 
 		// when
-		KdeEvent event = KdeRecords.event(RecordKind.SHIPPING, values, "shipping|BOL-1|1", normalized,
+		KdeEvent event = KdeRecords.event(RecordKind.SHIPPING, values, "shipping|BOL-1|1", normalized, null,
 				KdeRows.PROVENANCE);
 
 		// then
@@ -121,7 +121,8 @@ class KdeRecordsTests {
 		FieldValues values = complete(RecordKind.INITIAL_PACKING);
 
 		// when
-		KdeEvent event = KdeRecords.event(RecordKind.INITIAL_PACKING, values, "packing|P-1", null, KdeRows.PROVENANCE);
+		KdeEvent event = KdeRecords.event(RecordKind.INITIAL_PACKING, values, "packing|P-1", null, null,
+				KdeRows.PROVENANCE);
 
 		// then
 		assertThat(event.farm())

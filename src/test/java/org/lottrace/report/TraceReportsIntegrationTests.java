@@ -114,8 +114,8 @@ class TraceReportsIntegrationTests {
 			.contains("<h3>Through C261008A (made here)</h3>", "<h3>Through EG1009 of Prairie Eggs LLC</h3>")
 			.doesNotContain("of made here");
 		assertThat(Html.text(Html.section(summary, "in-short"))).contains(
-				"The batch went to Campus Dining Services, Green Valley Market #12, Midwest Foodservice Distributors "
-						+ "(26 case in 3 shipment(s)).");
+				"The batch and the lots made from it went to Campus Dining Services, Green Valley Market #12, Midwest "
+						+ "Foodservice Distributors (3 shipment(s): 26 case of C261014A).");
 	}
 
 	@Test

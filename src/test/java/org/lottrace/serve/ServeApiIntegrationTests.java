@@ -199,7 +199,7 @@ class ServeApiIntegrationTests extends SampleDataServer {
 					(detail) -> assertThat(detail).isEqualTo("from: '14/10/2026' is not a date; use yyyy-MM-dd"),
 					(detail) -> assertThat(detail)
 						.isEqualTo("direction: 'sideways' is not one of backward, forward, both"),
-					(detail) -> assertThat(detail).isEqualTo("give at least one product or one lot"),
+					(detail) -> assertThat(detail).isEqualTo("give at least one product or one lot, or a date range"),
 					(detail) -> assertThat(detail).isEqualTo("to: '2026-13-01' is not a date; use yyyy-MM-dd"),
 					(detail) -> assertThat(detail).startsWith("the request body is not the JSON this endpoint takes"),
 					(detail) -> assertThat(detail).isEqualTo("limit: give a number from 1 to 1000"));
@@ -228,6 +228,28 @@ class ServeApiIntegrationTests extends SampleDataServer {
 	}
 
 	@Test
+	void listsThePendingRowsApartFromTheRejectedOnesWithWhatTheyWaitFor() {
+		// when
+		List<JsonNode> pending = list(this.api.get("/api/pending").getBody(), (r) -> r);
+		List<JsonNode> rejected = list(this.api.get("/api/rejected").getBody(), (r) -> r);
+
+		// then
+		assertThat(pending).extracting(
+				(r) -> r.get("file").asString() + " " + r.get("line").asLong() + ": " + r.get("waitsFor").asString())
+			.containsExactlyInAnyOrder("RCV_20261012.csv 10: product FLOUR-WW-50 in master data",
+					"TICKETS_20261019.csv 77: unit 'BX' in jobs/units.yml or the mapping's units",
+					"BOL_20261019.txt 38: one product with GTIN 00614141999999 in master data");
+		assertThat(rejected).extracting((r) -> r.get("file").asString() + " " + r.get("line").asLong())
+			.containsExactlyInAnyOrder("RCV_20261012.csv 9", "PROD_20261012.csv 16", "TICKETS_20261019.csv 78",
+					"BOL_20261019.txt 39");
+		assertThat(rejected).allSatisfy((r) -> assertThat(r.get("waitsFor").isNull()).isTrue());
+		assertThat(rejected).filteredOn((r) -> r.get("line").asLong() == 16)
+			.singleElement()
+			.satisfies((r) -> assertThat(r.get("row").get(4).asString()).isEqualTo("-24"));
+		assertThat(this.api.get("/api/pending?limit=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void publishesTheOpenApiDescriptionOfEveryEndpoint() {
 		// when
 		ResponseEntity<JsonNode> response = this.api.get("/v3/api-docs");
@@ -237,7 +259,8 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		JsonNode paths = response.getBody().get("paths");
 		assertThat(paths.propertyNames()).contains("/api/traces", "/api/traces/{id}", "/api/traces/{id}/files/**",
 				"/api/reports", "/api/ingestions", "/api/ingestions/{id}", "/api/ingestions/{id}/rejects",
-				"/api/ingestions/inbox", "/api/products");
+				"/api/ingestions/inbox", "/api/products", "/api/pending", "/api/rejected",
+				"/api/ingestions/{id}/pending");
 		assertThat(paths.get("/api/traces").propertyNames()).contains("get", "post");
 		assertThat(paths.get("/api/ingestions/inbox").propertyNames()).contains("get", "post");
 		assertThat(paths.get("/api/traces").get("post").get("summary").asString()).startsWith("Start a trace");
@@ -256,8 +279,11 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		assertThat(runs.stream().mapToLong((r) -> r.get("written").asLong()).sum()).isEqualTo(536);
 		assertThat(runs).filteredOn((r) -> !r.get("rejectsFile").isNull())
 			.extracting((r) -> r.get("file").asString() + ": " + r.get("rejected").asInt())
-			.containsExactlyInAnyOrder("PROD_20261012.csv: 1", "RCV_20261012.csv: 2", "TICKETS_20261019.csv: 2",
-					"BOL_20261019.txt: 2");
+			.containsExactlyInAnyOrder("PROD_20261012.csv: 1", "RCV_20261012.csv: 1", "TICKETS_20261019.csv: 1",
+					"BOL_20261019.txt: 1");
+		assertThat(runs).filteredOn((r) -> !r.get("pendingFile").isNull())
+			.extracting((r) -> r.get("file").asString() + ": " + r.get("pending").asInt())
+			.containsExactlyInAnyOrder("RCV_20261012.csv: 1", "TICKETS_20261019.csv: 1", "BOL_20261019.txt: 1");
 		assertThat(latest).hasSize(20).first().isEqualTo(runs.get(0));
 
 		// when
@@ -272,9 +298,13 @@ class ServeApiIntegrationTests extends SampleDataServer {
 
 		// then
 		assertThat(rejects.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
-		assertThat(new String(rejects.getBody(), StandardCharsets.UTF_8).lines().toList()).hasSize(3)
+		assertThat(new String(rejects.getBody(), StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+			.anySatisfy((line) -> assertThat(line).contains("RCV_20261012.csv", ",9,", "lot_code", "missing"));
+		ResponseEntity<byte[]> pending = this.api
+			.download("/api/ingestions/" + receipts.get("id").asLong() + "/pending");
+		assertThat(new String(pending.getBody(), StandardCharsets.UTF_8).lines().toList()).hasSize(2)
 			.anySatisfy((line) -> assertThat(line).contains("RCV_20261012.csv", "10", "product_code", "FLOUR-WW-50",
-					"unknown product 'FLOUR-WW-50'"));
+					"product FLOUR-WW-50 in master data"));
 		assertThat(this.api.get("/api/ingestions/{id}", receipts.get("id").asLong()).getBody()).isEqualTo(receipts);
 		assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(none.getBody().get("detail").asString()).endsWith("rejected no rows");
@@ -315,9 +345,12 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		assertThat(health.at("/components/ingestionHealth/details/trigger").asString()).isEqualTo("start");
 		assertThat(health.at("/components/ingestionHealth/details/files").asInt()).isEqualTo(22);
 		assertThat(this.api.metric("lottrace.ingest.rows", "COUNT", "outcome:written")).isEqualTo(536);
-		assertThat(this.api.metric("lottrace.ingest.rows", "COUNT", "outcome:rejected")).isEqualTo(7);
+		assertThat(this.api.metric("lottrace.ingest.rows", "COUNT", "outcome:rejected")).isEqualTo(4);
+		assertThat(this.api.metric("lottrace.ingest.rows", "COUNT", "outcome:pending")).isEqualTo(3);
+		assertThat(inbox.get("resolutions")).hasSize(3)
+			.allSatisfy((r) -> assertThat(r.get("status").asString()).isEqualTo("resolved"));
 		assertThat(this.api.metric("lottrace.ingest.rows", "COUNT", "outcome:rejected", "source:shipping"))
-			.isEqualTo(2);
+			.isEqualTo(1);
 		assertThat(this.api.metric("lottrace.ingest.files", "COUNT", "status:INGESTED")).isEqualTo(22);
 		assertThat(this.api.metric("lottrace.ingest.runs", "COUNT", "result:succeeded")).isOne();
 		assertThat(this.api.metric("lottrace.trace.duration", "COUNT")).isGreaterThanOrEqualTo(1);

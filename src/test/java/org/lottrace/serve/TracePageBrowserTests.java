@@ -83,8 +83,14 @@ class TracePageBrowserTests extends SampleDataServer {
 		// when
 		trace("C261014A");
 
-		// then
+		// then: the planted bad rows in its scope make the answer incomplete, and it says
+		// so
 		assertThat(text("result-title")).isEqualTo("Trace of lot C261014A");
+		assertThat(text("verdict"))
+			.startsWith("INCOMPLETE: 3 gap(s) in its scope; 3 may hide lots, links or customers");
+		assertThat(rows(By.cssSelector("#gaps tbody tr"))).extracting((row) -> row.get(0) + " | " + row.get(3))
+			.containsExactlyInAnyOrder("rejected row | TICKETS_20261019.csv line 78",
+					"pending row | TICKETS_20261019.csv line 77", "pending row | BOL_20261019.txt line 38");
 		assertThat(text("batches")).contains("C261014A Peanut Butter Sandwich Cookies, 12 ct",
 				"work order WO-1014-P, completed 2026-10-14 at Sunrise Bakery, 27 case");
 		assertThat(firstCells(By.cssSelector("#batches tbody tr"))).containsExactly("HM-2609-114", "HM-2610-021",
@@ -193,9 +199,16 @@ class TracePageBrowserTests extends SampleDataServer {
 		// then
 		assertThat(runs).hasSize(12).allSatisfy((row) -> assertThat(row.get(3)).isEqualTo("completed"));
 		assertThat(runs.get(0)).containsSubsequence("shipping", "BOL_20261103.txt", "completed", "1", "1", "0");
-		WebElement rejects = browser.findElement(By.xpath("//tr[td[3]='BOL_20261019.txt']//a"));
-		assertThat(rejects.getText()).isEqualTo("rejected rows");
-		assertThat(rejects.getAttribute("href")).matches(".*/api/ingestions/\\d+/rejects");
+		List<WebElement> held = browser.findElements(By.xpath("//tr[td[3]='BOL_20261019.txt']//a"));
+		assertThat(held).extracting(WebElement::getText).containsExactly("rejected rows", "pending rows");
+		assertThat(held.get(0).getAttribute("href")).matches(".*/api/ingestions/\\d+/rejects");
+		assertThat(held.get(1).getAttribute("href")).matches(".*/api/ingestions/\\d+/pending");
+		assertThat(rows(By.cssSelector("#pending tbody tr")))
+			.extracting((row) -> row.get(1) + " " + row.get(2) + ": " + row.get(5))
+			.containsExactlyInAnyOrder("RCV_20261012.csv 10: product FLOUR-WW-50 in master data",
+					"TICKETS_20261019.csv 77: unit 'BX' in jobs/units.yml or the mapping's units",
+					"BOL_20261019.txt 38: one product with GTIN 00614141999999 in master data");
+		assertThat(rows(By.cssSelector("#rejected tbody tr"))).hasSize(4);
 	}
 
 	private void trace(String lot) {

@@ -73,13 +73,47 @@ class FoodsAndDatesIntegrationTests {
 
 	@Test
 	void selectsTheRecordsOfAnIngredientUsedWithinTheDatesThoughReceivedBefore() {
-		// when: the flour was received on the 1st and weighed on the 3rd and the 4th
+		// when: the flour (not on the Food Traceability List, so asked for with every
+		// food)
+		// was received on the 1st and weighed on the 3rd and the 4th
 		RecordSelection selection = this.store.traces()
-			.records(new RecordRequest(List.of("FLOUR-AP-50"), OCTOBER_4, OCTOBER_5, List.of()));
+			.records(new RecordRequest(List.of("FLOUR-AP-50"), OCTOBER_4, OCTOBER_5, List.of(), null, true));
 
-		// then
-		assertThat(records(selection)).containsExactly("TRANSFORMATION HM-0101/V100 2026-10-04 T-20008");
-		assertThat(selection.events()).extracting(KdeEvent::productCode).containsExactly("FLOUR-AP-50");
+		// then: the weighing, and what the flour became in that transformation
+		assertThat(records(selection)).containsExactly(
+				"TRANSFORMATION C261004A/BAKERY-01 2026-10-04 WO-2004-P|C261004A",
+				"TRANSFORMATION HM-0101/V100 2026-10-04 T-20008");
+		assertThat(selection.events()).extracting(KdeEvent::productCode).containsExactly("COOKIE-PB-12", "FLOUR-AP-50");
+	}
+
+	@Test
+	void leavesOutFoodsThatAreNotOnTheFoodTraceabilityListUnlessEveryFoodIsAskedFor() {
+		// given: flour is not on the list
+		RecordRequest request = new RecordRequest(List.of("FLOUR-AP-50"), OCTOBER_4, OCTOBER_5, List.of());
+
+		// when, then
+		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().records(request))
+			.withMessage("no records match products FLOUR-AP-50, 2026-10-04..2026-10-05");
+	}
+
+	@Test
+	void aDateRangeAloneAsksForEveryFoodOnTheList() {
+		// when
+		RecordSelection listed = this.store.traces()
+			.records(new RecordRequest(List.of(), OCTOBER_4, OCTOBER_5, List.of()));
+		RecordSelection every = this.store.traces()
+			.records(new RecordRequest(List.of(), OCTOBER_4, OCTOBER_5, List.of(), null, true));
+
+		// then: the listed foods' records (with the transformations that made or used
+		// them); every food holds at least those
+		assertThat(listed.request().subject())
+			.isEqualTo("every food on the Food Traceability List, 2026-10-04..2026-10-05");
+		assertThat(listed.events()).isNotEmpty()
+			.filteredOn((e) -> e.cte() != org.lottrace.kde.Cte.TRANSFORMATION)
+			.allSatisfy((e) -> assertThat(FTL_PRODUCTS).contains(productOfLot(listed, e)));
+		assertThat(every.request().subject()).isEqualTo("every food, 2026-10-04..2026-10-05");
+		assertThat(every.events()).containsAll(listed.events());
+		assertThat(every.events()).extracting((e) -> productOfLot(every, e)).contains("FLOUR-AP-50");
 	}
 
 	@Test
@@ -92,7 +126,8 @@ class FoodsAndDatesIntegrationTests {
 		assertThat(records(selection)).containsExactlyInAnyOrder(
 				"TRANSFORMATION M261001A/BAKERY-01 2026-10-01 WO-2001-M|M261001A",
 				"TRANSFORMATION NB-0101/V130 2026-10-01 T-20001", "TRANSFORMATION SB-0101/V110 2026-10-01 T-20002",
-				"TRANSFORMATION M261001A/BAKERY-01 2026-10-02 T-20003");
+				"TRANSFORMATION M261001A/BAKERY-01 2026-10-02 T-20003",
+				"TRANSFORMATION F261002A/BAKERY-01 2026-10-02 WO-2002-F|F261002A");
 	}
 
 	@Test
@@ -103,11 +138,16 @@ class FoodsAndDatesIntegrationTests {
 		// when
 		RecordSelection selection = this.store.traces().records(request);
 
-		// then
+		// then: their records, and what each transformation that used them made (§
+		// 1.1350(a)(2): the new lot code and its food)
 		assertThat(records(selection)).containsExactlyInAnyOrder("RECEIVING NB-0101/V130 2026-10-01 RC-7001|1",
 				"RECEIVING HM-0101/V100 2026-10-01 RC-7004|1", "TRANSFORMATION NB-0101/V130 2026-10-01 T-20001",
 				"TRANSFORMATION NB-0101/V130 2026-10-05 T-20010", "TRANSFORMATION HM-0101/V100 2026-10-03 T-20006",
-				"TRANSFORMATION HM-0101/V100 2026-10-04 T-20008");
+				"TRANSFORMATION HM-0101/V100 2026-10-04 T-20008",
+				"TRANSFORMATION M261001A/BAKERY-01 2026-10-01 WO-2001-M|M261001A",
+				"TRANSFORMATION C261003A/BAKERY-01 2026-10-03 WO-2003-P|C261003A",
+				"TRANSFORMATION C261004A/BAKERY-01 2026-10-04 WO-2004-P|C261004A",
+				"TRANSFORMATION F261005R/BAKERY-01 2026-10-05 WO-2005-F|F261005R");
 	}
 
 	@Test
@@ -117,7 +157,9 @@ class FoodsAndDatesIntegrationTests {
 			.records(new RecordRequest(List.of(), OCTOBER_4, null, List.of("NB-0101")));
 
 		// then
-		assertThat(records(selection)).containsExactly("TRANSFORMATION NB-0101/V130 2026-10-05 T-20010");
+		assertThat(records(selection)).containsExactly(
+				"TRANSFORMATION F261005R/BAKERY-01 2026-10-05 WO-2005-F|F261005R",
+				"TRANSFORMATION NB-0101/V130 2026-10-05 T-20010");
 	}
 
 	@Test
@@ -145,12 +187,12 @@ class FoodsAndDatesIntegrationTests {
 
 	@Test
 	void refusesARequestNamingNothing() {
-		// given
-		RecordRequest request = new RecordRequest(List.of(), OCTOBER_4, OCTOBER_5, List.of());
+		// given: no food, no lot, no dates
+		RecordRequest request = new RecordRequest(List.of(), null, null, List.of());
 
 		// when, then
 		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().records(request))
-			.withMessage("name at least one product or one lot code")
+			.withMessage("name at least one product or one lot code, or give a date range")
 			.satisfies((ex) -> assertThat(ex.notFound()).isFalse());
 		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().check(request));
 	}
@@ -227,6 +269,20 @@ class FoodsAndDatesIntegrationTests {
 		String key = event.recordKey().substring(event.recordKey().indexOf('|') + 1);
 		return event.cte() + " " + Traces.lot(selection.eventLots().get(event.recordKey())) + " " + event.eventDate()
 				+ " " + key;
+	}
+
+	private static final List<String> FTL_PRODUCTS = List.of("COOKIE-PB-12", "PB-CREAMY-35", "PREMIX-PB", "FILLING-PB",
+			"EGG-SHELL-LG", "CHEESE-CREAM-30");
+
+	/** The product of the lot of a selected record (an input names only its lot). */
+	private static String productOfLot(RecordSelection selection, KdeEvent event) {
+		return selection.events()
+			.stream()
+			.filter((e) -> e.productCode() != null
+					&& selection.eventLots().get(e.recordKey()).equals(selection.eventLots().get(event.recordKey())))
+			.map(KdeEvent::productCode)
+			.findFirst()
+			.orElse("?");
 	}
 
 }

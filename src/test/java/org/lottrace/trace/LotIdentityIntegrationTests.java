@@ -102,11 +102,26 @@ class LotIdentityIntegrationTests {
 		RecordSelection selection = this.store.traces()
 			.records(new RecordRequest(List.of(), null, null, List.of("L5000")));
 
-		// then
+		// then: both lots, and what the filling made of them became
 		assertThat(selection.events())
 			.extracting((e) -> e.recordKey() + " " + Traces.lot(selection.eventLots().get(e.recordKey())))
 			.containsExactlyInAnyOrder("erp-receiving|RC-8001|1 L5000/V120", "erp-receiving|RC-8002|1 L5000/V130",
-					"scale-tickets|T-30001 L5000/V130", "scale-tickets|T-30002 L5000/V120");
+					"scale-tickets|T-30001 L5000/V130", "scale-tickets|T-30002 L5000/V120",
+					"erp-production|WO-3001-F|F261011A F261011A/BAKERY-01");
+	}
+
+	@Test
+	void selectsTheRecordsOfTheLotOfOneSupplierWhenTheRequestSaysWhoAssignedTheCode() {
+		// when
+		RecordSelection selection = this.store.traces()
+			.records(new RecordRequest(List.of(), null, null, List.of("L5000"), "V130", false));
+
+		// then
+		assertThat(selection.events())
+			.extracting((e) -> e.recordKey() + " " + Traces.lot(selection.eventLots().get(e.recordKey())))
+			.containsExactlyInAnyOrder("erp-receiving|RC-8002|1 L5000/V130", "scale-tickets|T-30001 L5000/V130",
+					"erp-production|WO-3001-F|F261011A F261011A/BAKERY-01");
+		assertThat(selection.request().subject()).isEqualTo("lots L5000 (V130)");
 	}
 
 	@Test
