@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.ingest.IngestPlan;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.StoreMasterData;
 import org.lottrace.trace.IndexRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
 				"Every run, even one without PATH, tries the store's pending rows again." },
 		footer = { "", "Examples:", "  lottrace ingest sample-data/",
 				"  lottrace ingest --source shipping exports/BOL_2026-11-02.csv",
-				"  lottrace ingest                  (after adding a product or fixing units.yml: the pending rows)", "",
+				"  lottrace ingest                  (after adding a product or fixing units.yml: the pending rows)",
+				"  lottrace ingest --dry-run --rows 10 new-export.csv   (try a mapping: nothing is written)", "",
 				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows or "
 						+ "rows still pending, 5 store busy." })
 class IngestCommand implements SpringCommand {
@@ -36,6 +40,15 @@ class IngestCommand implements SpringCommand {
 			description = "Ingest every file with this source's mapping instead of matching by file name.")
 	@Nullable String source;
 
+	@Option(names = "--dry-run",
+			description = "Write nothing: print what the first rows of each export would become (the record, or "
+					+ "every reason it would be rejected or held as pending), against the store's master data.")
+	boolean dryRun;
+
+	@Option(names = "--rows", defaultValue = "20", paramLabel = "N",
+			description = "With --dry-run, how many rows of each export to show (default: ${DEFAULT-VALUE}).")
+	int rows;
+
 	@Option(names = "--no-index",
 			description = "Leave the trace index as it is (the next trace or `lottrace index` brings it up to date).")
 	boolean noIndex;
@@ -44,6 +57,11 @@ class IngestCommand implements SpringCommand {
 	public int call(ConfigurableApplicationContext context) {
 		Console console = new Console();
 		IngestService service = context.getBean(IngestService.class);
+		if (this.dryRun) {
+			return new PreviewText(console)
+				.print(service.preview(service.plan(this.paths, this.source), Math.max(1, this.rows),
+						StoreMasterData.load(context.getBean(StoreCatalog.class), context.getBean(DuckDb.class))));
+		}
 		return ingest(console, context, service.plan(this.paths, this.source), !this.noIndex);
 	}
 

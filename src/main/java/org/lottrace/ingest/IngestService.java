@@ -132,7 +132,8 @@ public class IngestService {
 	}
 
 	/**
-	 * Ingests the planned files in order, then tries the store's pending rows again (the
+	 * Ingests the master data written in mapping files ({@code rows:}, when it changed),
+	 * then the planned files in order, then tries the store's pending rows again (the
 	 * files may have brought what they waited for; so may a fixed {@code units.yml} or
 	 * mapping). The results of those retries, one per export with pending rows, come
 	 * after the files' ({@link IngestResult.Status#RESOLVED}).
@@ -144,6 +145,11 @@ public class IngestService {
 					+ this.layout.root() + "; try again when it has finished"))) {
 			String storeId = storeId();
 			List<IngestResult> results = new ArrayList<>();
+			for (SourceMapping inline : plan.jobs().mappings()) {
+				if (!inline.rows().isEmpty()) {
+					results.add(ingestOne(new Item(InlineRows.write(inline, this.layout.inline()), inline), storeId));
+				}
+			}
 			for (Item item : plan.items()) {
 				results.add(ingestOne(item, storeId));
 			}
@@ -239,6 +245,19 @@ public class IngestService {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * What the first rows of each planned file would become, against the given master
+	 * data and the units of the jobs folder, without writing anything.
+	 * @throws SourceFileException when a file cannot be read with its mapping
+	 */
+	public List<IngestPreview> preview(IngestPlan plan, int rows, org.lottrace.kde.MasterData masterData) {
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		return plan.items()
+			.stream()
+			.map((item) -> IngestPreview.of(item.file(), item.mapping(), rows, masterData, plan.jobs().units(), today))
+			.toList();
 	}
 
 	/** The store's identity, so that one job repository can serve several stores. */

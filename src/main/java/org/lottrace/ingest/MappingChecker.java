@@ -48,19 +48,24 @@ final class MappingChecker {
 		RecordKind kind = checkKind(raw.kind());
 		Dialect dialect = dialect((raw.csv() != null) ? raw.csv()
 				: new MappingFile.Csv(null, null, null, null, null, null, null, null, null, null, null));
-		List<ColumnRef> key = key(raw.key());
-		Map<Field, FieldSource> fields = (kind != null) ? fields(kind, raw.fields()) : Map.of();
+		List<Map<String, String>> rows = InlineRows.check(raw.rows(), kind, this.problems);
+		boolean inline = raw.rows() != null;
+		List<ColumnRef> key = key((inline && raw.key() == null && kind != null) ? InlineRows.key(kind) : raw.key());
+		Map<Field, FieldSource> fields = (kind != null)
+				? fields(kind, (inline && raw.fields() == null) ? InlineRows.fields(kind, rows) : raw.fields())
+				: Map.of();
 		Map<String, String> unitAliases = unitAliases(raw.units());
 		List<String> files = (raw.files() != null) ? raw.files() : List.of();
-		if (files.isEmpty()) {
-			this.problems.add("files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv']");
+		if (files.isEmpty() && !inline) {
+			this.problems.add("files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or "
+					+ "write master data in the file itself under rows:");
 		}
 		if (!this.problems.isEmpty()) {
 			throw new MappingException(this.file.toString(), this.problems);
 		}
 		String inbox = (raw.inbox() != null) ? raw.inbox() : source;
 		return new SourceMapping(source, raw.description(), kind, files, inbox, dialect, key, fields, unitAliases,
-				assumption(raw.tlcSourceAssumed(), kind), this.file, this.sha256);
+				assumption(raw.tlcSourceAssumed(), kind), rows, this.file, this.sha256);
 	}
 
 	/** The wording of an assumed TLC source: only events have one. */

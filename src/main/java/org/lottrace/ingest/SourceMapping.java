@@ -27,12 +27,15 @@ import org.lottrace.kde.RecordKind;
  * @param tlcSourceAssumed why the TLC source of this source's records is assumed rather
  * than read from the export (e.g. "our suppliers pack what they ship: the vendor assigned
  * the lot code"); {@code null} when the export records it
+ * @param rows master data written in the mapping file itself (see {@link InlineRows});
+ * empty for a source of exports
  * @param file the mapping file
  * @param sha256 the mapping file's SHA-256
  */
 public record SourceMapping(String source, @Nullable String description, RecordKind kind, List<String> files,
 		String inbox, Dialect dialect, List<ColumnRef> key, Map<Field, FieldSource> fields,
-		Map<String, String> unitAliases, @Nullable String tlcSourceAssumed, Path file, String sha256) {
+		Map<String, String> unitAliases, @Nullable String tlcSourceAssumed, List<Map<String, String>> rows, Path file,
+		String sha256) {
 
 	/**
 	 * How an export is written.

@@ -118,7 +118,11 @@ public class InboxIngestion {
 			List<IngestResult> resolutions = all.stream()
 				.filter((r) -> r.status() == IngestResult.Status.RESOLVED)
 				.toList();
-			results.forEach(this::settle);
+			// only files taken from the inbox move (master data written in mappings does
+			// not)
+			results.stream()
+				.filter((r) -> r.file().toAbsolutePath().startsWith(this.properties.inbox().toAbsolutePath()))
+				.forEach(this::settle);
 			if (all.stream().anyMatch((r) -> r.status() == IngestResult.Status.INGESTED || r.written() > 0)) {
 				this.refresher.refresh();
 				this.traces.useMemoryGraph();

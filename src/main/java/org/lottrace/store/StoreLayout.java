@@ -53,6 +53,14 @@ public record StoreLayout(Path root) {
 		return this.root.resolve("rejects").resolve(source).resolve(fileId + ".pending.csv");
 	}
 
+	/**
+	 * Where master data written in mapping files ({@code rows:}) is written out as the
+	 * exports it is ingested from.
+	 */
+	public Path inline() {
+		return this.root.resolve("_inline");
+	}
+
 	public Path index() {
 		return this.root.resolve("_index");
 	}

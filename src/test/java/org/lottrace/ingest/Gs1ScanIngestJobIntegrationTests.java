@@ -82,11 +82,14 @@ class Gs1ScanIngestJobIntegrationTests {
 			.filteredOn((line) -> line.contains(",lot_code,"))
 			.containsExactly(
 					"scale-gs1-scans,SCANS_20261102.csv,5,lot_code,(01)00614141200017(10)HM-2610-130(3102)002530,"
-							+ "\"(01) GTIN 00614141200017: wrong check digit 7, expected 6\"",
+							+ "\"(01) GTIN 00614141200017: wrong check digit 7, expected 6\",\"T-30004,2026-11-02 07:21,"
+							+ "WO-1102-P,(01)00614141200017(10)HM-2610-130(3102)002530,Dana Lee\"",
 					"scale-gs1-scans,SCANS_20261102.csv,6,lot_code,(01)00614141200016(88)X(3102)000100,"
-							+ "unknown Application Identifier (88)",
+							+ "unknown Application Identifier (88),\"T-30005,2026-11-02 07:25,WO-1102-P,"
+							+ "(01)00614141200016(88)X(3102)000100,Dana Lee\"",
 					"scale-gs1-scans,SCANS_20261102.csv,7,lot_code,010061414120001610HM-2610-130\u001d3102002,"
-							+ "\"(3102) NET WEIGHT (kg) takes 6 digits, not 3: '002' (truncated?)\"");
+							+ "\"(3102) NET WEIGHT (kg) takes 6 digits, not 3: '002' (truncated?)\",\"T-30006,"
+							+ "2026-11-02 07:29,WO-1102-P,010061414120001610HM-2610-130\u001d3102002,Dana Lee\"");
 	}
 
 }

@@ -28,6 +28,18 @@ class MappingReaderTests {
 	Path dir;
 
 	@Test
+	void aJobsFolderWithoutUnitsYmlUsesTheDefaultUnits(@org.junit.jupiter.api.io.TempDir Path empty) {
+		// when
+		org.lottrace.kde.UnitConverter units = JobsDirectory.readUnits(empty);
+
+		// then: the common units and spellings, and no per-item conversion
+		assertThat(units.canonical("LBS", java.util.Map.of())).isEqualTo("lb");
+		assertThat(units.canonical("cs", java.util.Map.of())).isEqualTo("case");
+		assertThat(units.baseUnit("lb")).isEqualTo("kg");
+		assertThat(units.factor("case", "kg", "EGG-SHELL-LG")).isEmpty();
+	}
+
+	@Test
 	void readsTheDefaultsOfAnExportWithoutCsvSection() {
 		// given
 		SourceMapping mapping = MappingFiles.input(this.dir, "");

@@ -15,6 +15,8 @@ import org.lottrace.kde.EventLocations;
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.FarmKdes;
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.store.StoreMasterData;
+import org.lottrace.kde.KdeValidator;
 import org.lottrace.kde.KdeViolation;
 import org.lottrace.kde.Provenance;
 import org.lottrace.kde.Quantity;
@@ -191,6 +193,39 @@ class RowMapperTests {
 			.containsEntry("work_order", "WO-1")
 			.containsEntry("lot_code", "R10219")
 			.containsEntry("location_code", "BAKERY-01");
+	}
+
+	@Test
+	void mapsAPendingRowAgainFromItsFieldTextsOnceMasterDataKnowsWhatItWaitedFor() {
+		// given: a receipt of a product master data does not have yet
+		RowMapper today = RowMappers.mapper(this.dir, RowMappers.RECEIVING, RowMappers.RECEIVING_HEADER);
+		MappedRow.Held held = (MappedRow.Held) today
+			.map(row("RC-5099,2,10/13/2026,V100,FLOUR-WW-50,HM-2610-022,R10300,5,BAG,PO-88299,BAKERY-01"));
+		Provenance original = new Provenance("erp-receiving", "RCV_1.csv", RowMappers.SHA256, 2,
+				RowMappers.INGESTED_AT);
+
+		// when: the next night the product is there
+		StoreMasterData later = new StoreMasterData(RowMappers.MASTER_DATA.locations(),
+				java.util.stream.Stream
+					.concat(RowMappers.MASTER_DATA.products().stream(),
+							java.util.stream.Stream.of(RowMappers.product("FLOUR-WW-50", null, "kg")))
+					.toList());
+		RowMapper tomorrow = RowMapper.forTexts(MappingFiles.read(this.dir, RowMappers.RECEIVING), later,
+				MappingFiles.UNITS, new KdeValidator(later, RowMappers.TODAY));
+		MappedRow again = tomorrow.remap(held.recordKey(), held.fieldTexts(), original, held.raw());
+
+		// then: the same record it would have been, with the export line it was read from
+		assertThat(held.pending()).isTrue();
+		KdeEvent event = accepted(again, KdeEvent.class);
+		assertThat(event.recordKey()).isEqualTo("erp-receiving|RC-5099|2");
+		assertThat(event.lot()).isEqualTo(new TraceabilityLot("HM-2610-022", "V100", "R10300"));
+		assertThat(event.quantity()).isEqualTo(new Quantity(new BigDecimal("5"), "bag"));
+		assertThat(event.eventDate()).isEqualTo(LocalDate.of(2026, 10, 13));
+		assertThat(event.provenance()).isEqualTo(original);
+		assertThat(RowMapper
+			.forTexts(MappingFiles.read(this.dir, RowMappers.RECEIVING), RowMappers.MASTER_DATA, MappingFiles.UNITS,
+					new KdeValidator(RowMappers.MASTER_DATA, RowMappers.TODAY))
+			.remap(held.recordKey(), held.fieldTexts(), original, held.raw())).isInstanceOf(MappedRow.Held.class);
 	}
 
 	@Test
