@@ -37,7 +37,8 @@ public class CurrentUserController {
 				this.roles.getReachableGrantedAuthorities(authentication.getAuthorities())
 					.stream()
 					.map(GrantedAuthority::getAuthority)
-					.map((authority) -> authority.replaceFirst("^ROLE_", ""))
+					.filter((authority) -> authority.startsWith("ROLE_"))
+					.map((authority) -> authority.substring("ROLE_".length()))
 					.sorted()
 					.toList());
 	}

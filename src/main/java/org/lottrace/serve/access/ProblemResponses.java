@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +31,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+	public void commence(HttpServletRequest request, HttpServletResponse response, @Nullable AuthenticationException ex)
 			throws IOException {
 		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lottrace\", charset=\"UTF-8\"");
@@ -42,6 +43,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (ex instanceof CsrfException && request.getRequestedSessionId() == null
+				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			// nobody signed in: the missing token is not the problem yet
+			commence(request, response, null);
+			return;
+		}
 		String detail = (ex instanceof CsrfException)
 				? "this request needs the CSRF token of the page (header X-XSRF-TOKEN), or, from a script, HTTP Basic "
 						+ "credentials with Content-Type application/json and no session cookie"
@@ -69,8 +76,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
+		// JSON is UTF-8: no charset parameter
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), problem);
 	}
 
