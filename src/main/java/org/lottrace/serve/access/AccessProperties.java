@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lottrace.serve.access")
 @Validated
-public record AccessProperties(@Valid List<User> users, @NotNull Path usersFile) {
+public record AccessProperties(List<@Valid User> users, @NotNull Path usersFile) {
 
 	public AccessProperties {
 		users = (users != null) ? List.copyOf(users) : List.of();
