@@ -9,6 +9,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (chunked) stops being read at the limit ({@link ApiErrors.TooLarge}, also a 413).
  */
 @Component
+// before Spring Security, so that no filter (the login form's) reads more than the limit
+// either
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBody;
