@@ -31,6 +31,24 @@ function message(text, info) {
 	box.hidden = !text;
 }
 
+// Requests to the API: the session cookie signs them in, the CSRF token (the XSRF-TOKEN cookie, sent back in the
+// X-XSRF-TOKEN header) proves they come from this page. A 401 means the session ended: back to the login form.
+function csrfToken() {
+	const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+	return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+}
+
+async function api(url, options) {
+	const headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrfToken() },
+		(options && options.headers) || {});
+	const response = await fetch(url, Object.assign({}, options, { headers, credentials: 'same-origin' }));
+	if (response.status === 401) {
+		window.location.assign('/login');
+		throw new Error('signed out');
+	}
+	return response;
+}
+
 async function problem(response) {
 	try {
 		const body = await response.json();
@@ -65,14 +83,14 @@ $('trace-form').addEventListener('submit', async (event) => {
 	$('trace-button').disabled = true;
 	message('Tracing…', true);
 	try {
-		let response = await fetch('/api/traces?wait=20000', {
+		let response = await api('/api/traces?wait=20000', {
 			method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
 		});
 		if (!response.ok) { message(await problem(response)); return; }
 		let view = await response.json();
 		while (view.state === 'running') {
 			await new Promise((resolve) => setTimeout(resolve, 400));
-			response = await fetch(`/api/traces/${view.id}`);
+			response = await api(`/api/traces/${view.id}`);
 			view = await response.json();
 		}
 		if (view.state === 'failed') { message(view.error || 'The trace failed.'); return; }
@@ -147,7 +165,7 @@ function downloads(view) {
 
 async function loadIngestions() {
 	try {
-		const response = await fetch('/api/ingestions?limit=12');
+		const response = await api('/api/ingestions?limit=12');
 		if (!response.ok) { $('ingestions').textContent = await problem(response); return; }
 		const runs = await response.json();
 		$('ingestions').replaceChildren(runs.length ? table(
@@ -172,7 +190,7 @@ async function loadIngestions() {
 /** The rows held back, pending (with what each waits for) or rejected (with why). */
 async function loadHeld(status, none) {
 	try {
-		const response = await fetch(`/api/${status}?limit=50`);
+		const response = await api(`/api/${status}?limit=50`);
 		if (!response.ok) { $(status).textContent = await problem(response); return; }
 		const rows = await response.json();
 		$(status).replaceChildren(rows.length ? table(
@@ -189,7 +207,8 @@ async function loadHeld(status, none) {
 $('ingest-now').addEventListener('click', async () => {
 	$('ingest-now').disabled = true;
 	try {
-		const response = await fetch('/api/ingestions/inbox', { method: 'POST' });
+		const response = await api('/api/ingestions/inbox', { method: 'POST' });
+		if (!response.ok) { message(await problem(response)); return; }
 		const run = await response.json();
 		message(run.error ? 'Ingestion: ' + run.error
 			: `Ingestion: ${run.files.length} file(s) taken, ${run.waiting.length} still being written.`, !run.error);
@@ -201,7 +220,7 @@ $('ingest-now').addEventListener('click', async () => {
 
 async function loadProducts() {
 	try {
-		const response = await fetch('/api/products');
+		const response = await api('/api/products');
 		if (response.ok) {
 			const products = await response.json();
 			$('products').replaceChildren(...products.map((p) => el('option', { value: p.code }, p.name)));
@@ -211,5 +230,25 @@ async function loadProducts() {
 	}
 }
 
+// --- who is signed in ---------------------------------------------------------------------------------------
+
+async function loadUser() {
+	try {
+		const response = await api('/api/me');
+		if (!response.ok) return;
+		const me = await response.json();
+		$('user-name').textContent = me.name;
+		$('ingest-now').hidden = !me.roles.includes('OPERATOR');
+	} catch (e) {
+		// signed out: api() went to the login form
+	}
+}
+
+$('sign-out').addEventListener('click', async () => {
+	await fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': csrfToken() }, credentials: 'same-origin' });
+	window.location.assign('/login?logout');
+});
+
+loadUser();
 loadIngestions();
 loadProducts();

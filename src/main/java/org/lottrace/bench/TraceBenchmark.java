@@ -77,6 +77,7 @@ public final class TraceBenchmark {
 			BuildFigures build = build(dir, size);
 			String sampleLot = measureOneShot(dir, size, build);
 			measureInProcess(dir, size, sampleLot);
+			new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
 		}
 	}
 
@@ -290,7 +291,33 @@ public final class TraceBenchmark {
 		}
 	}
 
-	private static String java() {
+	/**
+	 * For the service under load: 30 random produced lots to trace, and the product with
+	 * the most lots over the store's two years.
+	 */
+	private ServiceLoadBenchmark.Workload serviceWorkload(Path dir) throws SQLException {
+		StoreLayout layout = new StoreLayout(dir.resolve("store"));
+		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
+				Connection connection = index.connect();
+				Statement sql = connection.createStatement()) {
+			List<String[]> lots = new ArrayList<>();
+			try (ResultSet rs = sql.executeQuery("SELECT l.lot_code, l.lot_assigner FROM (SELECT DISTINCT output_lot "
+					+ "FROM link) k JOIN lot l ON l.lot_id = k.output_lot ORDER BY hash(k.output_lot + "
+					+ (this.settings.seed() + 1) + ") LIMIT 30")) {
+				while (rs.next()) {
+					lots.add(new String[] { rs.getString(1), rs.getString(2) });
+				}
+			}
+			try (ResultSet rs = sql.executeQuery("SELECT product_code, min(event_date), max(event_date) FROM event "
+					+ "WHERE NOT superseded AND product_code IS NOT NULL GROUP BY product_code "
+					+ "ORDER BY count(DISTINCT lot_id) DESC, product_code LIMIT 1")) {
+				rs.next();
+				return new ServiceLoadBenchmark.Workload(lots, rs.getString(1), rs.getString(2), rs.getString(3));
+			}
+		}
+	}
+
+	static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 

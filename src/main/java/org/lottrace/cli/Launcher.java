@@ -28,6 +28,12 @@ import picocli.CommandLine.ParseResult;
  */
 public final class Launcher {
 
+	/** H2's {@code ErrorCode.DATABASE_ALREADY_OPEN_1}. */
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+	static final String JOB_REPOSITORY_BUSY = "lottrace: another lottrace process (a running serve, or an ingestion) "
+			+ "has the store's job repository open; use the service's page and API, or try again when it has finished";
+
 	private Launcher() {
 	}
 
@@ -75,6 +81,10 @@ public final class Launcher {
 			context = application.run();
 		}
 		catch (RuntimeException ex) {
+			if (jobRepositoryBusy(ex)) {
+				err.println(JOB_REPOSITORY_BUSY);
+				return ExitCodes.BUSY;
+			}
 			err.println("lottrace: could not start: " + rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
@@ -99,9 +109,27 @@ public final class Launcher {
 			return ExitCodes.USAGE;
 		}
 		catch (Exception ex) {
+			if (jobRepositoryBusy(ex)) {
+				err.println(JOB_REPOSITORY_BUSY);
+				return ExitCodes.BUSY;
+			}
 			err.println("lottrace: failed: " + rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
+	}
+
+	/**
+	 * Whether the embedded H2 job repository is open in another process. It is embedded
+	 * only (no AUTO_SERVER, so that no database port is ever opened), so a second process
+	 * cannot share it: H2 refuses with "Database may be already in use" (error 90020).
+	 */
+	static boolean jobRepositoryBusy(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -13,13 +13,21 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = { "Run the service: ingest the inbox on a schedule, answer traces and FDA requests over HTTP, "
 				+ "and serve the web page for the quality team. Stop it with Ctrl-C." },
-		footer = { "", "Examples:", "  lottrace serve", "  lottrace serve --port 9090 --schedule '0 30 1 * * *'", "",
-				"Drop exports in inbox/<source>/ (e.g. inbox/shipping/BOL_20261104.txt); ingested files move to "
+		footer = { "", "Examples:", "  lottrace serve", "  lottrace serve --port 9090 --schedule '0 30 1 * * *'",
+				"  lottrace serve --bind 0.0.0.0      (open to the network: users and roles, see README \"Security\")",
+				"",
+				"On the first start with no users configured, the user admin is created and its password printed once.",
+				"", "Drop exports in inbox/<source>/ (e.g. inbox/shipping/BOL_20261104.txt); ingested files move to "
 						+ "inbox/_archive/, failed ones to inbox/_failed/ with their error." })
 class ServeCommand implements SpringCommand {
 
 	@Option(names = "--port", paramLabel = "N", description = "HTTP port (default: 8080, or server.port).")
 	@Nullable Integer port;
+
+	@Option(names = "--bind", paramLabel = "ADDRESS",
+			description = "The address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every "
+					+ "interface, or lottrace.serve.bind).")
+	@Nullable String bind;
 
 	@Option(names = "--schedule", paramLabel = "CRON",
 			description = "When to ingest the inbox (Spring cron, default nightly: 0 0 2 * * *).")
@@ -39,6 +47,9 @@ class ServeCommand implements SpringCommand {
 		if (this.port != null) {
 			properties.put("server.port", this.port);
 		}
+		if (this.bind != null) {
+			properties.put("lottrace.serve.bind", this.bind);
+		}
 		if (this.schedule != null) {
 			properties.put("lottrace.serve.schedule", this.schedule);
 		}
@@ -52,9 +63,11 @@ class ServeCommand implements SpringCommand {
 	public int call(ConfigurableApplicationContext context) throws InterruptedException {
 		ServeProperties serve = context.getBean(ServeProperties.class);
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		new Console().printf(
-				"lottrace is serving http://localhost:%d/ (inbox %s, ingestion schedule '%s'); " + "Ctrl-C stops it%n",
-				port, serve.inbox().toAbsolutePath(), serve.schedule());
+		String bind = serve.bind();
+		String host = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost"
+				: bind.contains(":") ? "[" + bind + "]" : bind;
+		new Console().printf("lottrace is serving http://%s:%d/ (listening on %s; inbox %s, ingestion schedule '%s'); "
+				+ "Ctrl-C stops it%n", host, port, bind, serve.inbox().toAbsolutePath(), serve.schedule());
 		Thread.currentThread().join();
 		return ExitCodes.OK;
 	}

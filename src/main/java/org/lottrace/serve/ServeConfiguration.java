@@ -2,6 +2,8 @@ package org.lottrace.serve;
 
 import java.sql.SQLException;
 
+import org.lottrace.report.ReportProperties;
+import org.lottrace.store.PrivateFiles;
 import org.lottrace.trace.IndexBusyException;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.TraceService;
@@ -20,11 +22,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * What only the service does: the scheduled ingestion (cron from
- * {@code lottrace.serve.schedule}), and at start-up the trace index brought up to date,
- * the lot links loaded into memory, and (by default) one ingestion run, which also
- * finishes what a run cut off by a crash left in the inbox: the job repository knows the
- * interrupted execution and it is recovered and run again.
+ * What only the service does: the report folders kept private, the scheduled ingestion
+ * (cron from {@code lottrace.serve.schedule}), and at start-up the trace index brought up
+ * to date, the lot links loaded into memory, and (by default) one ingestion run, which
+ * also finishes what a run cut off by a crash left in the inbox: the job repository knows
+ * the interrupted execution and it is recovered and run again.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -44,7 +46,10 @@ public class ServeConfiguration implements SchedulingConfigurer {
 	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
-			TraceService traces) {
+			TraceService traces, ReportProperties reports) {
+		// report folders hold what the records hold: private to the service's user, as
+		// the store is
+		PrivateFiles.folder(reports.root());
 		this.ingestion = ingestion;
 		this.properties = properties;
 		this.refresher = refresher;

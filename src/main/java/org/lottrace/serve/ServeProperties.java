@@ -3,7 +3,6 @@ package org.lottrace.serve;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,11 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * being written is not picked up half-done
  * @param scanOnStart run an ingestion as soon as the service starts (finishing what an
  * interrupted run left)
- * @param traceThreads traces and reports that may run at the same time
+ * @param bind the address the HTTP server listens on ({@code server.address} follows it):
+ * loopback only unless opened on purpose
  */
 @ConfigurationProperties("lottrace.serve")
 @Validated
 public record ServeProperties(@NotNull Path inbox, @NotNull Path archive, @NotNull Path failed,
-		@NotBlank String schedule, @NotNull Duration settle, boolean scanOnStart, @Min(1) int traceThreads) {
+		@NotBlank String schedule, @NotNull Duration settle, boolean scanOnStart, @NotBlank String bind) {
 
 }

@@ -7,26 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceAnswers;
 import org.lottrace.report.TraceOutcome;
-import org.lottrace.trace.Direction;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.TraceRequest;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,21 +28,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Traces and FDA records requests over HTTP: start one, follow it, list and download its
- * files. Starting checks the request at once; {@code wait} (milliseconds, up to 30 000)
- * lets a caller have the finished answer in one call.
+ * Traces and FDA records requests over HTTP: start one, follow it, list its files
+ * ({@link ReportFileController} serves them). Starting checks the request at once
+ * ({@link RequestInput}, then its size: {@link TraceRequests}); {@code wait}
+ * (milliseconds, up to 30 000) lets a caller have the finished answer in one call.
  */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Traces and reports")
 public class TraceController {
 
-	private static final long MAX_WAIT = 30_000;
-
 	private final TraceRequests requests;
 
-	public TraceController(TraceRequests requests) {
+	private final RequestInput input;
+
+	public TraceController(TraceRequests requests, LimitProperties limits) {
 		this.requests = requests;
+		this.input = new RequestInput(limits);
 	}
 
 	/**
@@ -92,29 +85,38 @@ public class TraceController {
 	}
 
 	@PostMapping("/traces")
-	@Operation(summary = "Start a trace of a lot (or of a product over dates); 404 when the lot is not in the store")
+	@Operation(summary = "Start a trace of a lot (or of a product over dates); 404 when the lot is not in the store, "
+			+ "422 when a product's dates hold more lots than a trace may start from, 429 when the service is full")
 	ResponseEntity<RequestView> trace(@RequestBody TraceBody body, @RequestParam(defaultValue = "0") long wait) {
-		boolean hasLot = body.lot() != null && !body.lot().isBlank();
-		boolean hasProduct = body.product() != null && !body.product().isBlank();
-		if (hasLot == hasProduct) {
+		long waitMillis = RequestInput.waitMillis(wait);
+		String lot = this.input.code("lot", body.lot());
+		String product = this.input.code("product", body.product());
+		if ((lot != null) == (product != null)) {
 			throw new ApiErrors.BadRequest("give either lot or product (with from and to)");
 		}
-		TraceRequest request = new TraceRequest(hasLot ? body.lot().trim() : null, blankToNull(body.assigner()),
-				hasProduct ? body.product().trim() : null, date("from", body.from()), date("to", body.to()),
-				direction(body.direction()), blankToNull(body.reason()));
-		return started(this.requests.submit(request), wait);
+		LocalDate from = RequestInput.date("from", body.from());
+		LocalDate to = RequestInput.date("to", body.to());
+		RequestInput.range(from, to);
+		TraceRequest request = new TraceRequest(lot, this.input.code("assigner", body.assigner()), product, from, to,
+				RequestInput.direction(body.direction()), this.input.text("reason", body.reason()));
+		return started(this.requests.submit(request), waitMillis);
 	}
 
 	@PostMapping("/reports")
-	@Operation(summary = "Start an FDA sortable spreadsheet of the records of foods and dates, or of lot codes")
+	@Operation(summary = "Start an FDA sortable spreadsheet of the records of foods and dates, or of lot codes; "
+			+ "422 when it selects more lots than a request may, 429 when the service is full")
 	ResponseEntity<RequestView> records(@RequestBody RecordsBody body, @RequestParam(defaultValue = "0") long wait) {
-		RecordRequest request = new RecordRequest(clean(body.products()), date("from", body.from()),
-				date("to", body.to()), clean(body.lots()), blankToNull(body.assigner()),
+		long waitMillis = RequestInput.waitMillis(wait);
+		LocalDate from = RequestInput.date("from", body.from());
+		LocalDate to = RequestInput.date("to", body.to());
+		RequestInput.range(from, to);
+		RecordRequest request = new RecordRequest(this.input.codes("products", body.products()), from, to,
+				this.input.codes("lots", body.lots()), this.input.code("assigner", body.assigner()),
 				Boolean.TRUE.equals(body.allFoods()));
 		if (request.everyFood() && request.from() == null && request.to() == null) {
 			throw new ApiErrors.BadRequest("give at least one product or one lot, or a date range");
 		}
-		return started(this.requests.submit(request), wait);
+		return started(this.requests.submit(request), waitMillis);
 	}
 
 	@GetMapping("/traces")
@@ -129,47 +131,27 @@ public class TraceController {
 		return view(entry(id));
 	}
 
-	@GetMapping("/traces/{id}/files/**")
-	@Operation(summary = "Download a file of a finished request")
-	ResponseEntity<Resource> file(@PathVariable String id, HttpServletRequest http) {
-		TraceOutcome outcome = entry(id).outcome();
-		if (outcome == null) {
-			throw new ApiErrors.NotFound("request " + id + " has no files yet (state " + entry(id).state() + ")");
+	/**
+	 * 201 with the answers when done within the wait, 202 while it runs; a request that
+	 * went beyond its budget within the wait is answered as the 422 it is.
+	 */
+	private ResponseEntity<RequestView> started(TraceEntry entry, long wait) {
+		entry.await(wait);
+		if (entry.failure() instanceof ApiErrors.OverBudget overBudget) {
+			throw overBudget;
 		}
-		String prefix = "/api/traces/" + id + "/files/";
-		String name = http.getRequestURI().substring(http.getRequestURI().indexOf(prefix) + prefix.length());
-		Path folder = outcome.folder().path().toAbsolutePath().normalize();
-		Path file = folder.resolve(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8))
-			.normalize();
-		if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
-			throw new ApiErrors.NotFound("no file '" + name + "' in the reports of request " + id);
-		}
-		MediaType type = MediaTypeFactory.getMediaType(file.getFileName().toString())
-			.orElse(MediaType.APPLICATION_OCTET_STREAM);
-		boolean inline = name.endsWith(".html") || name.endsWith(".svg") || name.endsWith(".json");
-		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(file.getFileName().toString())
-			.build();
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.body(new FileSystemResource(file));
-	}
-
-	private ResponseEntity<RequestView> started(TraceRequests.Entry entry, long wait) {
-		entry.await(Math.max(0, Math.min(MAX_WAIT, wait)));
 		RequestView view = view(entry);
-		if (entry.state() == TraceRequests.State.RUNNING) {
+		if (entry.state() == TraceEntry.State.RUNNING) {
 			return ResponseEntity.accepted().location(URI.create("/api/traces/" + entry.id())).body(view);
 		}
 		return ResponseEntity.created(URI.create("/api/traces/" + entry.id())).body(view);
 	}
 
-	private TraceRequests.Entry entry(String id) {
+	private TraceEntry entry(String id) {
 		return this.requests.get(id).orElseThrow(() -> new ApiErrors.NotFound("no request " + id));
 	}
 
-	static RequestView view(TraceRequests.Entry entry) {
+	static RequestView view(TraceEntry entry) {
 		TraceOutcome outcome = entry.outcome();
 		List<FileLink> files = (outcome == null) ? List.of() : files(entry.id(), outcome);
 		return new RequestView(entry.id(), entry.kind(), entry.state().name().toLowerCase(Locale.ROOT),
@@ -197,39 +179,6 @@ public class TraceController {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static @Nullable LocalDate date(String name, @Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new ApiErrors.BadRequest(name + ": '" + text + "' is not a date; use yyyy-MM-dd");
-		}
-	}
-
-	private static Direction direction(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return Direction.BOTH;
-		}
-		try {
-			return Direction.valueOf(text.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ApiErrors.BadRequest("direction: '" + text + "' is not one of backward, forward, both");
-		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
-	}
-
-	private static List<String> clean(@Nullable List<String> values) {
-		return (values == null) ? List.of()
-				: values.stream().filter((v) -> v != null && !v.isBlank()).map(String::trim).toList();
 	}
 
 }

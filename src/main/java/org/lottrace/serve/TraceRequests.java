@@ -1,118 +1,46 @@
 package org.lottrace.serve;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
-import org.jspecify.annotations.Nullable;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
+import org.lottrace.serve.TraceLanes.Lane;
 import org.lottrace.trace.RecordRequest;
+import org.lottrace.trace.TraceException;
 import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Traces and records requests made over HTTP: checked at once (a lot that does not exist
- * is "not found" before anything runs), then run on a small pool while the caller follows
- * their state. The latest requests are kept in memory; their report folders stay on disk.
+ * Traces and records requests made over HTTP: checked and sized at once (a lot that does
+ * not exist is "not found", a product over too many lots "too large", before anything
+ * runs), then run on their lane ({@link TraceLanes}: lot traces apart from bulk work)
+ * within their time budget while the caller follows their state. A trace that reaches too
+ * many lots, or outlives its time, stops before its reports are written. The latest
+ * requests are kept in memory; their report folders stay on disk.
  */
 @Service
 public class TraceRequests {
 
+	private static final Logger log = LoggerFactory.getLogger(TraceRequests.class);
+
 	private static final int KEPT = 200;
-
-	/** Where a request is. */
-	public enum State {
-
-		RUNNING, DONE, FAILED
-
-	}
-
-	/** A request and, once it has ended, its outcome or error. */
-	public static final class Entry {
-
-		private final String id;
-
-		private final String kind;
-
-		private final Instant submitted;
-
-		private final CompletableFuture<TraceOutcome> outcome = new CompletableFuture<>();
-
-		private volatile @Nullable Instant finished;
-
-		Entry(String id, String kind, Instant submitted) {
-			this.id = id;
-			this.kind = kind;
-			this.submitted = submitted;
-		}
-
-		public String id() {
-			return this.id;
-		}
-
-		/** {@code trace} or {@code records}. */
-		public String kind() {
-			return this.kind;
-		}
-
-		public Instant submitted() {
-			return this.submitted;
-		}
-
-		public @Nullable Instant finished() {
-			return this.finished;
-		}
-
-		public State state() {
-			if (!this.outcome.isDone()) {
-				return State.RUNNING;
-			}
-			return this.outcome.isCompletedExceptionally() ? State.FAILED : State.DONE;
-		}
-
-		public @Nullable TraceOutcome outcome() {
-			return (state() == State.DONE) ? this.outcome.join() : null;
-		}
-
-		public @Nullable String error() {
-			if (state() != State.FAILED) {
-				return null;
-			}
-			try {
-				this.outcome.join();
-				return null;
-			}
-			catch (RuntimeException ex) {
-				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-				return String.valueOf(cause.getMessage());
-			}
-		}
-
-		/** Waits for the end, at most {@code millis}. */
-		public void await(long millis) {
-			try {
-				this.outcome.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-			}
-			catch (Exception ex) {
-				// still running, or failed: the state says which
-			}
-		}
-
-	}
 
 	private final TraceRunner runner;
 
@@ -120,90 +48,117 @@ public class TraceRequests {
 
 	private final Clock clock;
 
-	private final ExecutorService pool;
+	private final TraceLanes lanes;
+
+	private final LimitProperties limits;
 
 	private final Timer traceTimer;
 
-	private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, false) {
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "lottrace-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<String, TraceEntry> entries = new LinkedHashMap<>(16, 0.75f, false) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, TraceEntry> eldest) {
 			return size() > KEPT;
 		}
 
 	};
 
-	public TraceRequests(TraceRunner runner, TraceService traces, Clock clock, ServeProperties properties,
+	public TraceRequests(TraceRunner runner, TraceService traces, Clock clock, TraceLanes lanes, LimitProperties limits,
 			MeterRegistry meters) {
 		this.runner = runner;
 		this.traces = traces;
 		this.clock = clock;
-		this.pool = Executors.newFixedThreadPool(properties.traceThreads(), (task) -> {
-			Thread thread = new Thread(task, "lottrace-trace");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.lanes = lanes;
+		this.limits = limits;
 		this.traceTimer = Timer.builder("lottrace.trace.duration")
 			.description("Traces and records requests with their reports, start to end")
 			.register(meters);
 	}
 
 	/**
-	 * @throws org.lottrace.trace.TraceException when the lot or product is unknown or the
-	 * request ambiguous
+	 * @throws TraceException when the lot or product is unknown or the request ambiguous
+	 * @throws ApiErrors.OverBudget when a product trace starts from too many lots
+	 * @throws ApiErrors.TooBusy when its lane is full
 	 */
-	public Entry submit(TraceRequest request) {
-		this.traces.check(request);
-		return start("trace", () -> this.runner.trace(request));
+	public TraceEntry submit(TraceRequest request) {
+		int startLots = this.traces.check(request);
+		if (request.product() != null && startLots > this.limits.maxStartLots()) {
+			throw new ApiErrors.OverBudget(String.format(java.util.Locale.ROOT,
+					"%s: %,d lots of this product have records in these dates, and a trace starts from at most "
+							+ "%,d (lottrace.serve.limits.max-start-lots); give a shorter date range, trace a lot, "
+							+ "or ask for the FDA records of the product (POST /api/reports)",
+					request.subject(), startLots, this.limits.maxStartLots()));
+		}
+		Lane lane = (request.lot() != null) ? Lane.LOT : Lane.BULK;
+		return start(lane, "trace", this.limits.traceTime(), (entry) -> () -> this.runner.trace(request,
+				(findings) -> Budgets.reached(entry, findings.analysis(), this.limits)));
 	}
 
 	/**
-	 * @throws org.lottrace.trace.TraceException when nothing the request names is known
+	 * @throws TraceException when nothing the request names is known
+	 * @throws ApiErrors.OverBudget when it selects too many lots
+	 * @throws ApiErrors.TooBusy when the bulk lane is full
 	 */
-	public Entry submit(RecordRequest request) {
+	public TraceEntry submit(RecordRequest request) {
 		this.traces.check(request);
-		return start("records", () -> this.runner.records(request));
+		long lots = this.traces.size(request);
+		if (lots > this.limits.maxRecordLots()) {
+			throw new ApiErrors.OverBudget(String.format(java.util.Locale.ROOT,
+					"records of %s: %,d lots match, and a request takes at most %,d "
+							+ "(lottrace.serve.limits.max-record-lots); split it by dates or products",
+					request.subject(), lots, this.limits.maxRecordLots()));
+		}
+		return start(Lane.BULK, "records", this.limits.recordsTime(), (entry) -> () -> this.runner.records(request));
 	}
 
-	private Entry start(String kind, Supplier<TraceOutcome> work) {
-		Entry entry = new Entry(UUID.randomUUID().toString(), kind, this.clock.instant());
+	private TraceEntry start(Lane lane, String kind, Duration budget,
+			java.util.function.Function<TraceEntry, Supplier<TraceOutcome>> work) {
+		TraceEntry entry = new TraceEntry(UUID.randomUUID().toString(), kind, this.clock.instant());
+		Supplier<TraceOutcome> run = work.apply(entry);
+		this.lanes.execute(lane, () -> run(entry, run));
 		synchronized (this.entries) {
 			this.entries.put(entry.id(), entry);
 		}
-		this.pool.execute(() -> {
-			long started = System.nanoTime();
-			TraceOutcome outcome = null;
-			RuntimeException failure = null;
-			try {
-				outcome = work.get();
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-			}
-			// finished and timed before the request is seen as ended, so that whoever
-			// waits on it reads both
-			entry.finished = this.clock.instant();
-			this.traceTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-			if (failure != null) {
-				entry.outcome.completeExceptionally(failure);
-			}
-			else {
-				entry.outcome.complete(outcome);
-			}
-		});
+		this.deadlines.schedule(() -> Budgets.expire(entry, budget, this.clock.instant()), budget.toMillis(),
+				TimeUnit.MILLISECONDS);
 		return entry;
 	}
 
-	public Optional<Entry> get(String id) {
+	private void run(TraceEntry entry, Supplier<TraceOutcome> work) {
+		if (entry.ended()) {
+			return; // its time ran out while it waited
+		}
+		long started = System.nanoTime();
+		try {
+			entry.succeed(work.get(), this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			entry.fail(Budgets.explained(entry, ex), this.clock.instant());
+			if (!(ex instanceof TraceException) && !Budgets.stopped(entry)) {
+				log.error("Request {} ({}) failed", entry.id(), entry.kind(), ex);
+			}
+		}
+		finally {
+			this.traceTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	public Optional<TraceEntry> get(String id) {
 		synchronized (this.entries) {
 			return Optional.ofNullable(this.entries.get(id));
 		}
 	}
 
 	/** The latest requests, newest first. */
-	public List<Entry> latest() {
+	public List<TraceEntry> latest() {
 		synchronized (this.entries) {
-			List<Entry> latest = new ArrayList<>(this.entries.values());
+			List<TraceEntry> latest = new ArrayList<>(this.entries.values());
 			java.util.Collections.reverse(latest);
 			return latest;
 		}
@@ -211,7 +166,7 @@ public class TraceRequests {
 
 	@PreDestroy
 	void stop() {
-		this.pool.shutdownNow();
+		this.deadlines.shutdownNow();
 	}
 
 }

@@ -7,13 +7,17 @@ import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store's beans. DuckDB is deliberately not a {@code DataSource}. */
+/**
+ * The store's beans. DuckDB is deliberately not a {@code DataSource}. The store root is
+ * made private to its owner (see {@link PrivateFiles}) before anything is written in it:
+ * it holds the records, the job repository and the logs.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
 	@Bean
 	StoreLayout storeLayout(StoreProperties properties) {
-		return new StoreLayout(properties.root());
+		return new StoreLayout(PrivateFiles.folder(properties.root()));
 	}
 
 	@Bean

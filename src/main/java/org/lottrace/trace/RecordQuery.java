@@ -200,7 +200,7 @@ final class RecordQuery {
 			.thenComparing(KdeEvent::recordKey));
 	}
 
-	private static String dateFilter(String alias, RecordRequest request) {
+	static String dateFilter(String alias, RecordRequest request) {
 		StringBuilder where = new StringBuilder();
 		if (request.from() != null) {
 			where.append(" AND ").append(alias).append(".event_date >= DATE '").append(request.from()).append("'");

@@ -2,8 +2,14 @@ package org.lottrace.trace;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
@@ -32,12 +38,18 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Map<String, Location> locations,
 		Map<String, Product> products, List<PendingInput> pending, List<HeldRow> held, Duration elapsed) {
 
+	public TraceResult {
+		lots = new LotsById(lots);
+	}
+
 	/**
 	 * How to name a lot to people: its code, followed by who assigned it when another lot
-	 * reached has the same code (two suppliers' {@code L2301}).
+	 * reached has the same code (two suppliers' {@code L2301}). The codes that several
+	 * lots share are found once per result: asking each lot in turn to scan all the
+	 * others made labelling the 14,840 lots of a product trace take 74 s.
 	 */
 	public String label(TracedLot lot) {
-		boolean shared = this.lots.values().stream().anyMatch((l) -> l.id() != lot.id() && l.code().equals(lot.code()));
+		boolean shared = ((LotsById) this.lots).sharedCodes.contains(lot.code());
 		return shared ? lot.code() + " (" + lot.assigner() + ")" : lot.code();
 	}
 
@@ -78,6 +90,61 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 	 */
 	public record PendingInput(String recordKey, String lotCode, String workOrder, String reason,
 			@Nullable Provenance provenance) {
+
+	}
+
+	/**
+	 * The lots reached, by id, in the order given, unmodifiable, with the codes that more
+	 * than one of them carries.
+	 */
+	private static final class LotsById extends AbstractMap<Integer, TracedLot> {
+
+		private final Map<Integer, TracedLot> lots;
+
+		private final Set<String> sharedCodes;
+
+		LotsById(Map<Integer, TracedLot> lots) {
+			this.lots = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lots));
+			Map<String, Integer> perCode = new HashMap<>();
+			lots.values().forEach((lot) -> perCode.merge(lot.code(), 1, Integer::sum));
+			Set<String> shared = new HashSet<>();
+			perCode.forEach((code, count) -> {
+				if (count > 1) {
+					shared.add(code);
+				}
+			});
+			this.sharedCodes = shared;
+		}
+
+		@Override
+		public TracedLot get(Object key) {
+			return this.lots.get(key);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return this.lots.containsKey(key);
+		}
+
+		@Override
+		public int size() {
+			return this.lots.size();
+		}
+
+		@Override
+		public Set<Integer> keySet() {
+			return this.lots.keySet();
+		}
+
+		@Override
+		public Collection<TracedLot> values() {
+			return this.lots.values();
+		}
+
+		@Override
+		public Set<Entry<Integer, TracedLot>> entrySet() {
+			return this.lots.entrySet();
+		}
 
 	}
 

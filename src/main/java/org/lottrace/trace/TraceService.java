@@ -153,13 +153,14 @@ public class TraceService {
 
 	/**
 	 * Checks that a trace request names lots the store has, without tracing.
+	 * @return how many lots the trace starts from (its size, for budgets)
 	 * @throws TraceException when the lot or product is not found or the request is
 	 * ambiguous
 	 */
-	public void check(TraceRequest request) {
+	public int check(TraceRequest request) {
 		this.refresher.refresh();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
-			StartLots.resolve(sql, request);
+			return StartLots.resolve(sql, request).length;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not check the request: " + ex.getMessage(), ex);
@@ -192,6 +193,27 @@ public class TraceService {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not check the request: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * How many lots a records request selects (its foods' lots with a record within the
+	 * dates, and the lots with its codes), before the inputs of their transformations are
+	 * added: its size, for budgets. Call {@link #check(RecordRequest)} first.
+	 */
+	public long size(RecordRequest request) {
+		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			String products = SqlLists.strings(sql, "size_products", request.products());
+			String lots = SqlLists.strings(sql, "size_lots", request.lotCodes());
+			try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM (" + RecordQuery.lotsOfProducts(products)
+					+ RecordQuery.dateFilter("e", request) + " UNION SELECT lot_id FROM lot WHERE lot_code IN (" + lots
+					+ ") UNION SELECT lot_id FROM alias WHERE alias IN (" + lots + "))")) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not size the request: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -110,7 +110,7 @@ class KilledIngestionFunctionalTests {
 	 * The statuses of the export's job executions, in the job repository the CLI uses.
 	 */
 	private List<String> executions(String sha256) throws Exception {
-		String url = "jdbc:h2:file:" + this.store.resolve("_batch/jobs") + ";AUTO_SERVER=TRUE";
+		String url = "jdbc:h2:file:" + this.store.resolve("_batch/jobs");
 		try (Connection connection = DriverManager.getConnection(url, "sa", "");
 				PreparedStatement statement = connection.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
 						+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "

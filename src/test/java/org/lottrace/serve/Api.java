@@ -18,12 +18,29 @@ final class Api {
 
 	private final RestClient client;
 
+	/** As the administrator of the tests' users ({@code application-test.yml}). */
 	Api(int port) {
-		this.client = RestClient.builder()
-			.baseUrl("http://localhost:" + port)
+		this(port, "admin");
+	}
+
+	/**
+	 * As one of the tests' users (reader, operator or admin; the password is the name
+	 * followed by {@code -secret}), with HTTP Basic as a script signs in, or as nobody
+	 * when {@code user} is null.
+	 */
+	Api(int port, @org.jspecify.annotations.Nullable String user) {
+		RestClient.Builder builder = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+			});
+		if (user != null) {
+			builder.defaultHeaders((headers) -> headers.setBasicAuth(user, user + "-secret"));
+		}
+		this.client = builder.build();
+	}
+
+	RestClient client() {
+		return this.client;
 	}
 
 	ResponseEntity<JsonNode> get(String uri, Object... variables) {
@@ -39,8 +56,12 @@ final class Api {
 			.toEntity(JsonNode.class);
 	}
 
+	/**
+	 * A POST without a body, as a script sends it: declared JSON (see the README,
+	 * "Security").
+	 */
 	ResponseEntity<JsonNode> post(String uri) {
-		return this.client.post().uri(uri).retrieve().toEntity(JsonNode.class);
+		return this.client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).retrieve().toEntity(JsonNode.class);
 	}
 
 	/** A JSON body sent as it is (to send what a client might get wrong). */

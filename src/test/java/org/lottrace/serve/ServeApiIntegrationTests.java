@@ -257,13 +257,15 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		// then
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode paths = response.getBody().get("paths");
-		assertThat(paths.propertyNames()).contains("/api/traces", "/api/traces/{id}", "/api/traces/{id}/files/**",
+		assertThat(paths.propertyNames()).contains("/api/traces", "/api/traces/{id}", "/api/traces/{id}/files/{name}",
 				"/api/reports", "/api/ingestions", "/api/ingestions/{id}", "/api/ingestions/{id}/rejects",
 				"/api/ingestions/inbox", "/api/products", "/api/pending", "/api/rejected",
 				"/api/ingestions/{id}/pending");
 		assertThat(paths.get("/api/traces").propertyNames()).contains("get", "post");
 		assertThat(paths.get("/api/ingestions/inbox").propertyNames()).contains("get", "post");
 		assertThat(paths.get("/api/traces").get("post").get("summary").asString()).startsWith("Start a trace");
+		assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
+		assertThat(response.getBody().at("/security/0").propertyNames()).containsExactly("basic");
 	}
 
 	@Test

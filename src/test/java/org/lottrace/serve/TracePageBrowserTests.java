@@ -76,6 +76,15 @@ class TracePageBrowserTests extends SampleDataServer {
 	@BeforeEach
 	void openThePage() {
 		browser.get("http://localhost:" + this.port + "/");
+		if (browser.getCurrentUrl().contains("/login")) {
+			browser.findElement(By.id("username")).sendKeys("operator");
+			browser.findElement(By.id("password")).sendKeys("operator-secret");
+			browser.findElement(By.cssSelector("button[type=submit]")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(30))
+				.until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		}
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.textToBe(By.id("user-name"), "operator"));
 	}
 
 	@Test

@@ -1,0 +1,230 @@
+package org.lottrace.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service under bulk load, as users run it: {@code lottrace serve} in a child process
+ * on a benchmark store, with a user made for the run. It times lot traces over HTTP with
+ * nothing else running, asks for a product trace over the whole store (two years), then
+ * starts the heaviest bulk work the budgets let through, of two kinds (the FDA records of
+ * the busiest product over the whole store; its widest product trace) and times lot
+ * traces again while each runs. Figures only: the budgets and lanes decide what happens,
+ * this shows it.
+ */
+final class ServiceLoadBenchmark {
+
+	/** The lots to trace ({@code code} and {@code assigner}) and the busiest product. */
+	record Workload(List<String[]> lots, String product, String from, String to) {
+
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final TraceBenchmark.Settings settings;
+
+	private final Consumer<String> out;
+
+	private final Consumer<String> progress;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private String base = "";
+
+	private String authorization = "";
+
+	ServiceLoadBenchmark(TraceBenchmark.Settings settings, Consumer<String> out, Consumer<String> progress) {
+		this.settings = settings;
+		this.out = out;
+		this.progress = progress;
+	}
+
+	void run(Path dir, Workload workload) throws Exception {
+		Process serve = start(dir);
+		try {
+			awaitReady(serve);
+			Timings idle = lotTraces(workload, null);
+			long started = System.nanoTime();
+			HttpResponse<String> whole = post("/api/traces", "{\"product\":\"" + workload.product() + "\",\"from\":\""
+					+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}");
+			double wholeSeconds = (System.nanoTime() - started) / 1e9;
+			this.out.accept(String.format(Locale.ROOT,
+					"  service (serve in a child process): product trace of %s over %s..%s answered %d in %.2f s: %s",
+					workload.product(), workload.from(), workload.to(), whole.statusCode(), wholeSeconds,
+					detail(whole)));
+			this.out.accept("    lot traces over HTTP with all reports, idle      " + idle);
+			for (List<String> candidates : bulkWork(workload)) {
+				String bulk = startBulk(candidates);
+				Timings loaded = lotTraces(workload, bulk);
+				JsonNode bulkView = awaitEnd(bulk);
+				this.out.accept("    lot traces while the bulk work runs              " + loaded + "   ["
+						+ loaded.count() + " traced while it ran]");
+				this.out.accept(String.format(Locale.ROOT, "    the bulk work ended %s after %.1f s%s",
+						bulkView.get("state").asString(), seconds(bulkView),
+						bulkView.get("error").isNull() ? "" : ": " + bulkView.get("error").asString()));
+			}
+		}
+		finally {
+			serve.destroy();
+			serve.waitFor();
+		}
+	}
+
+	private Process start(Path dir) throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.base = "http://127.0.0.1:" + port;
+		byte[] random = new byte[12];
+		new SecureRandom().nextBytes(random);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString(("bench:" + password).getBytes(StandardCharsets.UTF_8));
+		Path config = dir.resolve("serve-bench.yml");
+		Files.writeString(config,
+				"lottrace:\n  serve:\n    scan-on-start: false\n    access:\n      users:\n"
+						+ "        - name: bench\n          password: \"{bcrypt}"
+						+ new BCryptPasswordEncoder(4).encode(password) + "\"\n          roles: [READER]\n");
+		this.progress.accept("  starting the service on " + dir.resolve("store"));
+		return new ProcessBuilder(TraceBenchmark.java(), "-jar", this.settings.jar().toString(), "serve", "--port",
+				String.valueOf(port), "--store", dir.resolve("store").toString(), "--jobs",
+				this.settings.jobs().toString(), "--reports", dir.resolve("reports").toString(), "--inbox",
+				dir.resolve("inbox").toString(), "--config", config.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("serve.log").toFile())
+			.start();
+	}
+
+	private void awaitReady(Process serve) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!serve.isAlive()) {
+				throw new IllegalStateException("the service ended with exit code " + serve.exitValue());
+			}
+			try {
+				if (get("/api/products").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("the service did not start within 5 minutes");
+	}
+
+	/**
+	 * Lot traces one after the other; while {@code bulk} is given, only as long as it
+	 * runs.
+	 */
+	private Timings lotTraces(Workload workload, String bulk) throws Exception {
+		Timings timings = new Timings();
+		for (int i = 0; i < workload.lots().size(); i++) {
+			if (bulk != null && !running(bulk)) {
+				break;
+			}
+			String[] lot = workload.lots().get(i);
+			long started = System.nanoTime();
+			HttpResponse<String> response = post("/api/traces?wait=30000",
+					"{\"lot\":\"" + lot[0] + "\",\"assigner\":\"" + lot[1] + "\"}");
+			if (response.statusCode() != 201) {
+				throw new IllegalStateException(
+						"lot trace " + lot[0] + ": " + response.statusCode() + " " + detail(response));
+			}
+			timings.add(System.nanoTime() - started);
+		}
+		return timings;
+	}
+
+	/**
+	 * Two kinds of bulk work, each as requests from the heaviest down: the FDA records of
+	 * the product over the whole store, and its trace over ever shorter date ranges.
+	 */
+	private static List<List<String>> bulkWork(Workload workload) {
+		List<String> traces = new ArrayList<>();
+		for (int days : new int[] { 90, 30, 7, 1 }) {
+			traces.add("/api/traces {\"product\":\"" + workload.product() + "\",\"from\":\""
+					+ java.time.LocalDate.parse(workload.to()).minusDays(days - 1) + "\",\"to\":\"" + workload.to()
+					+ "\"}");
+		}
+		return List.of(List.of("/api/reports {\"products\":[\"" + workload.product() + "\"],\"from\":\""
+				+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}"), traces);
+	}
+
+	/** Starts the first of the requests the budgets accept. @return its id */
+	private String startBulk(List<String> candidates) throws Exception {
+		for (String body : candidates) {
+			String path = body.substring(0, body.indexOf(' '));
+			HttpResponse<String> response = post(path, body.substring(body.indexOf(' ') + 1));
+			if (response.statusCode() == 202 || response.statusCode() == 201) {
+				this.out.accept("    bulk work started: " + path + " " + body.substring(body.indexOf(' ') + 1));
+				return JSON.readTree(response.body()).get("id").asString();
+			}
+			this.out.accept("    refused (" + response.statusCode() + "): " + detail(response));
+		}
+		throw new IllegalStateException("the budgets refused every bulk request");
+	}
+
+	private boolean running(String id) throws Exception {
+		return "running".equals(JSON.readTree(get("/api/traces/" + id).body()).get("state").asString());
+	}
+
+	private JsonNode awaitEnd(String id) throws Exception {
+		while (true) {
+			JsonNode view = JSON.readTree(get("/api/traces/" + id).body());
+			if (!"running".equals(view.get("state").asString())) {
+				return view;
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	private static double seconds(JsonNode view) {
+		return Duration
+			.between(java.time.Instant.parse(view.get("submitted").asString()),
+					java.time.Instant.parse(view.get("finished").asString()))
+			.toMillis() / 1000.0;
+	}
+
+	private static String detail(HttpResponse<String> response) {
+		JsonNode body = JSON.readTree(response.body());
+		return body.has("detail") ? body.get("detail").asString() : "state " + body.get("state").asString();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", this.authorization)
+			.timeout(Duration.ofMinutes(2))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", this.authorization)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofMinutes(2))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
