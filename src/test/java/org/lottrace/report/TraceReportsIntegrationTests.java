@@ -74,6 +74,38 @@ class TraceReportsIntegrationTests {
 	}
 
 	@Test
+	void traceJsonAndTheSummaryNameTheSameCustomersOfTheBatchReworkIncluded() throws Exception {
+		// given: cookie lot C261008A, three cases of which were reworked into C261014A
+		TraceAnalysis analysis = TraceAnalysis.of(this.traceService.trace(TraceRequest.lot("C261008A", Direction.BOTH)),
+				this.unitsProvider.units());
+		TraceFindings findings = TraceFindings.of(analysis);
+
+		// when
+		TraceAnswers answers = TraceAnswers.of(findings);
+		String html = new TraceSummaryWriter().render(findings);
+
+		// then: the batch's own customers and those of the lot made from it, in both
+		List<String> fromJson = answers.customers()
+			.stream()
+			.filter(TraceAnswers.Shipment::ofTheBatch)
+			.map((s) -> s.lot() + " " + s.billOfLading() + " " + s.quantity().toPlainString() + " " + s.unit())
+			.sorted()
+			.toList();
+		String customers = Html.section(html, "customers");
+		String ofBatch = customers.substring(customers.indexOf("<h3>Customers of the batch C261008A</h3>"),
+				customers.indexOf("<h3>Through "));
+		List<String> fromHtml = Html.rows(ofBatch)
+			.stream()
+			.filter((row) -> !row.get(0).equals("Date"))
+			.map((row) -> row.get(4) + " " + row.get(7) + " " + row.get(6))
+			.sorted()
+			.toList();
+		assertThat(fromJson).isEqualTo(fromHtml);
+		assertThat(fromJson).anySatisfy((s) -> assertThat(s).startsWith("C261008A "))
+			.anySatisfy((s) -> assertThat(s).startsWith("C261014A BOL-50035 8 case"));
+	}
+
+	@Test
 	void summaryNamesTheBatch() {
 		String batch = Html.section(summary, "batch");
 
