@@ -149,6 +149,30 @@ class FdaSpreadsheetIntegrationTests {
 	}
 
 	@Test
+	void everyTransformationRowOfALotCodeRequestForAnIngredientNamesWhatItBecame() {
+		// given: the FDA asks for the records of flour lot HM-2609-114, which went into
+		// batches the request does not name
+		org.lottrace.trace.RecordSelection selection = this.traceService
+			.records(new org.lottrace.trace.RecordRequest(List.of(), null, null, List.of("HM-2609-114")));
+
+		// when
+		FdaSpreadsheet flour = FdaSpreadsheet.of(RecordSets.of(selection));
+
+		// then: each transformation row names the new lot code and its food
+		FdaSpreadsheet.Sheet transformation = flour.sheet(org.lottrace.kde.Cte.TRANSFORMATION);
+		assertThat(transformation.rows()).hasSizeGreaterThan(3);
+		for (int row = 0; row < transformation.rows().size(); row++) {
+			assertThat(transformation.value(row, "New Traceability Lot Code")).as("row %d", row)
+				.isNotNull()
+				.isNotEqualTo(FdaSpreadsheet.MISSING);
+			assertThat(transformation.value(row, "Output Product Name")).as("row %d", row)
+				.isNotNull()
+				.isNotEqualTo(FdaSpreadsheet.MISSING);
+		}
+		assertThat(flour.gaps()).noneSatisfy((gap) -> assertThat(gap.column()).startsWith("New Traceability"));
+	}
+
+	@Test
 	void theReceiptsAssumedTlcSourceIsMarkedOnTheGapsSheetAndNoKdeIsMissing() {
 		// the sample's receiving mapping states that the vendor assigned the lot code
 		assertThat(spreadsheet.gaps()).isNotEmpty().allSatisfy((gap) -> {
