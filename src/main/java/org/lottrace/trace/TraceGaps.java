@@ -62,7 +62,7 @@ final class TraceGaps {
 	static Gap held(HeldRow held, Function<String, @Nullable String> lotLabel) {
 		String workOrder = held.text("work_order");
 		String lotCode = held.text("lot_code");
-		StringBuilder what = new StringBuilder("a ").append(held.kind()).append(" row");
+		StringBuilder what = new StringBuilder("a ").append(held.kind().replace('-', ' ')).append(" row");
 		if (workOrder != null) {
 			what.append(" of work order ").append(workOrder);
 		}

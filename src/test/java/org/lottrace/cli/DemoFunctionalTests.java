@@ -120,6 +120,22 @@ class DemoFunctionalTests {
 	}
 
 	@Test
+	void saysTheAnswerIsIncompleteAndListsTheBadRowsInItsScope() {
+		// then: the planted bad rows the complaint's trace reaches, found by hand
+		assertThat(answers.get("complete").asBoolean()).isFalse();
+		assertThat(answers.get("verdict").asString()).startsWith("INCOMPLETE: 3 gap(s)");
+		assertThat(lines(answers.get("gaps"),
+				(g) -> g.get("kind").asString() + " " + g.get("file").asString() + " " + g.get("line").asLong()))
+			.containsExactlyInAnyOrderElementsOf(lines(expected.get("gaps"),
+					(g) -> g.get("kind").asString() + " " + g.get("file").asString() + " " + g.get("line").asLong()));
+		assertThat(demo.out()).contains("INCOMPLETE: 3 gap(s) in its scope; 3 may hide lots, links or customers.")
+			.anySatisfy(
+					(line) -> assertThat(line).startsWith("   - pending row, K261020A: a shipping row of lot K261020A")
+						.endsWith("(BOL_20261019.txt line 38)"));
+		assertThat(demo.exitCode()).isZero();
+	}
+
+	@Test
 	void printsTheComplaintAndWhereTheReportsAre() {
 		// then
 		assertThat(demo.out()).contains(
