@@ -80,4 +80,12 @@ final class BatchSection {
 		return (value != null) ? value : "";
 	}
 
+	/**
+	 * What the traced lots are called: a {@code batch} when this site made them, a
+	 * {@code lot} otherwise (a supplier's lot has no batch).
+	 */
+	static String what(TraceAnalysis analysis, TraceNames names) {
+		return analysis.result().start().stream().allMatch(names::madeHere) ? "batch" : "lot";
+	}
+
 }

@@ -27,7 +27,7 @@ import org.lottrace.trace.TraceResult.TracedLot;
 record MockRecallPage(Scenario scenario, Timing timing, List<BatchView> batches, boolean tracedBackward,
 		List<IngredientView> ingredients, boolean tracedForward, ShipmentView forward, List<BalanceRow> reconciliation,
 		List<OverallRow> overall, boolean complete, String verdict, List<GapRow> gaps, String generatedAt,
-		String version) {
+		String version, String what) {
 
 	/** The mock recall adds the export file and line of each receipt. */
 	boolean audit() {
@@ -57,7 +57,8 @@ record MockRecallPage(Scenario scenario, Timing timing, List<BatchView> batches,
 				direction != Direction.FORWARD, IngredientSection.of(analysis, names), direction != Direction.BACKWARD,
 				ShipmentSection.of(analysis, names), BalanceSection.rows(balances, names),
 				BalanceSection.overall(balances, names), findings.complete(), GapRow.verdict(findings.gaps()),
-				GapRow.of(findings.gaps()), format.instant(now), ReportFormat.version());
+				GapRow.of(findings.gaps()), format.instant(now), ReportFormat.version(),
+				BatchSection.what(analysis, names));
 	}
 
 	private static Scenario scenario(TraceAnalysis analysis, TraceNames names) {

@@ -42,7 +42,7 @@ final class SummaryHeadlines {
 	private static String batch(Batch batch, TraceNames names) {
 		String lot = names.lot(batch.lot()) + " (" + names.product(batch.productCode()) + ")";
 		if (batch.outputs().isEmpty()) {
-			return lot + " was not made here: there is no production record for it.";
+			return lot + " was not made here: a lot of " + names.supplierName(batch.lot()) + ", who assigned its code.";
 		}
 		KdeEvent made = batch.outputs().get(0);
 		return lot + " was made under work order " + made.workOrder() + " on " + made.eventDate() + " at "

@@ -19,7 +19,7 @@ import org.lottrace.trace.TraceResult;
  */
 record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> batches, boolean tracedBackward,
 		List<IngredientView> ingredients, boolean tracedForward, ShipmentView forward, Genealogy genealogy,
-		List<BalanceRow> balances, boolean complete, String verdict, List<GapRow> gaps) {
+		List<BalanceRow> balances, boolean complete, String verdict, List<GapRow> gaps, String what) {
 
 	/** The summary leaves out the audit columns of the mock-recall report. */
 	boolean audit() {
@@ -56,7 +56,7 @@ record TraceSummaryPage(Header header, List<String> headlines, List<BatchView> b
 		return new TraceSummaryPage(Header.of(result, format, now), SummaryHeadlines.of(analysis, names, shipments),
 				batches, direction != Direction.FORWARD, IngredientSection.of(analysis, names),
 				direction != Direction.BACKWARD, shipments, genealogy, balances, findings.complete(),
-				GapRow.verdict(findings.gaps()), GapRow.of(findings.gaps()));
+				GapRow.verdict(findings.gaps()), GapRow.of(findings.gaps()), BatchSection.what(analysis, names));
 	}
 
 }
