@@ -235,21 +235,19 @@ public final class IndexRefresher {
 	}
 
 	/**
-	 * Internal lot numbers of receipts, and the lot codes assigned here, are the numbers
-	 * scales and shipping systems scan: they resolve to their lot. A lot code is assigned
-	 * here when a transformation here produced the lot (or it was packed or landed here),
-	 * or when its assigner is one of our sites ({@code location_type: site}): a site
-	 * whose location master data does not say it is ours still resolves the lots it
-	 * makes.
+	 * The numbers systems scan for a lot and that resolve to it when they name one lot
+	 * only: its internal numbers (the ERP's receiving number), and its own code (a scale
+	 * that scans the code printed on a supplier's bag, the plant's own lot code on a
+	 * reworked case). A number that two lots share (two suppliers' {@code L2301}, or an
+	 * internal number that is also another lot's code) resolves to neither: it is never
+	 * guessed, and the inputs that scanned it are reported.
 	 */
 	private void addAliases(Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE new_alias AS SELECT DISTINCT alias, lot_id, kind FROM ("
 				+ "SELECT i.internal_lot AS alias, l.lot_id, 'internal' AS kind FROM incoming i JOIN lot l ON l.lot_key = "
 				+ LotKeys.sqlKey("i") + " WHERE i.internal_lot IS NOT NULL "
-				+ "UNION ALL SELECT i.lot_code, l.lot_id, 'own' FROM incoming i JOIN lot l ON l.lot_key = "
-				+ LotKeys.sqlKey("i") + " WHERE i.role = 'output' OR i.cte IN ('initial-packing', "
-				+ "'first-land-based-receiving') OR i.lot_assigner IN (SELECT location_code FROM location "
-				+ "WHERE location_type = 'site')) a "
+				+ "UNION ALL SELECT i.lot_code, l.lot_id, 'code' FROM incoming i JOIN lot l ON l.lot_key = "
+				+ LotKeys.sqlKey("i") + ") a "
 				+ "WHERE NOT EXISTS (SELECT 1 FROM alias x WHERE x.alias = a.alias AND x.lot_id = a.lot_id)");
 		sql.execute("INSERT INTO alias SELECT * FROM new_alias");
 	}

@@ -29,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
 public final class LotIndex implements AutoCloseable {
 
 	/** Bump when the tables change: an index of another version is rebuilt. */
-	static final String VERSION = "5";
+	static final String VERSION = "6";
 
 	private final StoreLayout layout;
 

@@ -143,7 +143,17 @@ class LotIdentityIntegrationTests {
 		assertThat(peanutButter.start()).extracting(Traces::lot).containsExactly("L5000/V130");
 		assertThat(butter.start()).extracting(Traces::lot).containsExactly("L5000/V120");
 		assertThat(this.store.content().aliases()).contains("R30001 -> L5000/V120 internal",
-				"R30002 -> L5000/V130 internal", "F261011A -> F261011A/BAKERY-01 own");
+				"R30002 -> L5000/V130 internal", "F261011A -> F261011A/BAKERY-01 code", "L5000 -> L5000/V120 code",
+				"L5000 -> L5000/V130 code");
+	}
+
+	@Test
+	void resolvesASupplierLotCodeScannedAtTheScaleWhenOneLotHasItAndNeverGuessesWhenTwoHave() {
+		// then: HM-1010 names one lot; L5000 names two (Dairy Gold's and Nutty Butter's)
+		assertThat(this.store.traces().check(TraceRequest.lot("HM-1010", Direction.FORWARD))).isOne();
+		assertThatExceptionOfType(TraceException.class)
+			.isThrownBy(() -> this.store.traces().check(TraceRequest.lot("L5000", Direction.FORWARD)))
+			.withMessageStartingWith("'L5000' names 2 lots");
 	}
 
 	@Test
