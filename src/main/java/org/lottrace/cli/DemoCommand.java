@@ -57,8 +57,8 @@ class DemoCommand implements SpringCommand {
 		console.println(COMPLAINT);
 		console.println("");
 		TraceOutcome outcome = TraceCommand.run(context,
-				new TraceRequest(COMPLAINT_LOT, null, null, null, null, Direction.BOTH, COMPLAINT));
-		new TraceText(console).print(outcome.findings());
+				new TraceRequest(COMPLAINT_LOT, null, null, null, null, Direction.BOTH, COMPLAINT),
+				(findings) -> new TraceText(console).print(findings));
 		TraceCommand.printReports(console, outcome);
 		// the demo shows; it ends with 0 once it ran, complete or not (trace gives 6 for
 		// an

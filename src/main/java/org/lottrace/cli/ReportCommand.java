@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.report.RecordsAnswer;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
-import org.lottrace.trace.Gap;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.TraceException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,11 +67,11 @@ class ReportCommand implements SpringCommand {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());
 		}
 		Console console = new Console();
-		List<Gap> gaps = outcome.records().gaps();
-		console.printf("%d records of %s%n", outcome.records().events().size(), outcome.records().request().subject());
-		TraceText.printCompleteness(console, gaps);
+		RecordsAnswer records = java.util.Objects.requireNonNull(outcome.records());
+		console.printf("%d records of %s%n", records.records(), records.subject());
+		TraceText.printCompleteness(console, records.verdict(), records.gaps());
 		TraceCommand.printReports(console, outcome);
-		return gaps.isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+		return records.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
 	}
 
 }

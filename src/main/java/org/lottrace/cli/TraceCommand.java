@@ -75,7 +75,7 @@ class TraceCommand implements SpringCommand {
 
 	/** {@link ExitCodes#INCOMPLETE} when the answer has gaps. */
 	static int exitCode(TraceOutcome outcome) {
-		return (outcome.findings() != null && !outcome.findings().complete()) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+		return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
 	}
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request) {
@@ -86,7 +86,7 @@ class TraceCommand implements SpringCommand {
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request,
 			Consumer<TraceFindings> answers) {
 		try {
-			return context.getBean(TraceRunner.class).trace(request, answers);
+			return context.getBean(TraceRunner.class).trace(request, java.util.UUID.randomUUID().toString(), answers);
 		}
 		catch (TraceException ex) {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());

@@ -10,6 +10,7 @@ import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.Quantity;
+import org.lottrace.report.TraceAnswers.GapEntry;
 import org.lottrace.report.TraceFindings;
 import org.lottrace.trace.Gap;
 import org.lottrace.trace.TraceAnalysis;
@@ -38,7 +39,8 @@ final class TraceText {
 		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", result.request().subject(),
 				result.request().direction().name().toLowerCase(Locale.ROOT), result.lots().size(),
 				analysis.shipments().size(), result.elapsed().toMillis());
-		printCompleteness(this.console, findings.gaps());
+		printCompleteness(this.console, Gap.verdict(findings.gaps()),
+				findings.gaps().stream().map(GapEntry::of).toList());
 		this.console.println("");
 		boolean madeHere = analysis.batches().stream().allMatch((b) -> !b.outputs().isEmpty());
 		this.console.println(madeHere ? "1. Which batch" : "1. The lot");
@@ -70,11 +72,12 @@ final class TraceText {
 	}
 
 	/** The verdict, and every gap with the export line it comes from. */
-	static void printCompleteness(Console console, List<Gap> gaps) {
-		console.println(Gap.verdict(gaps));
-		for (Gap gap : gaps) {
-			console.println("   - " + gap.kind().label() + ((gap.lot() != null) ? ", " + gap.lot() : "") + ": "
-					+ gap.reason() + ((gap.where() != null) ? " (" + gap.where() + ")" : ""));
+	static void printCompleteness(Console console, String verdict, List<GapEntry> gaps) {
+		console.println(verdict);
+		for (GapEntry gap : gaps) {
+			console.println("   - " + gap.kind() + ((gap.lot() != null) ? ", " + gap.lot() : "") + ": " + gap.reason()
+					+ ((gap.file() != null)
+							? " (" + gap.file() + ((gap.line() != null) ? " line " + gap.line() : "") + ")" : ""));
 		}
 	}
 

@@ -109,7 +109,7 @@ public class ReportJobConfiguration {
 	@Bean
 	@JobScope
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TraceWork traceWork,
-			ReportWriter writer, ReportProperties properties, StoreCatalog catalog, TraceRuns runs, Clock clock) {
+			ReportWriter writer, ReportProperties properties, StoreCatalog catalog, Clock clock) {
 		return new StepBuilder("reportStep", jobRepository).tasklet((contribution, chunk) -> {
 			var execution = chunk.getStepContext().getStepExecution().getJobExecution();
 			String subject = (traceWork.findings != null) ? traceWork.findings.analysis().result().request().subject()
@@ -124,9 +124,8 @@ public class ReportJobConfiguration {
 			Manifest manifest = Manifests.of(traceWork, execution.getJobParameters(), catalog, timings, folder,
 					finished);
 			manifest.write(folder.path());
+			// the folder is the run's durable outcome; the job execution points to it
 			execution.getExecutionContext().putString(FOLDER, folder.path().toString());
-			runs.put(new TraceOutcome(execution.getId(), folder, traceWork.findings, traceWork.records, manifest,
-					Duration.between(traceWork.started, finished)));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -84,6 +84,7 @@ public class ReportWriter {
 	/** Writes the reports of a records request. @return milliseconds per report */
 	public Map<String, Long> records(RecordSelection records, ReportFolder folder) {
 		Map<String, Long> timings = new LinkedHashMap<>();
+		time(timings, RECORDS_JSON, () -> json(RecordsAnswer.of(records), folder.file(RECORDS_JSON)));
 		RecordSet set = RecordSets.of(records);
 		time(timings, "fda", () -> fda(FdaSpreadsheet.of(set), folder));
 		time(timings, EpcisDocument.FILE,

@@ -41,7 +41,7 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 	public record GapEntry(String kind, @Nullable String lot, String reason, @Nullable String source,
 			@Nullable String file, @Nullable Long line) {
 
-		static GapEntry of(Gap gap) {
+		public static GapEntry of(Gap gap) {
 			return new GapEntry(gap.kind().label(), gap.lot(), gap.reason(), gap.source(), gap.file(), gap.line());
 		}
 

@@ -1,21 +1,40 @@
 package org.lottrace.report;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.trace.RecordSelection;
-import org.lottrace.trace.TraceAnalysis;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A finished trace or records request: its answers (for a trace) or records (for a
- * request), the folder its reports went to, and the manifest of that folder.
+ * A finished trace or records request, as its report folder keeps it: the folder, its
+ * manifest, and the answers of a trace ({@code trace.json}) or the findings of a records
+ * request ({@code records.json}). Everything here is read back from the folder, so a run
+ * of any earlier process reads the same as one of this process.
+ *
+ * @param runId the run's identity (the job's identifying parameter {@code run})
+ * @param jobExecutionId the Spring Batch job execution
+ * @param elapsed from the start of the run to its last report
  */
-public record TraceOutcome(long jobExecutionId, ReportFolder folder, @Nullable TraceFindings findings,
-		@Nullable RecordSelection records, Manifest manifest, Duration elapsed) {
+public record TraceOutcome(String runId, long jobExecutionId, ReportFolder folder, Manifest manifest, Duration elapsed,
+		@Nullable TraceAnswers answers, @Nullable RecordsAnswer records) {
 
-	/** The answers of a trace; {@code null} for a records request. */
-	public @Nullable TraceAnalysis analysis() {
-		return (this.findings != null) ? this.findings.analysis() : null;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Reads a run's outcome from its report folder. */
+	static TraceOutcome read(String runId, long jobExecutionId, Path folder, Duration elapsed) {
+		ReportFolder reports = new ReportFolder(folder);
+		Path trace = reports.file(ReportWriter.TRACE_JSON);
+		Path records = reports.file(ReportWriter.RECORDS_JSON);
+		return new TraceOutcome(runId, jobExecutionId, reports, Manifest.read(folder), elapsed,
+				Files.isRegularFile(trace) ? JSON.readValue(trace.toFile(), TraceAnswers.class) : null,
+				Files.isRegularFile(records) ? JSON.readValue(records.toFile(), RecordsAnswer.class) : null);
+	}
+
+	/** Whether the answer saw everything in its scope. */
+	public boolean complete() {
+		return (this.answers != null) ? this.answers.complete() : this.records == null || this.records.complete();
 	}
 
 }

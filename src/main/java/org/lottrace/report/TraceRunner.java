@@ -40,23 +40,24 @@ public class TraceRunner {
 	}
 
 	/**
-	 * Traces and writes the reports.
+	 * Traces and writes the reports, as a new run.
 	 * @throws TraceException when the lot or product is not found or the request is
 	 * ambiguous
 	 */
 	public TraceOutcome trace(TraceRequest request) {
-		return trace(request, (analysis) -> {
+		return trace(request, UUID.randomUUID().toString(), (findings) -> {
 		});
 	}
 
 	/**
 	 * Traces and writes the reports, handing the answers to {@code answers} as soon as
 	 * they are known, before the reports are written (the command line prints them then).
+	 * @param runId the run's identity: {@link TraceRuns#find} finds it by this id, in
+	 * this process or a later one
 	 * @throws TraceException when the lot or product is not found or the request is
 	 * ambiguous
 	 */
-	public TraceOutcome trace(TraceRequest request, Consumer<TraceFindings> answers) {
-		String runId = UUID.randomUUID().toString();
+	public TraceOutcome trace(TraceRequest request, String runId, Consumer<TraceFindings> answers) {
 		JobParametersBuilder parameters = run(runId);
 		add(parameters, ReportJobConfiguration.LOT, request.lot());
 		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
@@ -67,7 +68,7 @@ public class TraceRunner {
 		add(parameters, ReportJobConfiguration.REASON, request.reason());
 		this.runs.listen(runId, answers);
 		try {
-			return launch(this.traceJob, parameters.toJobParameters());
+			return launch(this.traceJob, runId, parameters.toJobParameters());
 		}
 		finally {
 			this.runs.forget(runId);
@@ -76,21 +77,31 @@ public class TraceRunner {
 
 	/**
 	 * Selects the records of a request for foods and dates or lot codes, and writes the
-	 * FDA spreadsheet.
+	 * FDA spreadsheet, as a new run.
 	 * @throws TraceException when nothing matches or the request names nothing
 	 */
 	public TraceOutcome records(RecordRequest request) {
-		JobParametersBuilder parameters = run(UUID.randomUUID().toString());
+		return records(request, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Selects the records of a request and writes the FDA spreadsheet.
+	 * @param runId the run's identity (see
+	 * {@link #trace(TraceRequest, String, Consumer)})
+	 * @throws TraceException when nothing matches or the request names nothing
+	 */
+	public TraceOutcome records(RecordRequest request, String runId) {
+		JobParametersBuilder parameters = run(runId);
 		add(parameters, ReportJobConfiguration.PRODUCTS, String.join(",", request.products()));
 		add(parameters, ReportJobConfiguration.LOTS, String.join(",", request.lotCodes()));
 		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
 		add(parameters, ReportJobConfiguration.ALL_FOODS, request.allFoods() ? "true" : null);
 		add(parameters, ReportJobConfiguration.FROM, request.from());
 		add(parameters, ReportJobConfiguration.TO, request.to());
-		return launch(this.recordsJob, parameters.toJobParameters());
+		return launch(this.recordsJob, runId, parameters.toJobParameters());
 	}
 
-	private TraceOutcome launch(Job job, JobParameters parameters) {
+	private TraceOutcome launch(Job job, String runId, JobParameters parameters) {
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(job, parameters);
@@ -106,15 +117,13 @@ public class TraceRunner {
 					}
 				}
 			}
-			String message = execution.getAllFailureExceptions()
-				.stream()
-				.map(Throwable::getMessage)
-				.findFirst()
-				.orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
-			throw new IllegalStateException(job.getName() + " failed: " + message);
+			throw new IllegalStateException(job.getName() + " failed: " + RunFailures.message(execution));
 		}
-		return this.runs.get(execution.getId())
-			.orElseThrow(() -> new IllegalStateException("The outcome of run " + execution.getId() + " is gone"));
+		TraceOutcome outcome = TraceRuns.outcome(runId, execution);
+		if (outcome == null) {
+			throw new IllegalStateException("Run " + runId + " completed without a report folder");
+		}
+		return outcome;
 	}
 
 	private static JobParametersBuilder run(String runId) {

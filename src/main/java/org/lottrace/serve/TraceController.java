@@ -156,8 +156,8 @@ public class TraceController {
 		List<FileLink> files = (outcome == null) ? List.of() : files(entry.id(), outcome);
 		return new RequestView(entry.id(), entry.kind(), entry.state().name().toLowerCase(Locale.ROOT),
 				entry.submitted(), entry.finished(), entry.error(), (outcome != null) ? outcome.folder().name() : null,
-				(outcome != null && outcome.findings() != null) ? TraceAnswers.of(outcome.findings()) : null,
-				(outcome != null && outcome.records() != null) ? outcome.records().events().size() : null, files);
+				(outcome != null) ? outcome.answers() : null,
+				(outcome != null && outcome.records() != null) ? outcome.records().records() : null, files);
 	}
 
 	private static List<FileLink> files(String id, TraceOutcome outcome) {

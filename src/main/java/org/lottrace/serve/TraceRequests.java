@@ -2,6 +2,7 @@ package org.lottrace.serve;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.report.TraceRunner;
+import org.lottrace.report.TraceRuns;
+import org.springframework.batch.core.BatchStatus;
 import org.lottrace.serve.TraceLanes.Lane;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.TraceException;
@@ -69,9 +72,12 @@ public class TraceRequests {
 
 	};
 
-	public TraceRequests(TraceRunner runner, TraceService traces, Clock clock, TraceLanes lanes, LimitProperties limits,
-			MeterRegistry meters) {
+	private final TraceRuns runs;
+
+	public TraceRequests(TraceRunner runner, TraceRuns runs, TraceService traces, Clock clock, TraceLanes lanes,
+			LimitProperties limits, MeterRegistry meters) {
 		this.runner = runner;
+		this.runs = runs;
 		this.traces = traces;
 		this.clock = clock;
 		this.lanes = lanes;
@@ -96,7 +102,7 @@ public class TraceRequests {
 					request.subject(), startLots, this.limits.maxStartLots()));
 		}
 		Lane lane = (request.lot() != null) ? Lane.LOT : Lane.BULK;
-		return start(lane, "trace", this.limits.traceTime(), (entry) -> () -> this.runner.trace(request,
+		return start(lane, "trace", this.limits.traceTime(), (entry) -> () -> this.runner.trace(request, entry.id(),
 				(findings) -> Budgets.reached(entry, findings.analysis(), this.limits)));
 	}
 
@@ -114,7 +120,8 @@ public class TraceRequests {
 							+ "(lottrace.serve.limits.max-record-lots); split it by dates or products",
 					request.subject(), lots, this.limits.maxRecordLots()));
 		}
-		return start(Lane.BULK, "records", this.limits.recordsTime(), (entry) -> () -> this.runner.records(request));
+		return start(Lane.BULK, "records", this.limits.recordsTime(),
+				(entry) -> () -> this.runner.records(request, entry.id()));
 	}
 
 	private TraceEntry start(Lane lane, String kind, Duration budget,
@@ -149,19 +156,53 @@ public class TraceRequests {
 		}
 	}
 
+	/**
+	 * A request of this process, or a run of an earlier one: the job repository and the
+	 * report folders keep every run, so a restart loses none.
+	 */
 	public Optional<TraceEntry> get(String id) {
 		synchronized (this.entries) {
-			return Optional.ofNullable(this.entries.get(id));
+			TraceEntry entry = this.entries.get(id);
+			if (entry != null) {
+				return Optional.of(entry);
+			}
 		}
+		return this.runs.find(id).map(TraceRequests::entry);
 	}
 
-	/** The latest requests, newest first. */
-	public List<TraceEntry> latest() {
-		synchronized (this.entries) {
-			List<TraceEntry> latest = new ArrayList<>(this.entries.values());
-			java.util.Collections.reverse(latest);
-			return latest;
+	/** A finished run of the job repository, as an entry. */
+	private static TraceEntry entry(TraceRuns.Run run) {
+		Instant started = (run.started() != null) ? run.started() : Instant.EPOCH;
+		TraceEntry entry = new TraceEntry(run.runId(), run.kind(), started);
+		Instant finished = (run.finished() != null) ? run.finished() : started;
+		if (run.outcome() != null) {
+			entry.succeed(run.outcome(), finished);
 		}
+		else if (run.status() == BatchStatus.FAILED || run.finished() != null) {
+			entry.fail(new IllegalStateException((run.error() != null) ? run.error() : "the run did not complete"),
+					finished);
+		}
+		return entry;
+	}
+
+	/**
+	 * The latest requests, newest first: those of this process, then earlier runs from
+	 * the job repository.
+	 */
+	public List<TraceEntry> latest() {
+		List<TraceEntry> latest;
+		synchronized (this.entries) {
+			latest = new ArrayList<>(this.entries.values());
+		}
+		java.util.Collections.reverse(latest);
+		java.util.Set<String> shown = new java.util.HashSet<>();
+		latest.forEach((e) -> shown.add(e.id()));
+		this.runs.latest(KEPT)
+			.stream()
+			.filter((r) -> !shown.contains(r.runId()))
+			.limit(Math.max(0, KEPT - latest.size()))
+			.forEach((r) -> latest.add(entry(r)));
+		return latest;
 	}
 
 	@PreDestroy

@@ -55,6 +55,11 @@ final class IndexSchema {
 		statement.execute("CREATE TABLE IF NOT EXISTS held (" + columns(StoreSchemas.HELD_ROW) + ", resolved BOOLEAN)");
 		statement.execute("CREATE INDEX IF NOT EXISTS held_by_work_order ON held (work_order)");
 		statement.execute("CREATE INDEX IF NOT EXISTS held_by_lot_code ON held (lot_code)");
+		// master data, replaced whole by each refresh that brings commits; empty (but
+		// there)
+		// before the store has any
+		statement.execute("CREATE TABLE IF NOT EXISTS location (" + columns(StoreSchemas.LOCATION) + ")");
+		statement.execute("CREATE TABLE IF NOT EXISTS product (" + columns(StoreSchemas.PRODUCT) + ")");
 	}
 
 	private static String columns(TableSchema<?> schema) {

@@ -17,9 +17,9 @@ import static org.lottrace.trace.Traces.balance;
 /**
  * A scale export that names no product counts some inputs in cases and bags
  * ({@code trace/packages}): a package is a quantity only for a known product, which a
- * ticket gets from the lot it scanned (§ 1.1350(a)(1)(ii)), by its internal number or by the
- * supplier's code on the bag. The tickets are stored as
- * recorded, link their lots, and the trace converts them through the lot's product.
+ * ticket gets from the lot it scanned (§ 1.1350(a)(1)(ii)), by its internal number or by
+ * the supplier's code on the bag. The tickets are stored as recorded, link their lots,
+ * and the trace converts them through the lot's product.
  */
 @TraceIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
@@ -46,7 +46,8 @@ class PackageUnitsAtTheScaleIntegrationTests {
 
 	@Test
 	void linksTheLotsOfTicketsCountedInPackagesWithoutAProductColumn() {
-		// then: every ticket linked (the last one scanned the supplier's code printed on the
+		// then: every ticket linked (the last one scanned the supplier's code printed on
+		// the
 		// bag, which one lot has), none held back
 		assertThat(Traces.links(this.analysis.result())).containsExactlyInAnyOrder(
 				"T-70001 EG1109 -> C261110A WO-7001-P", "T-70002 EG1109 -> C261110A WO-7001-P",

@@ -21,6 +21,8 @@ import org.lottrace.report.Manifest;
 import org.lottrace.report.ReportJobConfiguration;
 import org.lottrace.report.TraceFindings;
 import org.lottrace.report.TraceOutcome;
+import org.lottrace.report.TraceRuns;
+import org.lottrace.report.TraceAnswers;
 import org.lottrace.report.TraceRunner;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -96,7 +98,7 @@ class ReportJobsIntegrationTests {
 		assertThat(answers.get("subject").asString()).isEqualTo("lot C261004A");
 		assertThat(answers.get("reason").asString()).isEqualTo("Mock recall");
 		assertThat(answers.get("batches").get(0).get("workOrder").asString()).isEqualTo("WO-2004-P");
-		assertThat(answers.get("lots").asInt()).isEqualTo(outcome.analysis().result().lots().size()).isEqualTo(10);
+		assertThat(answers.get("lots").asInt()).isEqualTo(outcome.answers().lots()).isEqualTo(10);
 		Manifest manifest = Manifest.read(folder);
 		assertThat(manifest.request()).containsEntry("lot", "C261004A").containsEntry("direction", "BOTH");
 	}
@@ -108,13 +110,16 @@ class ReportJobsIntegrationTests {
 		List<List<String>> reportFoldersThen = new ArrayList<>();
 
 		// when
-		TraceOutcome outcome = this.runner.trace(TraceRequest.lot("C261004A", Direction.BOTH), (analysis) -> {
-			handed.add(analysis);
-			reportFoldersThen.add(listing(TraceStores.reportsRoot()));
-		});
+		TraceOutcome outcome = this.runner.trace(TraceRequest.lot("C261004A", Direction.BOTH), "handover-run",
+				(findings) -> {
+					handed.add(findings);
+					reportFoldersThen.add(listing(TraceStores.reportsRoot()));
+				});
 
 		// then
-		assertThat(handed).singleElement().isSameAs(outcome.findings());
+		assertThat(handed).singleElement()
+			.satisfies((findings) -> assertThat(TraceAnswers.of(findings).batches())
+				.isEqualTo(outcome.answers().batches()));
 		Path folder = outcome.folder().path();
 		assertThat(reportFoldersThen.get(0)).noneMatch((f) -> f.startsWith(folder.getFileName().toString()));
 		assertThat(folder.resolve("manifest.json")).exists();
@@ -131,8 +136,10 @@ class ReportJobsIntegrationTests {
 		assertThat(execution.getJobInstance().getJobName()).isEqualTo(ReportJobConfiguration.RECORDS_JOB);
 		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
 			.containsExactly(tuple("selectStep", BatchStatus.COMPLETED), tuple("reportStep", BatchStatus.COMPLETED));
-		assertThat(outcome.records().events()).hasSize(6);
+		assertThat(outcome.records().records()).isEqualTo(6);
+		assertThat(outcome.records().complete()).isTrue();
 		Path folder = outcome.folder().path();
+		assertThat(files(folder)).contains("records.json");
 		assertThat(files(folder)).contains("fda-sortable-spreadsheet.xlsx", "manifest.json", "SHA256SUMS")
 			.doesNotContain("trace.json", "mock-recall.html")
 			.anyMatch((f) -> f.startsWith("csv/fda-") && f.endsWith(".csv"));
@@ -143,6 +150,27 @@ class ReportJobsIntegrationTests {
 		assertThat(Manifest.read(folder).request()).containsEntry("products", "COOKIE-PB-12")
 			.containsEntry("from", "2026-10-04")
 			.containsEntry("to", "2026-10-05");
+	}
+
+	@Test
+	void aRunIsFoundByItsIdFromTheJobRepositoryAndItsReportFolder() {
+		// given
+		TraceOutcome done = this.runner.trace(TraceRequest.lot("C261004A", Direction.BACKWARD), "run-to-find",
+				(findings) -> {
+				});
+
+		// when: looked up as a later process does, from the job repository alone
+		TraceRuns.Run found = new TraceRuns(this.jobRepository).find("run-to-find").orElseThrow();
+
+		// then
+		assertThat(found.kind()).isEqualTo("trace");
+		assertThat(found.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(found.outcome()).isNotNull().satisfies((outcome) -> {
+			assertThat(outcome.folder()).isEqualTo(done.folder());
+			assertThat(outcome.manifest()).isEqualTo(done.manifest());
+			assertThat(outcome.answers()).isEqualTo(done.answers());
+		});
+		assertThat(new TraceRuns(this.jobRepository).find("no-such-run")).isEmpty();
 	}
 
 	@Test
