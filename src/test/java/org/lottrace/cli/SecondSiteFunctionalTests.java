@@ -121,6 +121,9 @@ class SecondSiteFunctionalTests {
 		assertThat(complaintBefore.out()).anySatisfy((line) -> assertThat(line).startsWith("INCOMPLETE: "));
 		assertThat(answers.get("complete").asBoolean()).isFalse();
 		assertSameGaps(answers, expected);
+		assertThat(lines(answers.get("gaps"), (g) -> g.get("reason").asString()))
+			.as("the pending receipt says which scanned number it would give a lot, and what it waits for")
+			.anySatisfy((reason) -> assertThat(reason).contains("AL-33071", "R-4110", "ALM-SLC-25"));
 		assertSameAnswer(answers, expected);
 	}
 
