@@ -165,6 +165,9 @@ class SecondSiteFunctionalTests {
 			.containsExactlyInAnyOrderElementsOf(
 					lines(expected.get("shipments"), SecondSiteFunctionalTests::expectedShipment));
 		assertSameMassBalance(answers, expected);
+		assertThat(peanutButterBefore.out()).contains(
+				"   Not traced backward (the request asked for the forward direction only).",
+				"3. Who received product from this lot (* the lot or a lot made from it)");
 	}
 
 	@Test
@@ -188,6 +191,8 @@ class SecondSiteFunctionalTests {
 			.contains("AH26224/PLANT-1");
 		assertSameIngredients(answers, expected);
 		assertThat(answers.get("customers")).isEmpty();
+		assertThat(reworkedAfter.out())
+			.contains("   Not traced forward (the request asked for the backward direction only).");
 	}
 
 	private static void assertSameAnswer(JsonNode answers, JsonNode expected) {
