@@ -12,6 +12,7 @@ import org.lottrace.kde.Product;
 import org.lottrace.kde.Quantity;
 import org.lottrace.report.TraceAnswers.GapEntry;
 import org.lottrace.report.TraceFindings;
+import org.lottrace.trace.Direction;
 import org.lottrace.trace.Gap;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Batch;
@@ -48,20 +49,13 @@ final class TraceText {
 			printBatch(result, batch);
 		}
 		this.console.println("");
-		this.console.println("2. Ingredient lots (every level; supplier = who assigned the lot code)");
-		for (Ingredient ingredient : analysis.ingredients()) {
-			KdeEvent receipt = ingredient.receipts().isEmpty() ? null : ingredient.receipts().get(0);
-			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot().code(),
-					trim(party(result, ingredient.lot().assigner()), 30),
-					trim(product(result, ingredient.productCode()), 28),
-					(receipt != null) ? describe(receipt) : "no receiving or production record");
-		}
+		Direction direction = result.request().direction();
+		printIngredients(result, analysis.ingredients(), direction);
 		this.console.println("");
-		this.console.println(madeHere
-				? "3. Who received product from this batch (* the batch or a lot made from it) or from a lot that "
-						+ "shares an ingredient lot"
-				: "3. Who received product from this lot (* the lot or a lot made from it) or from a lot that "
-						+ "shares an ingredient lot");
+		this.console.println(customersHeading(madeHere, direction));
+		if (direction == Direction.BACKWARD) {
+			this.console.println("   Not traced forward (the request asked for the backward direction only).");
+		}
 		for (Shipment shipment : analysis.shipments()) {
 			KdeEvent event = shipment.event();
 			this.console.printf(" %s %s  %-44s %-10s %9s  %-10s via %s%n", shipment.ofTheBatch() ? "*" : " ",
@@ -69,6 +63,31 @@ final class TraceText {
 					quantity(event.quantity()), (event.reference() != null) ? event.reference().number() : "",
 					shipment.via().stream().map(result::label).collect(Collectors.joining(", ")));
 		}
+	}
+
+	private void printIngredients(TraceResult result, List<Ingredient> ingredients, Direction direction) {
+		this.console.println("2. Ingredient lots (every level; supplier = who assigned the lot code)");
+		if (direction == Direction.FORWARD) {
+			this.console.println("   Not traced backward (the request asked for the forward direction only).");
+		}
+		for (Ingredient ingredient : ingredients) {
+			KdeEvent receipt = ingredient.receipts().isEmpty() ? null : ingredient.receipts().get(0);
+			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot().code(),
+					trim(party(result, ingredient.lot().assigner()), 30),
+					trim(product(result, ingredient.productCode()), 28),
+					(receipt != null) ? describe(receipt) : "no receiving or production record");
+		}
+	}
+
+	/**
+	 * The third question as the direction asked it: a forward trace follows the lot and
+	 * what was made from it, not the lots that share its ingredients.
+	 */
+	private static String customersHeading(boolean madeHere, Direction direction) {
+		String subject = madeHere ? "batch" : "lot";
+		String heading = "3. Who received product from this " + subject + " (* the " + subject
+				+ " or a lot made from it)";
+		return (direction == Direction.FORWARD) ? heading : heading + " or from a lot that shares an ingredient lot";
 	}
 
 	/** The verdict, and every gap with the export line it comes from. */

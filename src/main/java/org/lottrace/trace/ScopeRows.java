@@ -81,17 +81,23 @@ final class ScopeRows {
 
 	/**
 	 * Export rows held back that name one of the work orders, lot numbers or (when given)
-	 * products, dated within the range when their date could be read.
+	 * products, dated within the range when their date could be read; and those that
+	 * would give an unlinked input's number to a lot (a pending receipt of the lot a
+	 * scale scanned by its internal lot number): they say why the input is not linked.
 	 */
-	static List<HeldRow> held(Statement sql, Set<String> workOrders, String lotNumbers,
+	static List<HeldRow> held(Statement sql, Set<String> workOrders, String lotNumbers, List<PendingInput> unlinked,
 			@Nullable Collection<String> products, @Nullable DateRange dates) throws SQLException {
 		String productMatch = (products != null && !products.isEmpty())
 				? " OR product_code IN (" + SqlLists.strings(sql, "held_products", products) + ")" : "";
+		Set<String> scanned = new TreeSet<>();
+		unlinked.forEach((input) -> scanned.add(input.lotCode()));
+		String scannedMatch = scanned.isEmpty() ? "" : " OR json_extract_string(field_texts, '$.internal_lot') IN ("
+				+ SqlLists.strings(sql, "held_scanned", scanned) + ")";
 		String dateMatch = (dates != null) ? dates.sql("event_date") : "";
 		List<HeldRow> held = new ArrayList<>();
 		try (ResultSet rs = sql.executeQuery("SELECT * FROM held WHERE NOT resolved AND (work_order IN ("
 				+ SqlLists.strings(sql, "held_wo", workOrders) + ") OR lot_code IN (" + lotNumbers + ")" + productMatch
-				+ ")" + dateMatch + " ORDER BY source, source_file, source_line")) {
+				+ scannedMatch + ")" + dateMatch + " ORDER BY source, source_file, source_line")) {
 			while (rs.next()) {
 				held.add(HeldRows.read(rs));
 			}
@@ -109,11 +115,12 @@ final class ScopeRows {
 			lotNumbers = lotNumbers + "," + SqlLists.strings(sql, "requested_lots", numbers);
 		}
 		List<Gap> gaps = new ArrayList<>();
-		for (HeldRow held : held(sql, workOrders, lotNumbers, request.products(),
+		List<PendingInput> unlinked = pending(sql, workOrders, lotNumbers);
+		for (HeldRow held : held(sql, workOrders, lotNumbers, unlinked, request.products(),
 				new DateRange(request.from(), request.to()))) {
 			gaps.add(TraceGaps.held(held, (code) -> code));
 		}
-		for (PendingInput input : pending(sql, workOrders, lotNumbers)) {
+		for (PendingInput input : unlinked) {
 			gaps.add(TraceGaps.unlinked(input, input.lotCode()));
 		}
 		for (KdeEvent event : events) {

@@ -69,6 +69,11 @@ final class TraceGaps {
 		if (lotCode != null) {
 			what.append((workOrder != null) ? ", lot " : " of lot ").append(lotCode);
 		}
+		String internalLot = held.text("internal_lot");
+		if (internalLot != null && !internalLot.equals(lotCode)) {
+			what.append((lotCode != null) ? " (internal lot number " + internalLot + ")"
+					: ((workOrder != null) ? ", internal lot number " : " of internal lot number ") + internalLot);
+		}
 		String reason = held.pending() ? what + " is pending: it waits for " + held.waitsFor()
 				: what + " was rejected: " + held.reasons();
 		Provenance p = held.provenance();

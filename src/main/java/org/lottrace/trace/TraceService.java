@@ -101,7 +101,7 @@ public class TraceService {
 			Set<String> workOrders = ScopeRows.workOrders(links, events);
 			String lotNumbers = ScopeRows.lotNumbers(sql, lots.values());
 			List<PendingInput> pending = ScopeRows.pending(sql, workOrders, lotNumbers);
-			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, null, null);
+			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, pending, null, null);
 			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
 			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(),
