@@ -1,6 +1,7 @@
 package org.lottrace.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,14 @@ public final class RecordSets {
 				lots.put(event.recordKey(), new RecordSet.Lot(lot.code(), lot.assigner()));
 			}
 		}
+		result.context()
+			.eventLots()
+			.forEach((key, lot) -> lots.putIfAbsent(key, new RecordSet.Lot(lot.code(), lot.assigner())));
+		List<KdeEvent> events = new ArrayList<>(result.events());
+		events.addAll(result.context().events());
+		events.sort(Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
+			.thenComparing(KdeEvent::eventDate)
+			.thenComparing(KdeEvent::recordKey));
 		TraceRequest request = result.request();
 		List<String> scope = new ArrayList<>();
 		scope.add("Request: trace of " + request.subject());
@@ -56,7 +65,11 @@ public final class RecordSets {
 			scope.add("Reason: " + request.reason());
 		}
 		scope.add("Lots reached: " + result.lots().size());
-		return new RecordSet("Trace of " + request.subject(), List.copyOf(scope), result.events(), Map.copyOf(lots),
+		if (!result.context().events().isEmpty()) {
+			scope.add("Records of transformations reached halfway (their other inputs or outputs, not traced): "
+					+ result.context().events().size());
+		}
+		return new RecordSet("Trace of " + request.subject(), List.copyOf(scope), List.copyOf(events), Map.copyOf(lots),
 				result.locations(), result.products(), result.tracedAt(), List.copyOf(gaps));
 	}
 

@@ -66,6 +66,43 @@ final class RecordQuery {
 	}
 
 	/**
+	 * The other half of the transformations a trace reached halfway: the input records of
+	 * the work orders that made a lot reached (a forward trace does not go back to them),
+	 * and the output records of the work orders that used one (a backward trace does not
+	 * go on to them). They are not traced, but a transformation's record is its inputs
+	 * and its outputs together (§ 1.1350(a)(2)): the FDA spreadsheet shows them whole.
+	 */
+	static TraceResult.Context context(Statement sql, List<KdeEvent> traced, Map<String, Integer> tracedLots)
+			throws SQLException {
+		List<KdeEvent> events = new ArrayList<>(traced);
+		Map<String, Integer> eventLots = new HashMap<>(tracedLots);
+		Map<Integer, TracedLot> lots = new HashMap<>();
+		Set<String> workOrders = new HashSet<>();
+		for (KdeEvent event : traced) {
+			if (event.cte() == Cte.TRANSFORMATION && event.role() == EventRole.OUTPUT && event.workOrder() != null) {
+				workOrders.add(event.workOrder());
+			}
+		}
+		addInputs(sql, workOrders, events, eventLots, lots);
+		addOutputs(sql, events, eventLots, lots);
+		Set<String> tracedKeys = new HashSet<>();
+		traced.forEach((e) -> tracedKeys.add(e.recordKey()));
+		events.removeIf((e) -> tracedKeys.contains(e.recordKey()));
+		if (events.isEmpty()) {
+			return TraceResult.Context.NONE;
+		}
+		nameInputProducts(sql, events, eventLots);
+		Map<String, TracedLot> contextLots = new HashMap<>();
+		for (KdeEvent event : events) {
+			Integer lot = eventLots.get(event.recordKey());
+			if (lot != null && lots.get(lot) != null) {
+				contextLots.put(event.recordKey(), lots.get(lot));
+			}
+		}
+		return new TraceResult.Context(List.copyOf(events), Map.copyOf(contextLots));
+	}
+
+	/**
 	 * The products a request by foods covers, as the inside of an IN list: the named ones
 	 * (or every one for a request by dates only), less those not on the Food Traceability
 	 * List unless every food is asked for.

@@ -32,14 +32,32 @@ import org.jspecify.annotations.Nullable;
  * linked to a lot, and inputs whose lot number could mean a lot reached and another one
  * @param held export rows in the trace's scope that did not become records: rejected, or
  * pending until the data they wait for arrives (they name a work order or a lot reached)
+ * @param context the other records of the transformations the trace reached halfway (not
+ * traced; the FDA spreadsheet shows each transformation whole)
+ * @param locations the locations the events and the context records name
+ * @param products the products the events and the context records name
  * @param elapsed how long the trace took
  */
 public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot> start, Map<Integer, TracedLot> lots,
-		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Map<String, Location> locations,
-		Map<String, Product> products, List<PendingInput> pending, List<HeldRow> held, Duration elapsed) {
+		List<LotLink> links, List<KdeEvent> events, Map<String, Integer> eventLots, Context context,
+		Map<String, Location> locations, Map<String, Product> products, List<PendingInput> pending, List<HeldRow> held,
+		Duration elapsed) {
 
 	public TraceResult {
 		lots = new LotsById(lots);
+	}
+
+	/**
+	 * Records that are not of a lot reached but complete a transformation that is: the
+	 * inputs of a work order that made a lot reached, the outputs of one that used a lot
+	 * reached.
+	 *
+	 * @param eventLots the lot of each context record (by record key), where linked
+	 */
+	public record Context(List<KdeEvent> events, Map<String, TracedLot> eventLots) {
+
+		public static final Context NONE = new Context(List.of(), Map.of());
+
 	}
 
 	/**

@@ -104,8 +104,11 @@ public class TraceService {
 			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, pending, null, null);
 			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
-			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(),
-					referencedLocations(events, master), referencedProducts(events, master), pending, held,
+			TraceResult.Context context = RecordQuery.context(sql, events, found.lots());
+			List<KdeEvent> named = new ArrayList<>(events);
+			named.addAll(context.events());
+			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(), context,
+					referencedLocations(named, master), referencedProducts(named, master), pending, held,
 					Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (SQLException ex) {

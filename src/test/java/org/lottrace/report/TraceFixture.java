@@ -138,7 +138,8 @@ class TraceFixture {
 	TraceResult result(TraceRequest request) {
 		return new TraceResult(request, TRACED_AT, this.start.stream().map(this.lots::get).toList(),
 				Map.copyOf(this.lots), List.copyOf(this.links), List.copyOf(this.events), Map.copyOf(this.eventLots),
-				Map.copyOf(this.locations), Map.copyOf(this.products), List.of(), List.of(), Duration.ofMillis(298));
+				TraceResult.Context.NONE, Map.copyOf(this.locations), Map.copyOf(this.products), List.of(), List.of(),
+				Duration.ofMillis(298));
 	}
 
 	TraceAnalysis analysis(TraceRequest request) {

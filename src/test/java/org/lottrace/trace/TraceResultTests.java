@@ -57,8 +57,8 @@ class TraceResultTests {
 		Map<Integer, TracedLot> byId = new LinkedHashMap<>();
 		lots.forEach((lot) -> byId.put(lot.id(), lot));
 		return new TraceResult(TraceRequest.lot(lots.get(0).code(), Direction.BOTH), Instant.EPOCH,
-				List.of(lots.get(0)), byId, List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-				Duration.ZERO);
+				List.of(lots.get(0)), byId, List.of(), List.of(), Map.of(), TraceResult.Context.NONE, Map.of(),
+				Map.of(), List.of(), List.of(), Duration.ZERO);
 	}
 
 }
