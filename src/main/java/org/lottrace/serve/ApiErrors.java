@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -138,6 +139,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.BAD_REQUEST, "Bad request",
 					"the request body is not the JSON this endpoint takes: " + unreadable(ex)
 							+ " (its fields are in /v3/api-docs)"));
+	}
+
+	/**
+	 * A body whose fields break their constraints ({@link RequestFields}): each field and
+	 * what to write instead, in field order.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField().replaceAll("\\[\\d+]$", "") + ": " + error.getDefaultMessage())
+			.distinct()
+			.sorted()
+			.collect(java.util.stream.Collectors.joining("; "));
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
 	}
 
 	/**

@@ -10,16 +10,12 @@ import org.lottrace.trace.TraceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * What only the service does: the report folders kept private, the scheduled ingestion
@@ -31,7 +27,7 @@ import org.springframework.scheduling.support.CronTrigger;
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
 @EnableScheduling
-public class ServeConfiguration implements SchedulingConfigurer {
+public class ServeConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ServeConfiguration.class);
 
@@ -43,10 +39,15 @@ public class ServeConfiguration implements SchedulingConfigurer {
 
 	private final TraceService traces;
 
-	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+	private final TaskScheduler scheduler;
 
+	/**
+	 * @param scheduler Spring Boot's scheduler ({@code spring.task.scheduling}: one
+	 * thread, so scheduled and start-up runs never overlap, and {@link InboxIngestion}
+	 * refuses overlaps too)
+	 */
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
-			TraceService traces, ReportProperties reports) {
+			TraceService traces, ReportProperties reports, TaskScheduler scheduler) {
 		// report folders hold what the records hold: private to the service's user, as
 		// the store is
 		PrivateFiles.folder(reports.root());
@@ -54,23 +55,12 @@ public class ServeConfiguration implements SchedulingConfigurer {
 		this.properties = properties;
 		this.refresher = refresher;
 		this.traces = traces;
+		this.scheduler = scheduler;
 	}
 
-	/**
-	 * One thread: scheduled and start-up runs never overlap (and {@link InboxIngestion}
-	 * refuses overlaps too).
-	 */
-	@Bean
-	TaskScheduler ingestionScheduler() {
-		this.scheduler.setPoolSize(1);
-		this.scheduler.setThreadNamePrefix("lottrace-schedule-");
-		return this.scheduler;
-	}
-
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.setTaskScheduler(this.scheduler);
-		registrar.addTriggerTask(() -> this.ingestion.run("schedule"), new CronTrigger(this.properties.schedule()));
+	@Scheduled(cron = "${lottrace.serve.schedule}")
+	void scheduledIngestion() {
+		this.ingestion.run("schedule");
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

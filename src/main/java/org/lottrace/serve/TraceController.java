@@ -12,11 +12,17 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceAnswers;
 import org.lottrace.report.TraceOutcome;
 import org.lottrace.trace.RecordRequest;
+import org.lottrace.serve.RequestFields.Bounded;
+import org.lottrace.serve.RequestFields.Code;
+import org.lottrace.serve.RequestFields.Day;
+import org.lottrace.serve.RequestFields.DirectionName;
+import org.lottrace.serve.RequestFields.Text;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Traces and FDA records requests over HTTP: start one, follow it, list its files
  * ({@link ReportFileController} serves them). Starting checks the request at once
- * ({@link RequestInput}, then its size: {@link TraceRequests}); {@code wait}
+ * ({@link RequestFields}, then its size: {@link TraceRequests}); {@code wait}
  * (milliseconds, up to 30 000) lets a caller have the finished answer in one call.
  */
 @RestController
@@ -40,11 +46,11 @@ public class TraceController {
 
 	private final TraceRequests requests;
 
-	private final RequestInput input;
+	/** The longest a caller may wait for an answer in one call, in milliseconds. */
+	static final long MAX_WAIT = 30_000;
 
-	public TraceController(TraceRequests requests, LimitProperties limits) {
+	public TraceController(TraceRequests requests) {
 		this.requests = requests;
-		this.input = new RequestInput(limits);
 	}
 
 	/**
@@ -58,8 +64,9 @@ public class TraceController {
 	 * @param direction backward, forward or both (default both)
 	 * @param reason why the trace is run
 	 */
-	public record TraceBody(@Nullable String lot, @Nullable String assigner, @Nullable String product,
-			@Nullable String from, @Nullable String to, @Nullable String direction, @Nullable String reason) {
+	public record TraceBody(@Code @Nullable String lot, @Code @Nullable String assigner, @Code @Nullable String product,
+			@Day @Nullable String from, @Day @Nullable String to, @DirectionName @Nullable String direction,
+			@Text @Nullable String reason) {
 
 	}
 
@@ -67,8 +74,9 @@ public class TraceController {
 	 * A request for the records of foods over a date range, or of lot codes (21 CFR
 	 * 1.1455(c)).
 	 */
-	public record RecordsBody(@Nullable List<String> products, @Nullable List<String> lots, @Nullable String assigner,
-			@Nullable String from, @Nullable String to, @Nullable Boolean allFoods) {
+	public record RecordsBody(@Bounded @Nullable List<@Code String> products,
+			@Bounded @Nullable List<@Code String> lots, @Code @Nullable String assigner, @Day @Nullable String from,
+			@Day @Nullable String to, @Nullable Boolean allFoods) {
 
 	}
 
@@ -87,31 +95,33 @@ public class TraceController {
 	@PostMapping("/traces")
 	@Operation(summary = "Start a trace of a lot (or of a product over dates); 404 when the lot is not in the store, "
 			+ "422 when a product's dates hold more lots than a trace may start from, 429 when the service is full")
-	ResponseEntity<RequestView> trace(@RequestBody TraceBody body, @RequestParam(defaultValue = "0") long wait) {
-		long waitMillis = RequestInput.waitMillis(wait);
-		String lot = this.input.code("lot", body.lot());
-		String product = this.input.code("product", body.product());
+	ResponseEntity<RequestView> trace(@Valid @RequestBody TraceBody body, @RequestParam(defaultValue = "0") long wait) {
+		long waitMillis = waitMillis(wait);
+		String lot = RequestFields.code(body.lot());
+		String product = RequestFields.code(body.product());
 		if ((lot != null) == (product != null)) {
 			throw new ApiErrors.BadRequest("give either lot or product (with from and to)");
 		}
-		LocalDate from = RequestInput.date("from", body.from());
-		LocalDate to = RequestInput.date("to", body.to());
-		RequestInput.range(from, to);
-		TraceRequest request = new TraceRequest(lot, this.input.code("assigner", body.assigner()), product, from, to,
-				RequestInput.direction(body.direction()), this.input.text("reason", body.reason()));
+		LocalDate from = RequestFields.day(body.from());
+		LocalDate to = RequestFields.day(body.to());
+		range(from, to);
+		String reason = (body.reason() == null || body.reason().isBlank()) ? null : body.reason().strip();
+		TraceRequest request = new TraceRequest(lot, RequestFields.code(body.assigner()), product, from, to,
+				RequestFields.direction(body.direction()), reason);
 		return started(this.requests.submit(request), waitMillis);
 	}
 
 	@PostMapping("/reports")
 	@Operation(summary = "Start an FDA sortable spreadsheet of the records of foods and dates, or of lot codes; "
 			+ "422 when it selects more lots than a request may, 429 when the service is full")
-	ResponseEntity<RequestView> records(@RequestBody RecordsBody body, @RequestParam(defaultValue = "0") long wait) {
-		long waitMillis = RequestInput.waitMillis(wait);
-		LocalDate from = RequestInput.date("from", body.from());
-		LocalDate to = RequestInput.date("to", body.to());
-		RequestInput.range(from, to);
-		RecordRequest request = new RecordRequest(this.input.codes("products", body.products()), from, to,
-				this.input.codes("lots", body.lots()), this.input.code("assigner", body.assigner()),
+	ResponseEntity<RequestView> records(@Valid @RequestBody RecordsBody body,
+			@RequestParam(defaultValue = "0") long wait) {
+		long waitMillis = waitMillis(wait);
+		LocalDate from = RequestFields.day(body.from());
+		LocalDate to = RequestFields.day(body.to());
+		range(from, to);
+		RecordRequest request = new RecordRequest(RequestFields.codes(body.products()), from, to,
+				RequestFields.codes(body.lots()), RequestFields.code(body.assigner()),
 				Boolean.TRUE.equals(body.allFoods()));
 		if (request.everyFood() && request.from() == null && request.to() == null) {
 			throw new ApiErrors.BadRequest("give at least one product or one lot, or a date range");
@@ -145,6 +155,19 @@ public class TraceController {
 			return ResponseEntity.accepted().location(URI.create("/api/traces/" + entry.id())).body(view);
 		}
 		return ResponseEntity.created(URI.create("/api/traces/" + entry.id())).body(view);
+	}
+
+	private static long waitMillis(long wait) {
+		if (wait < 0 || wait > MAX_WAIT) {
+			throw new ApiErrors.BadRequest("wait: give milliseconds from 0 to " + MAX_WAIT);
+		}
+		return wait;
+	}
+
+	private static void range(@Nullable LocalDate from, @Nullable LocalDate to) {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new ApiErrors.BadRequest("from: " + from + " is after to: " + to);
+		}
 	}
 
 	private TraceEntry entry(String id) {

@@ -2,20 +2,19 @@ package org.lottrace.serve;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * The executors of {@link LaneProperties}: one per lane, each with its own daemon threads
- * and a bounded queue. Work that finds its lane's threads busy and its queue full is
- * refused at once ({@link ApiErrors.TooBusy}, HTTP 429).
+ * The executors of {@link LaneProperties}: one per lane, built by Spring Boot's task
+ * executor builder, each with its own daemon threads and a bounded queue. Work that finds
+ * its lane's threads busy and its queue full is refused at once
+ * ({@link ApiErrors.TooBusy}, HTTP 429). Threads start with the first request (none in a
+ * command-line run).
  */
 @Component
 public class TraceLanes {
@@ -31,11 +30,11 @@ public class TraceLanes {
 
 	}
 
-	private final Map<Lane, ThreadPoolExecutor> executors = new EnumMap<>(Lane.class);
+	private final Map<Lane, ThreadPoolTaskExecutor> executors = new EnumMap<>(Lane.class);
 
-	public TraceLanes(LaneProperties properties) {
-		this.executors.put(Lane.LOT, executor("lottrace-lot-trace-", properties.lot()));
-		this.executors.put(Lane.BULK, executor("lottrace-bulk-", properties.bulk()));
+	public TraceLanes(LaneProperties properties, ThreadPoolTaskExecutorBuilder builder) {
+		this.executors.put(Lane.LOT, executor(builder, "lottrace-lot-trace-", properties.lot()));
+		this.executors.put(Lane.BULK, executor(builder, "lottrace-bulk-", properties.bulk()));
 	}
 
 	/**
@@ -43,37 +42,39 @@ public class TraceLanes {
 	 * @throws ApiErrors.TooBusy when the lane's threads are busy and its queue is full
 	 */
 	public void execute(Lane lane, Runnable work) {
+		ThreadPoolTaskExecutor executor = this.executors.get(lane);
 		try {
-			this.executors.get(lane).execute(work);
+			executor.execute(work);
 		}
-		catch (RejectedExecutionException ex) {
-			ThreadPoolExecutor executor = this.executors.get(lane);
+		catch (TaskRejectedException ex) {
 			throw new ApiErrors.TooBusy(((lane == Lane.LOT) ? "lot traces" : "product traces and records requests")
-					+ ": " + executor.getActiveCount() + " running and " + executor.getQueue().size()
+					+ ": " + executor.getActiveCount() + " running and " + executor.getQueueSize()
 					+ " waiting, the most this service takes; try again in a moment");
 		}
 	}
 
 	/** Requests of a lane that are running or waiting. */
 	public int pending(Lane lane) {
-		ThreadPoolExecutor executor = this.executors.get(lane);
-		return executor.getActiveCount() + executor.getQueue().size();
+		ThreadPoolTaskExecutor executor = this.executors.get(lane);
+		return executor.getActiveCount() + executor.getQueueSize();
 	}
 
-	private static ThreadPoolExecutor executor(String name, LaneProperties.Lane lane) {
-		BlockingQueue<Runnable> queue = (lane.queue() == 0) ? new SynchronousQueue<>()
-				: new ArrayBlockingQueue<>(lane.queue());
-		int[] count = { 0 };
-		return new ThreadPoolExecutor(lane.threads(), lane.threads(), 0, TimeUnit.MILLISECONDS, queue, (task) -> {
-			Thread thread = new Thread(task, name + (++count[0]));
-			thread.setDaemon(true);
-			return thread;
-		}, new ThreadPoolExecutor.AbortPolicy());
+	private static ThreadPoolTaskExecutor executor(ThreadPoolTaskExecutorBuilder builder, String name,
+			LaneProperties.Lane lane) {
+		ThreadPoolTaskExecutor executor = builder.corePoolSize(lane.threads())
+			.maxPoolSize(lane.threads())
+			.queueCapacity(lane.queue())
+			.allowCoreThreadTimeOut(false)
+			.threadNamePrefix(name)
+			.customizers((e) -> e.setDaemon(true))
+			.build();
+		executor.initialize();
+		return executor;
 	}
 
 	@PreDestroy
 	void stop() {
-		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
+		this.executors.values().forEach(ThreadPoolTaskExecutor::shutdown);
 	}
 
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -28,6 +26,8 @@ import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,8 +35,10 @@ import org.springframework.stereotype.Service;
  * not exist is "not found", a product over too many lots "too large", before anything
  * runs), then run on their lane ({@link TraceLanes}: lot traces apart from bulk work)
  * within their time budget while the caller follows their state. A trace that reaches too
- * many lots, or outlives its time, stops before its reports are written. The latest
- * requests are kept in memory; their report folders stay on disk.
+ * many lots, or outlives its time, stops before its reports are written. The requests of
+ * this process are kept in memory while it runs, for their live state (and those refused
+ * before they ran); every run is also in the job repository with its report folder, which
+ * is what answers after a restart.
  */
 @Service
 public class TraceRequests {
@@ -57,11 +59,11 @@ public class TraceRequests {
 
 	private final Timer traceTimer;
 
-	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "lottrace-deadlines");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * Ends requests whose time budget ran out (Spring Boot's scheduler builder, one
+	 * thread).
+	 */
+	private final ThreadPoolTaskScheduler deadlines;
 
 	private final Map<String, TraceEntry> entries = new LinkedHashMap<>(16, 0.75f, false) {
 
@@ -75,7 +77,12 @@ public class TraceRequests {
 	private final TraceRuns runs;
 
 	public TraceRequests(TraceRunner runner, TraceRuns runs, TraceService traces, Clock clock, TraceLanes lanes,
-			LimitProperties limits, MeterRegistry meters) {
+			LimitProperties limits, MeterRegistry meters, ThreadPoolTaskSchedulerBuilder schedulers) {
+		this.deadlines = schedulers.poolSize(1)
+			.threadNamePrefix("lottrace-deadlines-")
+			.customizers((s) -> s.setDaemon(true))
+			.build();
+		this.deadlines.initialize();
 		this.runner = runner;
 		this.runs = runs;
 		this.traces = traces;
@@ -132,8 +139,7 @@ public class TraceRequests {
 		synchronized (this.entries) {
 			this.entries.put(entry.id(), entry);
 		}
-		this.deadlines.schedule(() -> Budgets.expire(entry, budget, this.clock.instant()), budget.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.deadlines.schedule(() -> Budgets.expire(entry, budget, this.clock.instant()), Instant.now().plus(budget));
 		return entry;
 	}
 
@@ -207,7 +213,7 @@ public class TraceRequests {
 
 	@PreDestroy
 	void stop() {
-		this.deadlines.shutdownNow();
+		this.deadlines.shutdown();
 	}
 
 }

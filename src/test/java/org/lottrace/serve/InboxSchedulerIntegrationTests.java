@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class InboxSchedulerIntegrationTests {
 
-	private static final Duration SETTLE = Duration.ofSeconds(2);
+	// long enough that a test thread starved on a loaded machine still writes within it
+	private static final Duration SETTLE = Duration.ofSeconds(4);
 
 	static final ServeFolders FOLDERS = ServeFolders.create("scheduler");
 
