@@ -34,8 +34,10 @@ final class IngestOutput {
 	}
 
 	void plan(IngestPlan plan) {
-		this.console.println(
-				"Ingesting " + plan.items().size() + " export(s) into " + this.layout.root() + " (master data first)");
+		long inline = plan.jobs().mappings().stream().filter((m) -> !m.rows().isEmpty()).count();
+		this.console.println("Ingesting " + plan.items().size() + " export(s)"
+				+ ((inline > 0) ? " and the rows: of " + inline + " mapping(s)" : "") + " into " + this.layout.root()
+				+ " (master data first)");
 		for (Path unmatched : plan.unmatched()) {
 			this.console
 				.println("  skipped " + unmatched + ": no mapping in " + plan.jobs().dir() + " claims this file name");
