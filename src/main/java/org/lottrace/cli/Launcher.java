@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import org.lottrace.LottraceApplication;
 import org.lottrace.ingest.IngestException;
@@ -41,6 +42,9 @@ public final class Launcher {
 		PrintWriter err = new PrintWriter(System.err, true);
 		LottraceCommand root = new LottraceCommand();
 		CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+		for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
+			extra.commands().forEach(cli::addSubcommand);
+		}
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(args);

@@ -24,6 +24,8 @@ final class Cli {
 
 	static final Path JAR = Path.of("target/lottrace.jar").toAbsolutePath();
 
+	static final Path TOOLS_JAR = Path.of("target/lottrace-tools.jar").toAbsolutePath();
+
 	static final Path JOBS = Path.of("jobs").toAbsolutePath();
 
 	static final Path SAMPLE_DATA = Path.of("sample-data").toAbsolutePath();
@@ -125,11 +127,27 @@ final class Cli {
 	static Running start(String... args) throws IOException {
 		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
 		// C1 only and the serial collector: these short processes start about twice as
-		// fast
-		// (less JIT work on two cores), and the tests compare output, not throughput
+		// fast (less JIT work on two cores), and the tests compare output, not throughput
 		List<String> command = new ArrayList<>(
 				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
+		return start(command);
+	}
+
+	/**
+	 * Runs a command of the tools ({@code generate}, {@code bench}): the product jar with
+	 * {@code target/lottrace-tools.jar} added, as {@code ./lottrace} runs them.
+	 */
+	static Result runTool(String... args) throws Exception {
+		assertThat(TOOLS_JAR).as("the tools jar (Failsafe runs after package)").isRegularFile();
+		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Dloader.path=" + TOOLS_JAR, "-cp", JAR.toString(),
+				"org.springframework.boot.loader.launch.PropertiesLauncher"));
+		command.addAll(List.of(args));
+		return start(command).await();
+	}
+
+	private static Running start(List<String> command) throws IOException {
 		Process process = new ProcessBuilder(command).start();
 		process.getOutputStream().close();
 		return new Running(process);

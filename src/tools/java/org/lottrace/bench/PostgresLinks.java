@@ -1,15 +1,11 @@
 package org.lottrace.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.postgresql.PGConnection;
 
 /**
  * The setup a team would otherwise build: the lot links in a PostgreSQL table with B-tree
@@ -37,10 +33,10 @@ public final class PostgresLinks implements AutoCloseable {
 
 	/**
 	 * Connects and makes sure table {@code table} holds exactly the given links (loaded
-	 * with COPY when it does not).
+	 * when it does not).
 	 */
 	public static PostgresLinks open(String url, String table, int[] inputs, int[] outputs)
-			throws SQLException, IOException {
+			throws SQLException {
 		Connection connection = DriverManager.getConnection(url);
 		try (Statement statement = connection.createStatement()) {
 			// PostgreSQL's JIT compiles this query for about 100 ms on each run, its cost
@@ -64,17 +60,29 @@ public final class PostgresLinks implements AutoCloseable {
 		return new PostgresLinks(connection, table);
 	}
 
-	private static void copy(Connection connection, String table, int[] inputs, int[] outputs)
-			throws SQLException, IOException {
-		var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+	/**
+	 * Loads the links a million at a time, each batch as two integer arrays unnested by
+	 * one INSERT (plain JDBC: the driver is needed only at run time).
+	 */
+	private static void copy(Connection connection, String table, int[] inputs, int[] outputs) throws SQLException {
 		int batch = 1_000_000;
-		for (int from = 0; from < inputs.length; from += batch) {
-			StringBuilder rows = new StringBuilder();
-			for (int i = from; i < Math.min(inputs.length, from + batch); i++) {
-				rows.append(inputs[i]).append('\t').append(outputs[i]).append('\n');
+		try (PreparedStatement insert = connection
+			.prepareStatement("INSERT INTO " + table + " SELECT * FROM unnest(?::integer[], ?::integer[])")) {
+			for (int from = 0; from < inputs.length; from += batch) {
+				int to = Math.min(inputs.length, from + batch);
+				insert.setArray(1, connection.createArrayOf("integer", boxed(inputs, from, to)));
+				insert.setArray(2, connection.createArrayOf("integer", boxed(outputs, from, to)));
+				insert.executeUpdate();
 			}
-			copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
 		}
+	}
+
+	private static Integer[] boxed(int[] values, int from, int to) {
+		Integer[] boxed = new Integer[to - from];
+		for (int i = from; i < to; i++) {
+			boxed[i - from] = values[i];
+		}
+		return boxed;
 	}
 
 	/** Traces a lot both ways. @return lots reached (backward plus forward) */
