@@ -14,4 +14,10 @@ class CommandException extends RuntimeException {
 		return this.exitCode;
 	}
 
+	/** Never {@code null}: made with a message that says what to fix. */
+	@Override
+	public String getMessage() {
+		return java.util.Objects.requireNonNull(super.getMessage());
+	}
+
 }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Formatting for the terminal: numbers with separators, durations, a progress line that
  * rewrites itself.
@@ -33,7 +35,7 @@ final class Console {
 		this.out.println(printable(line));
 	}
 
-	void printf(String format, Object... args) {
+	void printf(String format, @Nullable Object... args) {
 		clearProgress();
 		this.out.print(printable(String.format(Locale.ROOT, format, args)));
 	}

@@ -100,7 +100,7 @@ public final class Launcher {
 			return ex.exitCode();
 		}
 		catch (MappingException ex) {
-			err.println("lottrace: invalid mapping: " + ex.getMessage().substring(0, ex.getMessage().indexOf(':')));
+			err.println("lottrace: invalid mapping: " + ex.file());
 			ex.problems().forEach((p) -> err.println("  " + p));
 			return ExitCodes.USAGE;
 		}

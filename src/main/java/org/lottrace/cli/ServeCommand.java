@@ -62,7 +62,7 @@ class ServeCommand implements SpringCommand {
 	@Override
 	public int call(ConfigurableApplicationContext context) throws InterruptedException {
 		ServeProperties serve = context.getBean(ServeProperties.class);
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = java.util.Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
 		String bind = serve.bind();
 		String host = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost"
 				: bind.contains(":") ? "[" + bind + "]" : bind;

@@ -44,7 +44,8 @@ public record ElementString(List<Element> elements) {
 		return this.elements.stream()
 			.filter((e) -> e.ai().code().startsWith("310") || e.ai().code().startsWith("320"))
 			.findFirst()
-			.map((e) -> new Measure(e.decimal(), e.ai().code().startsWith("310") ? "kg" : "lb"));
+			.flatMap((e) -> Optional.ofNullable(e.decimal())
+				.map((weight) -> new Measure(weight, e.ai().code().startsWith("310") ? "kg" : "lb")));
 	}
 
 	/** {@code (01)09506000134352(10)ABC123}, the human-readable form. */

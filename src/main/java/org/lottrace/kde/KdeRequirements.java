@@ -99,7 +99,7 @@ public final class KdeRequirements {
 	}
 
 	public static List<Requirement> of(RecordKind kind) {
-		return REQUIREMENTS.get(kind);
+		return REQUIREMENTS.getOrDefault(kind, List.of());
 	}
 
 }

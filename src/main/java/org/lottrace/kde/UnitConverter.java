@@ -141,7 +141,7 @@ public final class UnitConverter {
 		queue.add(from);
 		while (!queue.isEmpty()) {
 			String unit = queue.poll();
-			BigDecimal soFar = reached.get(unit);
+			BigDecimal soFar = java.util.Objects.requireNonNull(reached.get(unit), "reached before queued");
 			for (Map.Entry<String, BigDecimal> edge : edges(unit, productCode).entrySet()) {
 				if (!reached.containsKey(edge.getKey())) {
 					BigDecimal factor = soFar.multiply(edge.getValue(), PRECISION);

@@ -188,7 +188,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				: (known != null) ? known.getReasonPhrase() : "Error " + status.value();
 	}
 
-	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+	static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		return problem;

@@ -2,6 +2,7 @@ package org.lottrace.serve;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -59,7 +60,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
 		private final String detail;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		Bounded(HttpServletRequest request, long max, String detail) {
 			super(request);
@@ -69,9 +70,10 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
+			ServletInputStream bounded = this.stream;
+			if (bounded == null) {
 				ServletInputStream in = super.getInputStream();
-				this.stream = new ServletInputStream() {
+				bounded = new ServletInputStream() {
 
 					private long read;
 
@@ -112,8 +114,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 					}
 
 				};
+				this.stream = bounded;
 			}
-			return this.stream;
+			return bounded;
 		}
 
 	}

@@ -1,8 +1,5 @@
 package org.lottrace.serve;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import jakarta.annotation.PreDestroy;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.core.task.TaskRejectedException;
@@ -30,11 +27,20 @@ public class TraceLanes {
 
 	}
 
-	private final Map<Lane, ThreadPoolTaskExecutor> executors = new EnumMap<>(Lane.class);
+	private final ThreadPoolTaskExecutor lot;
+
+	private final ThreadPoolTaskExecutor bulk;
 
 	public TraceLanes(LaneProperties properties, ThreadPoolTaskExecutorBuilder builder) {
-		this.executors.put(Lane.LOT, executor(builder, "lottrace-lot-trace-", properties.lot()));
-		this.executors.put(Lane.BULK, executor(builder, "lottrace-bulk-", properties.bulk()));
+		this.lot = executor(builder, "lottrace-lot-trace-", properties.lot());
+		this.bulk = executor(builder, "lottrace-bulk-", properties.bulk());
+	}
+
+	private ThreadPoolTaskExecutor executor(Lane lane) {
+		return switch (lane) {
+			case LOT -> this.lot;
+			case BULK -> this.bulk;
+		};
 	}
 
 	/**
@@ -42,7 +48,7 @@ public class TraceLanes {
 	 * @throws ApiErrors.TooBusy when the lane's threads are busy and its queue is full
 	 */
 	public void execute(Lane lane, Runnable work) {
-		ThreadPoolTaskExecutor executor = this.executors.get(lane);
+		ThreadPoolTaskExecutor executor = executor(lane);
 		try {
 			executor.execute(work);
 		}
@@ -55,7 +61,7 @@ public class TraceLanes {
 
 	/** Requests of a lane that are running or waiting. */
 	public int pending(Lane lane) {
-		ThreadPoolTaskExecutor executor = this.executors.get(lane);
+		ThreadPoolTaskExecutor executor = executor(lane);
 		return executor.getActiveCount() + executor.getQueueSize();
 	}
 
@@ -74,7 +80,8 @@ public class TraceLanes {
 
 	@PreDestroy
 	void stop() {
-		this.executors.values().forEach(ThreadPoolTaskExecutor::shutdown);
+		this.lot.shutdown();
+		this.bulk.shutdown();
 	}
 
 }

@@ -11,7 +11,7 @@ final class LotKeys {
 	/**
 	 * The key expression over a relation with {@code lot_code} and {@code lot_assigner}.
 	 */
-	static final String SQL_KEY = sqlKey(null);
+	static final String SQL_KEY = sqlKey("");
 
 	/**
 	 * The lot id a record of relation {@code w} refers to: its identified lot, or the one
@@ -33,8 +33,11 @@ final class LotKeys {
 		return org.lottrace.kde.TraceabilityLot.key(code, assigner);
 	}
 
+	/**
+	 * @param relation the relation's alias, or empty for unqualified columns
+	 */
 	static String sqlKey(String relation) {
-		String prefix = (relation != null) ? relation + "." : "";
+		String prefix = relation.isEmpty() ? "" : relation + ".";
 		return prefix + "lot_code || chr(31) || " + prefix + "lot_assigner";
 	}
 

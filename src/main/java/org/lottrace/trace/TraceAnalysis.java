@@ -122,8 +122,8 @@ public record TraceAnalysis(TraceResult result, List<Batch> batches, List<Ingred
 			List<Input> inputs = result.links()
 				.stream()
 				.filter((l) -> l.outputLot() == lot.id())
-				.map((l) -> new Input(result.lots().get(l.inputLot()),
-						productOf(byLot.getOrDefault(l.inputLot(), List.of())), byKey.get(l.inputRecordKey())))
+				.map((l) -> new Input(result.lot(l.inputLot()), productOf(byLot.getOrDefault(l.inputLot(), List.of())),
+						byKey.get(l.inputRecordKey())))
 				.toList();
 			batches.add(new Batch(lot, productOf(events), outputs, inputs));
 		}

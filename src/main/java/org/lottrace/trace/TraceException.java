@@ -24,4 +24,10 @@ public class TraceException extends RuntimeException {
 		return this.notFound;
 	}
 
+	/** Never {@code null}: made with a message that says what to fix. */
+	@Override
+	public String getMessage() {
+		return java.util.Objects.requireNonNull(super.getMessage());
+	}
+
 }

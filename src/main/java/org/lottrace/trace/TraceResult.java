@@ -71,9 +71,25 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 		return shared ? lot.code() + " (" + lot.assigner() + ")" : lot.code();
 	}
 
-	/** The lot an event belongs to (by record key); local lot numbers are resolved. */
-	public TracedLot lotOf(KdeEvent event) {
-		return this.lots.get(this.eventLots.get(event.recordKey()));
+	/**
+	 * The lot an event belongs to (by record key); local lot numbers are resolved.
+	 * {@code null} for an input record whose number resolves to no lot.
+	 */
+	public @Nullable TracedLot lotOf(KdeEvent event) {
+		Integer id = this.eventLots.get(event.recordKey());
+		return (id != null) ? this.lots.get(id) : null;
+	}
+
+	/**
+	 * A lot reached, by id: the start lots and both ends of every link are lots reached.
+	 * @throws IllegalArgumentException when the trace did not reach it
+	 */
+	public TracedLot lot(int id) {
+		TracedLot lot = this.lots.get(id);
+		if (lot == null) {
+			throw new IllegalArgumentException("lot " + id + " was not reached by this trace");
+		}
+		return lot;
 	}
 
 	/**
@@ -135,7 +151,7 @@ public record TraceResult(TraceRequest request, Instant tracedAt, List<TracedLot
 		}
 
 		@Override
-		public TracedLot get(Object key) {
+		public @Nullable TracedLot get(Object key) {
 			return this.lots.get(key);
 		}
 

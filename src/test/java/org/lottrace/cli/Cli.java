@@ -140,9 +140,9 @@ final class Cli {
 	 */
 	static Result runTool(String... args) throws Exception {
 		assertThat(TOOLS_JAR).as("the tools jar (Failsafe runs after package)").isRegularFile();
-		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Dloader.path=" + TOOLS_JAR, "-cp", JAR.toString(),
-				"org.springframework.boot.loader.launch.PropertiesLauncher"));
+		List<String> command = new ArrayList<>(
+				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dloader.path=" + TOOLS_JAR, "-cp",
+						JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
 		command.addAll(List.of(args));
 		return start(command).await();
 	}

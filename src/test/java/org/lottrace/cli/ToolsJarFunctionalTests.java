@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generator and the benchmarks ship apart from the product: the product jar has none
- * of their classes and does not know their commands; with the tools jar added they run and
- * what they write is ingested by the product.
+ * of their classes and does not know their commands; with the tools jar added they run
+ * and what they write is ingested by the product.
  */
 class ToolsJarFunctionalTests {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -137,7 +138,7 @@ final class ServiceLoadBenchmark {
 	 * Lot traces one after the other; while {@code bulk} is given, only as long as it
 	 * runs.
 	 */
-	private Timings lotTraces(Workload workload, String bulk) throws Exception {
+	private Timings lotTraces(Workload workload, @Nullable String bulk) throws Exception {
 		Timings timings = new Timings();
 		for (int i = 0; i < workload.lots().size(); i++) {
 			if (bulk != null && !running(bulk)) {

@@ -119,7 +119,7 @@ public final class TraceBenchmark {
 		Process process = new ProcessBuilder(java(), "-jar", this.settings.jar().toString(), "ingest", "--no-index",
 				"--store", store.toString(), "--jobs", this.settings.jobs().toString(), exports.toString())
 			.redirectErrorStream(true)
-			.redirectOutput(store.getParent().resolve("ingest-" + exports.getFileName() + ".log").toFile())
+			.redirectOutput(store.toAbsolutePath().resolveSibling("ingest-" + exports.getFileName() + ".log").toFile())
 			.start();
 		int exit = process.waitFor();
 		if (exit != 0) {

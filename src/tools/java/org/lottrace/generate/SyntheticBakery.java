@@ -195,8 +195,7 @@ public final class SyntheticBakery {
 	}
 
 	private boolean done() {
-		return (this.options.only() != null) ? this.counts.get(this.options.only()) >= this.options.events()
-				: total() >= this.options.events();
+		return written() >= this.options.events();
 	}
 
 	private long total() {
@@ -204,7 +203,8 @@ public final class SyntheticBakery {
 	}
 
 	private long written() {
-		return (this.options.only() != null) ? this.counts.get(this.options.only()) : total();
+		Export only = this.options.only();
+		return (only != null) ? this.counts.getOrDefault(only, 0L) : total();
 	}
 
 	private void workOrder(LocalDate date) {
@@ -236,22 +236,24 @@ public final class SyntheticBakery {
 		double kg = round1(5 + this.random.nextDouble() * 45);
 		double left = kg;
 		while (left > 0.05) {
-			if (ingredient.currentLot == null || ingredient.remainingKg < 0.05) {
-				receive(date, ingredient);
+			String lot = ingredient.currentLot;
+			if (lot == null || ingredient.remainingKg < 0.05) {
+				lot = receive(date, ingredient);
 			}
 			double take = round1(Math.min(left, ingredient.remainingKg));
 			if (take < 0.1) {
 				ingredient.remainingKg = 0;
 				continue;
 			}
-			ticket(date, hour, wo, ingredient.currentLot, take);
+			ticket(date, hour, wo, lot, take);
 			ingredient.remainingKg -= take;
 			left -= take;
 		}
 		return kg;
 	}
 
-	private void receive(LocalDate date, Ingredient ingredient) {
+	/** Receives a new lot of the ingredient. @return its internal lot number */
+	private String receive(LocalDate date, Ingredient ingredient) {
 		int vendor = ingredient.index % VENDORS;
 		String vendorLot = "L" + this.options.prefix() + (1000 + this.vendorLotCounters[vendor]++);
 		String internal = "R" + this.options.prefix() + (this.internalLot++);
@@ -284,6 +286,7 @@ public final class SyntheticBakery {
 			ExportWriters.write(out, this.line.toString());
 		}
 		this.counts.merge(Export.RECEIVING, 1L, Long::sum);
+		return internal;
 	}
 
 	private void ticket(LocalDate date, int hour, String wo, String lot, double kg) {
