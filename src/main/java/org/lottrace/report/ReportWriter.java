@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ReportWriter {
 
-	static final String TRACE_JSON = "trace.json";
+	public static final String TRACE_JSON = "trace.json";
 
-	static final String RECORDS_JSON = "records.json";
+	public static final String RECORDS_JSON = "records.json";
 
 	public static final String SUMMARY = "trace-summary.html";
 

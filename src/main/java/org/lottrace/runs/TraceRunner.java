@@ -1,8 +1,9 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.lottrace.report.TraceFindings;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.IndexBusyException;
 import org.lottrace.trace.TraceException;
@@ -31,8 +32,8 @@ public class TraceRunner {
 
 	private final TraceRuns runs;
 
-	public TraceRunner(JobOperator jobOperator, @Qualifier(ReportJobConfiguration.TRACE_JOB) Job traceJob,
-			@Qualifier(ReportJobConfiguration.RECORDS_JOB) Job recordsJob, TraceRuns runs) {
+	public TraceRunner(JobOperator jobOperator, @Qualifier(TraceJobConfiguration.TRACE_JOB) Job traceJob,
+			@Qualifier(TraceJobConfiguration.RECORDS_JOB) Job recordsJob, TraceRuns runs) {
 		this.jobOperator = jobOperator;
 		this.traceJob = traceJob;
 		this.recordsJob = recordsJob;
@@ -59,13 +60,13 @@ public class TraceRunner {
 	 */
 	public TraceOutcome trace(TraceRequest request, String runId, Consumer<TraceFindings> answers) {
 		JobParametersBuilder parameters = run(runId);
-		add(parameters, ReportJobConfiguration.LOT, request.lot());
-		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
-		add(parameters, ReportJobConfiguration.PRODUCT, request.product());
-		add(parameters, ReportJobConfiguration.FROM, request.from());
-		add(parameters, ReportJobConfiguration.TO, request.to());
-		add(parameters, ReportJobConfiguration.DIRECTION, request.direction().name());
-		add(parameters, ReportJobConfiguration.REASON, request.reason());
+		add(parameters, TraceJobConfiguration.LOT, request.lot());
+		add(parameters, TraceJobConfiguration.ASSIGNER, request.assigner());
+		add(parameters, TraceJobConfiguration.PRODUCT, request.product());
+		add(parameters, TraceJobConfiguration.FROM, request.from());
+		add(parameters, TraceJobConfiguration.TO, request.to());
+		add(parameters, TraceJobConfiguration.DIRECTION, request.direction().name());
+		add(parameters, TraceJobConfiguration.REASON, request.reason());
 		this.runs.listen(runId, answers);
 		try {
 			return launch(this.traceJob, runId, parameters.toJobParameters());
@@ -92,12 +93,12 @@ public class TraceRunner {
 	 */
 	public TraceOutcome records(RecordRequest request, String runId) {
 		JobParametersBuilder parameters = run(runId);
-		add(parameters, ReportJobConfiguration.PRODUCTS, String.join(",", request.products()));
-		add(parameters, ReportJobConfiguration.LOTS, String.join(",", request.lotCodes()));
-		add(parameters, ReportJobConfiguration.ASSIGNER, request.assigner());
-		add(parameters, ReportJobConfiguration.ALL_FOODS, request.allFoods() ? "true" : null);
-		add(parameters, ReportJobConfiguration.FROM, request.from());
-		add(parameters, ReportJobConfiguration.TO, request.to());
+		add(parameters, TraceJobConfiguration.PRODUCTS, String.join(",", request.products()));
+		add(parameters, TraceJobConfiguration.LOTS, String.join(",", request.lotCodes()));
+		add(parameters, TraceJobConfiguration.ASSIGNER, request.assigner());
+		add(parameters, TraceJobConfiguration.ALL_FOODS, request.allFoods() ? "true" : null);
+		add(parameters, TraceJobConfiguration.FROM, request.from());
+		add(parameters, TraceJobConfiguration.TO, request.to());
 		return launch(this.recordsJob, runId, parameters.toJobParameters());
 	}
 
@@ -127,7 +128,7 @@ public class TraceRunner {
 	}
 
 	private static JobParametersBuilder run(String runId) {
-		return new JobParametersBuilder().addString(ReportJobConfiguration.RUN, runId, true);
+		return new JobParametersBuilder().addString(TraceJobConfiguration.RUN, runId, true);
 	}
 
 	private static void add(JobParametersBuilder parameters, String name, Object value) {

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,11 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.UnitConverter;
+import org.lottrace.report.Manifest;
+import org.lottrace.report.ReportFolder;
+import org.lottrace.report.ReportProperties;
+import org.lottrace.report.ReportWriter;
+import org.lottrace.report.TraceFindings;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.RecordRequest;
@@ -40,7 +45,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (identified by a run id); the request travels as non-identifying parameters.
  */
 @Configuration(proxyBeanMethods = false)
-public class ReportJobConfiguration {
+public class TraceJobConfiguration {
 
 	public static final String TRACE_JOB = "traceJob";
 

@@ -1,10 +1,12 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.lottrace.report.Manifest;
+import org.lottrace.report.ReportFolder;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.trace.TraceAnalysis;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.report.TraceFindings;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -70,9 +71,9 @@ public class TraceRuns {
 
 	/** A run of this or any earlier process, by its run id. */
 	public Optional<Run> find(String runId) {
-		for (String job : List.of(ReportJobConfiguration.TRACE_JOB, ReportJobConfiguration.RECORDS_JOB)) {
+		for (String job : List.of(TraceJobConfiguration.TRACE_JOB, TraceJobConfiguration.RECORDS_JOB)) {
 			JobInstance instance = this.jobRepository.getJobInstance(job,
-					new JobParametersBuilder().addString(ReportJobConfiguration.RUN, runId, true).toJobParameters());
+					new JobParametersBuilder().addString(TraceJobConfiguration.RUN, runId, true).toJobParameters());
 			if (instance != null) {
 				JobExecution execution = this.jobRepository.getLastJobExecution(instance);
 				if (execution != null) {
@@ -86,10 +87,10 @@ public class TraceRuns {
 	/** The latest runs of both kinds, newest first. */
 	public List<Run> latest(int count) {
 		List<Run> runs = new ArrayList<>();
-		for (String job : List.of(ReportJobConfiguration.TRACE_JOB, ReportJobConfiguration.RECORDS_JOB)) {
+		for (String job : List.of(TraceJobConfiguration.TRACE_JOB, TraceJobConfiguration.RECORDS_JOB)) {
 			for (JobInstance instance : this.jobRepository.getJobInstances(job, 0, count)) {
 				JobExecution execution = this.jobRepository.getLastJobExecution(instance);
-				String runId = (execution != null) ? execution.getJobParameters().getString(ReportJobConfiguration.RUN)
+				String runId = (execution != null) ? execution.getJobParameters().getString(TraceJobConfiguration.RUN)
 						: null;
 				if (runId != null) {
 					runs.add(run(runId, job, execution));
@@ -102,7 +103,7 @@ public class TraceRuns {
 
 	/** The outcome of a completed execution, read from its report folder. */
 	static @Nullable TraceOutcome outcome(String runId, JobExecution execution) {
-		String folder = execution.getExecutionContext().getString(ReportJobConfiguration.FOLDER, null);
+		String folder = execution.getExecutionContext().getString(TraceJobConfiguration.FOLDER, null);
 		if (execution.getStatus() != BatchStatus.COMPLETED || folder == null || !Files.isDirectory(Path.of(folder))) {
 			return null;
 		}
@@ -113,7 +114,7 @@ public class TraceRuns {
 	}
 
 	private static Run run(String runId, String job, JobExecution execution) {
-		return new Run(runId, job.equals(ReportJobConfiguration.TRACE_JOB) ? "trace" : "records", execution.getStatus(),
+		return new Run(runId, job.equals(TraceJobConfiguration.TRACE_JOB) ? "trace" : "records", execution.getStatus(),
 				instant(execution.getStartTime()), instant(execution.getEndTime()), outcome(runId, execution),
 				RunFailures.message(execution));
 	}

@@ -1,10 +1,15 @@
-package org.lottrace.report;
+package org.lottrace.runs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.report.Manifest;
+import org.lottrace.report.RecordsAnswer;
+import org.lottrace.report.ReportFolder;
+import org.lottrace.report.ReportWriter;
+import org.lottrace.report.TraceAnswers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
