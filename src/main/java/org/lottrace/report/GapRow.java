@@ -17,7 +17,7 @@ record GapRow(String kind, String lot, String reason, String where) {
 
 	static List<GapRow> of(List<Gap> gaps) {
 		return gaps.stream()
-			.map((g) -> new GapRow(ExplanationSheet.capitalized(g.kind().label()), Objects.toString(g.lot(), ""),
+			.map((g) -> new GapRow(ReportFormat.capitalized(g.kind().label()), Objects.toString(g.lot(), ""),
 					g.reason(), Objects.toString(g.where(), "")))
 			.toList();
 	}

@@ -14,9 +14,10 @@ import org.lottrace.kde.ReferenceDocument;
 
 /**
  * How the HTML reports print values: plain decimals without trailing zeros, ISO dates,
- * instants in one time zone with its offset, durations in words.
+ * instants in one time zone with its offset, durations in words; and how every report
+ * names a kind of gap.
  */
-final class ReportFormat {
+public final class ReportFormat {
 
 	private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx",
 			Locale.ROOT);
@@ -71,6 +72,13 @@ final class ReportFormat {
 			return String.format(Locale.ROOT, "%d min %02d s", minutes, seconds);
 		}
 		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	/**
+	 * {@code pending row} as a cell or a table of gaps reads it: {@code Pending row}.
+	 */
+	public static String capitalized(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/** lottrace's version from the jar manifest, or {@code development build}. */

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.lottrace.epcis.EpcisDocument;
+import org.lottrace.report.fda.FdaCsvWriter;
+import org.lottrace.report.fda.FdaSpreadsheet;
+import org.lottrace.report.fda.FdaXlsxWriter;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
-import static org.lottrace.report.KdeColumns.commodity;
-import static org.lottrace.report.KdeColumns.location;
-import static org.lottrace.report.KdeColumns.product;
-import static org.lottrace.report.KdeColumns.quantity;
-import static org.lottrace.report.KdeColumns.references;
+import static org.lottrace.report.fda.KdeColumns.commodity;
+import static org.lottrace.report.fda.KdeColumns.location;
+import static org.lottrace.report.fda.KdeColumns.product;
+import static org.lottrace.report.fda.KdeColumns.quantity;
+import static org.lottrace.report.fda.KdeColumns.references;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,8 +9,9 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
-import org.lottrace.report.FdaSpreadsheet.Column;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.ReportFiles;
+import org.lottrace.report.fda.FdaSpreadsheet.Column;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * Writes an {@link FdaSpreadsheet} as one XLSX workbook with fastexcel, streaming: one

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.kde.RecordKind;
-import org.lottrace.report.XlsxFile.StoredCell;
+import org.lottrace.report.fda.XlsxFile.StoredCell;
 
 /**
  * The workbook as stored: sheets, frozen and filtered headers, cell types, no formulas.

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.RecordKind;
-import org.lottrace.report.FdaSpreadsheet.Gap;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Gap;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * Transformation rows: one row per input lot with the output quantity once, separate

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -11,6 +11,7 @@ import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.TraceabilityLot;
+import org.lottrace.report.RecordSet;
 
 /**
  * What the rows of a {@link RecordSet} look up: the lot each record belongs to, the

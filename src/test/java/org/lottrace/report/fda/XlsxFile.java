@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

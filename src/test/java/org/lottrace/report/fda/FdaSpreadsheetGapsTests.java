@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,8 +23,9 @@ import org.lottrace.kde.KdeRequirements;
 import org.lottrace.kde.KdeRequirements.Requirement;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.RecordKind;
-import org.lottrace.report.FdaSpreadsheet.Gap;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Gap;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * Every KDE the rule requires is there or marked MISSING and listed, with its citation.

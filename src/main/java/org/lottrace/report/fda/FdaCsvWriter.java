@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.ReportFiles;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 import org.lottrace.store.SafeCsv;
 
 /**

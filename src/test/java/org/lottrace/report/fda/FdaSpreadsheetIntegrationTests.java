@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
-import org.lottrace.report.FdaSpreadsheet.Gap;
-import org.lottrace.report.XlsxFile.StoredCell;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.RecordSets;
+import org.lottrace.report.fda.FdaSpreadsheet.Gap;
+import org.lottrace.report.fda.XlsxFile.StoredCell;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceService;

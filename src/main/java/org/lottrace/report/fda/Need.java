@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 /** Whether a row must show a KDE. */
 enum Need {

@@ -1,8 +1,8 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.util.function.Function;
 
-import org.lottrace.report.FdaSpreadsheet.Column;
+import org.lottrace.report.fda.FdaSpreadsheet.Column;
 
 /** A column of a CTE sheet and how a row fills it. */
 record KdeColumn(Column column, Function<RowFacts, Cell> value) {

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.report.FdaSpreadsheet.Gap;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Gap;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /** Builds an {@link FdaSpreadsheet}: the CTE sheets row by row, then the extra sheets. */
 final class FdaSheets {

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
-import org.lottrace.report.FdaSpreadsheet.Column;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Column;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * The Explanations sheet: what every column means and which paragraph it answers, the
@@ -199,11 +200,6 @@ final class ExplanationSheet {
 	private static List<@Nullable Object> row(String topic, @Nullable String sheet, @Nullable String column,
 			String term, String explanation, String citation) {
 		return Arrays.asList(topic, sheet, column, term, explanation, citation);
-	}
-
-	/** {@code pending row} as a cell reads it: {@code Pending row}. */
-	static String capitalized(String text) {
-		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	static Column text(String header, String description) {

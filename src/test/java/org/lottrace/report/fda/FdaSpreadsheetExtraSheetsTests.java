@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.RecordKind;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * The explanations, the request's scope and the counts: what FDA needs to read the

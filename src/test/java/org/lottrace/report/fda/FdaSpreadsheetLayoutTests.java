@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lottrace.kde.Cte;
-import org.lottrace.report.FdaSpreadsheet.Column;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.fda.FdaSpreadsheet.Column;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * The header rows: FDA's template for three tabs, the rule's KDE order for the other

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import org.lottrace.kde.Quantity;
 import org.lottrace.kde.RecordKind;
 import org.lottrace.kde.ReferenceDocument;
 import org.lottrace.kde.TraceabilityLot;
+import org.lottrace.report.RecordSet;
 
 /**
  * Test records: a small bakery's master data (with a farm, a cooler and a vessel) and a

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.report.FdaSpreadsheet.Column;
-import org.lottrace.report.FdaSpreadsheet.Gap;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.fda.FdaSpreadsheet.Column;
+import org.lottrace.report.fda.FdaSpreadsheet.Gap;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /**
  * The Request sheet (what the records cover) and the sheet of missing or doubtful KDEs.
@@ -78,11 +80,11 @@ final class RequestSheets {
 	static Sheet gaps(List<org.lottrace.trace.Gap> scope, List<Gap> cells) {
 		List<List<@Nullable Object>> rows = new ArrayList<>(scope.size() + cells.size());
 		for (org.lottrace.trace.Gap g : scope) {
-			rows.add(Arrays.asList(ExplanationSheet.capitalized(g.kind().label()), g.lot(), null, null, null, null,
-					null, null, null, g.file(), g.line(), g.reason()));
+			rows.add(Arrays.asList(ReportFormat.capitalized(g.kind().label()), g.lot(), null, null, null, null, null,
+					null, null, g.file(), g.line(), g.reason()));
 		}
 		for (Gap g : cells) {
-			rows.add(Arrays.asList(ExplanationSheet.capitalized(g.kind().label()), null, g.sheet(), g.row(), g.cell(),
+			rows.add(Arrays.asList(ReportFormat.capitalized(g.kind().label()), null, g.sheet(), g.row(), g.cell(),
 					g.column(), g.kde(), g.citation(), g.recordKey(), g.sourceFile(), g.sourceLine(), g.reason()));
 		}
 		return new Sheet(FdaSpreadsheet.GAPS, "fda-gaps.csv", null, GAP_COLUMNS, rows);

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,8 @@ import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.KdeField;
 import org.lottrace.kde.RecordKind;
-import org.lottrace.report.FdaSpreadsheet.Sheet;
+import org.lottrace.report.RecordSet;
+import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
 
 /** Values land in their columns, composite KDEs split, rows in a reproducible order. */
 class FdaSpreadsheetValuesTests {

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;

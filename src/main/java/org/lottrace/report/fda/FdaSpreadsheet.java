@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.fda;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
+import org.lottrace.report.RecordSet;
 
 /**
  * The FDA electronic sortable spreadsheet (21 CFR 1.1455(c)): one sheet per Critical
