@@ -71,15 +71,15 @@ final class CteLayouts {
 			String sitePrefix, String site, String dateHeader, String dateMeaning) {
 		List<KdeColumn> c = new ArrayList<>();
 		c.add(lot("Traceability Lot Code", food, section + "(1)"));
-		c.addAll(quantity("Quantity", "Unit of Measure", food, section + "(2)", RowFacts::quantity));
-		c.addAll(product("", food, section + "(3)", true, RowFacts::product));
-		c.addAll(location(partnerPrefix, partner, section + "(4)", RowFacts::partner));
-		c.addAll(location(sitePrefix, site, section + "(5)", RowFacts::location));
-		c.add(KdeColumn.date(dateHeader, dateMeaning, dateMeaning, section + "(6)", RowFacts::date));
+		c.addAll(quantity("Quantity", "Unit of Measure", food, section + "(2)", CteRow::quantity));
+		c.addAll(product("", food, section + "(3)", true, CteRow::product));
+		c.addAll(location(partnerPrefix, partner, section + "(4)", CteRow::partner));
+		c.addAll(location(sitePrefix, site, section + "(5)", CteRow::location));
+		c.add(KdeColumn.date(dateHeader, dateMeaning, dateMeaning, section + "(6)", CteRow::date));
 		c.addAll(KdeColumns.tlcSource("TLC Source", "the traceability lot code source (who assigned the lot code)",
-				section + "(7)", RowFacts::tlcSource));
+				section + "(7)", CteRow::tlcSource));
 		c.add(tlcSourceReference(section + "(7)"));
-		c.addAll(references(section + "(8)", RowFacts::references));
+		c.addAll(references(section + "(8)", CteRow::references));
 		return c;
 	}
 
@@ -89,23 +89,23 @@ final class CteLayouts {
 		c.add(KdeColumn.text("Input Traceability Lot Code", "Traceability lot code of each input",
 				"Traceability lot code of a food used as an input (for a lot scanned by an internal number, the "
 						+ "traceability lot code it resolves to)",
-				"§ 1.1350(a)(1)(i)", RowFacts::inputLot));
-		c.addAll(product("Input ", "the input", "§ 1.1350(a)(1)(ii)", true, RowFacts::inputProduct));
+				"§ 1.1350(a)(1)(i)", CteRow::inputLot));
+		c.addAll(product("Input ", "the input", "§ 1.1350(a)(1)(ii)", true, CteRow::inputProduct));
 		c.addAll(quantity("Input Quantity Used", "Input Unit of Measure", "the input used from this lot",
-				"§ 1.1350(a)(1)(iii)", RowFacts::inputQuantity));
+				"§ 1.1350(a)(1)(iii)", CteRow::inputQuantity));
 		c.add(KdeColumn.text("New Traceability Lot Code", "New traceability lot code of the food produced",
-				"Traceability lot code assigned to the food produced", "§ 1.1350(a)(2)(i)", RowFacts::newLot));
+				"Traceability lot code assigned to the food produced", "§ 1.1350(a)(2)(i)", CteRow::newLot));
 		c.addAll(location("Transformation Location", "the location where the food was transformed (the TLC source)",
-				"§ 1.1350(a)(2)(ii)", RowFacts::site));
+				"§ 1.1350(a)(2)(ii)", CteRow::site));
 		c.add(tlcSourceReference("§ 1.1350(a)(2)(ii)"));
 		c.add(KdeColumn.date("Date Transformation Completed", "Date the transformation was completed",
 				"Date the transformation was completed (on an input row whose output is not in these records: "
 						+ "the date the input was used)",
-				"§ 1.1350(a)(2)(iii)", RowFacts::date));
-		c.addAll(product("Output ", "the food produced", "§ 1.1350(a)(2)(iv)", true, RowFacts::outputProduct));
+				"§ 1.1350(a)(2)(iii)", CteRow::date));
+		c.addAll(product("Output ", "the food produced", "§ 1.1350(a)(2)(iv)", true, CteRow::outputProduct));
 		c.addAll(quantity("Output Quantity", "Output Unit of Measure", "the food produced", "§ 1.1350(a)(2)(v)",
-				RowFacts::outputQuantity));
-		c.addAll(references("§ 1.1350(a)(2)(vi)", RowFacts::transformationReferences));
+				CteRow::outputQuantity));
+		c.addAll(references("§ 1.1350(a)(2)(vi)", CteRow::transformationReferences));
 		return List.copyOf(c);
 	}
 
@@ -114,14 +114,13 @@ final class CteLayouts {
 		String s = "§ 1.1325(a)(1)";
 		List<KdeColumn> c = new ArrayList<>();
 		c.addAll(location("Immediate Subsequent Recipient", "the immediate subsequent recipient (not a transporter)",
-				s + "(i)", RowFacts::partner));
-		c.addAll(commodity("", "the food harvested", s + "(ii)", RowFacts::product));
-		c.addAll(quantity("Quantity", "Unit of Measure", "the food harvested", s + "(iii)", RowFacts::quantity));
-		c.addAll(location("Farm", "the farm where the food was harvested", s + "(iv)", RowFacts::location));
+				s + "(i)", CteRow::partner));
+		c.addAll(commodity("", "the food harvested", s + "(ii)", CteRow::product));
+		c.addAll(quantity("Quantity", "Unit of Measure", "the food harvested", s + "(iii)", CteRow::quantity));
+		c.addAll(location("Farm", "the farm where the food was harvested", s + "(iv)", CteRow::location));
 		c.add(growingArea(s + "(v)-(vi)", true));
-		c.add(KdeColumn.date("Date Harvested", "Date of harvesting", "Date of harvesting", s + "(vii)",
-				RowFacts::date));
-		c.addAll(references(s + "(viii)", RowFacts::references));
+		c.add(KdeColumn.date("Date Harvested", "Date of harvesting", "Date of harvesting", s + "(vii)", CteRow::date));
+		c.addAll(references(s + "(viii)", CteRow::references));
 		return List.copyOf(c);
 	}
 
@@ -130,14 +129,13 @@ final class CteLayouts {
 		String s = "§ 1.1325(b)(1)";
 		List<KdeColumn> c = new ArrayList<>();
 		c.addAll(location("Immediate Subsequent Recipient", "the immediate subsequent recipient (not a transporter)",
-				s + "(i)", RowFacts::partner));
-		c.addAll(commodity("", "the food cooled", s + "(ii)", RowFacts::product));
-		c.addAll(quantity("Quantity", "Unit of Measure", "the food cooled", s + "(iii)", RowFacts::quantity));
-		c.addAll(
-				location("Cooling Location", "the location where the food was cooled", s + "(iv)", RowFacts::location));
-		c.add(KdeColumn.date("Date Cooled", "Date of cooling", "Date of cooling", s + "(v)", RowFacts::date));
-		c.addAll(location("Harvest Farm", "the farm where the food was harvested", s + "(vi)", RowFacts::harvestFarm));
-		c.addAll(references(s + "(vii)", RowFacts::references));
+				s + "(i)", CteRow::partner));
+		c.addAll(commodity("", "the food cooled", s + "(ii)", CteRow::product));
+		c.addAll(quantity("Quantity", "Unit of Measure", "the food cooled", s + "(iii)", CteRow::quantity));
+		c.addAll(location("Cooling Location", "the location where the food was cooled", s + "(iv)", CteRow::location));
+		c.add(KdeColumn.date("Date Cooled", "Date of cooling", "Date of cooling", s + "(v)", CteRow::date));
+		c.addAll(location("Harvest Farm", "the farm where the food was harvested", s + "(vi)", CteRow::harvestFarm));
+		c.addAll(references(s + "(vii)", CteRow::references));
 		return List.copyOf(c);
 	}
 
@@ -147,13 +145,12 @@ final class CteLayouts {
 	private static List<KdeColumn> initialPacking() {
 		String s = "§ 1.1330(a)";
 		List<KdeColumn> c = new ArrayList<>();
-		c.addAll(commodity(" Received", "the raw agricultural commodity received", s + "(1)",
-				RowFacts::receivedProduct));
+		c.addAll(commodity(" Received", "the raw agricultural commodity received", s + "(1)", CteRow::receivedProduct));
 		c.add(KdeColumn.date("Date Received", "Date of receipt", "Date the raw agricultural commodity was received",
 				s + "(2)", (f) -> f.required(f.farm().receivedDate())));
 		c.addAll(quantity("Quantity Received", "Unit of Measure Received", "the raw agricultural commodity received",
-				s + "(3)", RowFacts::receivedQuantity));
-		c.addAll(location("Harvest Farm", "the farm where the food was harvested", s + "(4)", RowFacts::harvestFarm));
+				s + "(3)", CteRow::receivedQuantity));
+		c.addAll(location("Harvest Farm", "the farm where the food was harvested", s + "(4)", CteRow::harvestFarm));
 		c.add(growingArea(s + "(5)-(6)", false));
 		c.add(KdeColumn.text("Harvester Business Name", "Business name and phone number of the harvester",
 				"Business name of the harvester", s + "(7)", (f) -> f.required(f.farm().harvesterBusinessName())));
@@ -162,18 +159,18 @@ final class CteLayouts {
 		c.add(KdeColumn.date("Date Harvested", "Date of harvesting", "Date of harvesting", s + "(8)",
 				(f) -> f.required(f.farm().harvestDate())));
 		c.addAll(location("Cooling Location", "the location where the food was cooled, if applicable", s + "(9)",
-				RowFacts::coolingLocation));
+				CteRow::coolingLocation));
 		c.add(KdeColumn.date("Date Cooled", "Date of cooling, if applicable", "Date of cooling, if applicable",
-				s + "(10)", (f) -> Cell.of(f.farm().coolingDate())));
+				s + "(10)", (f) -> SheetCell.of(f.farm().coolingDate())));
 		c.add(lot("Traceability Lot Code", "the food packed (the code assigned at packing)", s + "(11)"));
-		c.addAll(product("", "the food packed", s + "(12)", true, RowFacts::product));
-		c.addAll(quantity("Quantity", "Unit of Measure", "the food packed", s + "(13)", RowFacts::quantity));
+		c.addAll(product("", "the food packed", s + "(12)", true, CteRow::product));
+		c.addAll(quantity("Quantity", "Unit of Measure", "the food packed", s + "(13)", CteRow::quantity));
 		c.addAll(location("Packing Location", "the location where the food was packed (the TLC source)", s + "(14)",
-				RowFacts::site));
+				CteRow::site));
 		c.add(tlcSourceReference(s + "(14)"));
 		c.add(KdeColumn.date("Date Packed", "Date of initial packing", "Date of initial packing", s + "(15)",
-				RowFacts::date));
-		c.addAll(references(s + "(16)", RowFacts::references));
+				CteRow::date));
+		c.addAll(references(s + "(16)", CteRow::references));
 		return List.copyOf(c);
 	}
 
@@ -183,8 +180,8 @@ final class CteLayouts {
 		List<KdeColumn> c = new ArrayList<>();
 		c.add(lot("Traceability Lot Code", "the food landed (the code assigned on receipt)", s + "(a)"));
 		c.addAll(product("", "the food landed (for unpackaged food: the species and/or acceptable market name)",
-				s + "(b)", false, RowFacts::product));
-		c.addAll(quantity("Quantity", "Unit of Measure", "the food landed", s + "(c)", RowFacts::quantity));
+				s + "(b)", false, CteRow::product));
+		c.addAll(quantity("Quantity", "Unit of Measure", "the food landed", s + "(c)", CteRow::quantity));
 		String range = "Harvest date range and locations for the trip during which the food was caught";
 		c.add(KdeColumn.date("Harvest Date Range Start", range, "First harvest date of the trip", s + "(d)",
 				(f) -> f.required(f.farm().harvestDate())));
@@ -195,24 +192,24 @@ final class CteLayouts {
 						+ "Fishing Area)",
 				s + "(d)", (f) -> f.required(f.farm().catchArea())));
 		c.addAll(location("First Land-Based Receiver", "the first land-based receiver (the TLC source)", s + "(e)",
-				RowFacts::site));
+				CteRow::site));
 		c.add(tlcSourceReference(s + "(e)"));
 		c.add(KdeColumn.date("Date Landed", "Date the food was landed", "Date the food was landed", s + "(f)",
-				RowFacts::date));
-		c.addAll(references(s + "(g)", RowFacts::references));
+				CteRow::date));
+		c.addAll(references(s + "(g)", CteRow::references));
 		return List.copyOf(c);
 	}
 
 	private static KdeColumn lot(String header, String food, String citation) {
 		return KdeColumn.text(header, "Traceability lot code", "Traceability lot code of " + food, citation,
-				RowFacts::lot);
+				CteRow::lot);
 	}
 
 	private static KdeColumn tlcSourceReference(String citation) {
 		return KdeColumn.text("TLC Source Reference", "Traceability lot code source reference",
 				"A reference that gives access to the TLC source's location description instead of it (a GLN, an "
 						+ "FDA Food Facility Registration Number or a web address), if one is used",
-				citation, RowFacts::tlcSourceReference);
+				citation, CteRow::tlcSourceReference);
 	}
 
 	private static KdeColumn growingArea(String citation, boolean required) {
@@ -220,7 +217,7 @@ final class CteLayouts {
 				"Name of the field or growing area (produce) or container (aquaculture)",
 				"Name of the field or other growing area the food was harvested from, or of the aquaculture "
 						+ "container (pond, pool, tank, cage); the name the grower uses",
-				citation, (f) -> required ? f.required(f.farm().growingArea()) : Cell.of(f.farm().growingArea()));
+				citation, (f) -> required ? f.required(f.farm().growingArea()) : SheetCell.of(f.farm().growingArea()));
 	}
 
 }

@@ -17,16 +17,12 @@ final class FdaSheets {
 	}
 
 	static FdaSpreadsheet build(RecordSet records) {
-		Lookup lookup = new Lookup(records);
+		RecordLookup lookup = new RecordLookup(records);
 		List<Sheet> sheets = new ArrayList<>();
 		List<Gap> gaps = new ArrayList<>();
 		for (Cte cte : Cte.values()) {
-			List<RowFacts> rows = (cte == Cte.TRANSFORMATION) ? TransformationRows.of(lookup, records.events())
-					: records.events()
-						.stream()
-						.filter((e) -> e.cte() == cte)
-						.map((e) -> RowFacts.of(lookup, e))
-						.toList();
+			List<CteRow> rows = (cte == Cte.TRANSFORMATION) ? TransformationRows.of(lookup, records.events())
+					: records.events().stream().filter((e) -> e.cte() == cte).map((e) -> CteRow.of(lookup, e)).toList();
 			sheets.add(sheet(cte, CteLayouts.of(cte), rows, gaps));
 		}
 		List<Sheet> cteSheets = List.copyOf(sheets);
@@ -37,14 +33,14 @@ final class FdaSheets {
 	}
 
 	/** Sorts the rows, fills their cells and records the gaps with their row numbers. */
-	static Sheet sheet(Cte cte, List<KdeColumn> layout, List<RowFacts> facts, List<Gap> gaps) {
+	static Sheet sheet(Cte cte, List<KdeColumn> layout, List<CteRow> facts, List<Gap> gaps) {
 		String name = CteLayouts.sheetName(cte);
-		List<RowFacts> sorted = facts.stream().sorted(RowFacts.ORDER).toList();
+		List<CteRow> sorted = facts.stream().sorted(CteRow.ORDER).toList();
 		List<List<@Nullable Object>> rows = new ArrayList<>(sorted.size());
 		for (int r = 0; r < sorted.size(); r++) {
 			List<@Nullable Object> row = new ArrayList<>(layout.size());
 			for (int c = 0; c < layout.size(); c++) {
-				Cell cell = layout.get(c).value().apply(sorted.get(r));
+				SheetCell cell = layout.get(c).value().apply(sorted.get(r));
 				row.add(cell.value());
 				if (cell.gap() != null && cell.record() != null) {
 					gaps.add(gap(name, r + 2, c, layout.get(c), cell, cell.record()));
@@ -55,7 +51,7 @@ final class FdaSheets {
 		return new Sheet(name, CteLayouts.fileName(cte), cte, layout.stream().map(KdeColumn::column).toList(), rows);
 	}
 
-	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, Cell cell, KdeEvent record) {
+	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, SheetCell cell, KdeEvent record) {
 		FdaSpreadsheet.Column c = kdeColumn.column();
 		String reason = cell.gap();
 		return new Gap(cell.kind(), sheet, row, Sheet.letter(column) + row, c.header(), c.kde(), c.citation(),

@@ -26,7 +26,7 @@ final class KdeColumns {
 	 * @param prefix the header prefix, e.g. {@code Immediate Previous Source}
 	 * @param who whose location it is, e.g. {@code the immediate previous source}
 	 */
-	static List<KdeColumn> location(String prefix, String who, String citation, Function<RowFacts, Use> use) {
+	static List<KdeColumn> location(String prefix, String who, String citation, Function<CteRow, MasterDataCode> use) {
 		List<KdeColumn> columns = new ArrayList<>();
 		for (LocationPart part : LocationPart.values()) {
 			columns.add(KdeColumn.text(prefix + " " + part.header, "Location description of " + who,
@@ -41,15 +41,15 @@ final class KdeColumns {
 	 * assumes the TLC source rather than reading it, its business name is marked as
 	 * assumed, with the mapping's reason.
 	 */
-	static List<KdeColumn> tlcSource(String prefix, String who, String citation, Function<RowFacts, Use> use) {
+	static List<KdeColumn> tlcSource(String prefix, String who, String citation, Function<CteRow, MasterDataCode> use) {
 		List<KdeColumn> columns = new ArrayList<>(location(prefix, who, citation, use));
 		KdeColumn name = columns.get(0);
 		columns.set(0, new KdeColumn(name.column(), (f) -> {
-			Cell cell = name.value().apply(f);
-			Use tlc = use.apply(f);
+			SheetCell cell = name.value().apply(f);
+			MasterDataCode tlc = use.apply(f);
 			String assumed = (tlc.record() != null) ? tlc.record().locations().tlcSourceAssumed() : null;
 			return (assumed != null && cell.gap() == null && cell.value() != null)
-					? new Cell(
+					? new SheetCell(
 							cell.value(), "assumed, not recorded in the export (mapping "
 									+ tlc.record().provenance().source() + "): " + assumed,
 							tlc.record(), org.lottrace.trace.Gap.Kind.ASSUMED_TLC_SOURCE)
@@ -65,7 +65,7 @@ final class KdeColumns {
 	 * @param packaged whether packaging size and style are required
 	 */
 	static List<KdeColumn> product(String prefix, String what, String citation, boolean packaged,
-			Function<RowFacts, Use> use) {
+			Function<CteRow, MasterDataCode> use) {
 		List<KdeColumn> columns = new ArrayList<>();
 		for (ProductPart part : ProductPart.values()) {
 			boolean required = part == ProductPart.NAME
@@ -78,7 +78,8 @@ final class KdeColumns {
 	}
 
 	/** Commodity and, if applicable, variety, from a product code. */
-	static List<KdeColumn> commodity(String suffix, String what, String citation, Function<RowFacts, Use> use) {
+	static List<KdeColumn> commodity(String suffix, String what, String citation,
+			Function<CteRow, MasterDataCode> use) {
 		String kde = "Commodity and, if applicable, variety of " + what;
 		return List.of(
 				KdeColumn.text("Commodity" + suffix, kde, "Commodity of " + what, citation,
@@ -89,27 +90,27 @@ final class KdeColumns {
 
 	/** A quantity and its unit of measure. */
 	static List<KdeColumn> quantity(String quantityHeader, String unitHeader, String what, String citation,
-			Function<RowFacts, Amount> amount) {
+			Function<CteRow, RowQuantity> amount) {
 		String kde = "Quantity and unit of measure of " + what;
 		return List.of(KdeColumn.number(quantityHeader, kde, "Quantity of " + what, citation, (f) -> {
-			Amount a = amount.apply(f);
+			RowQuantity a = amount.apply(f);
 			if (a.record() == null || a.quantity() == null) {
 				return absent(a.record(), a.need());
 			}
-			BigDecimal value = Lookup.number(a.quantity().value());
-			return (a.doubt() != null) ? Cell.doubtful(value, a.doubt(), a.record()) : Cell.of(value);
+			BigDecimal value = RecordLookup.number(a.quantity().value());
+			return (a.doubt() != null) ? SheetCell.doubtful(value, a.doubt(), a.record()) : SheetCell.of(value);
 		}), KdeColumn.text(unitHeader, kde,
 				"Unit of measure of " + what + " (the codes are explained on the Explanations sheet)", citation,
 				(f) -> {
-					Amount a = amount.apply(f);
+					RowQuantity a = amount.apply(f);
 					Quantity q = a.quantity();
 					return (a.record() == null || q == null) ? absent(a.record(), a.need())
-							: Cell.required(q.unit(), a.record(), Use.NOT_RECORDED);
+							: SheetCell.required(q.unit(), a.record(), MasterDataCode.NOT_RECORDED);
 				}));
 	}
 
 	/** The reference document type and number, then a second type and number. */
-	static List<KdeColumn> references(String citation, Function<RowFacts, Refs> refs) {
+	static List<KdeColumn> references(String citation, Function<CteRow, RowReferences> refs) {
 		String kde = "Reference document type and number";
 		String second = "A second reference document (e.g. the scale tickets of an input, the receipt beside a "
 				+ "purchase order), not required";
@@ -124,59 +125,63 @@ final class KdeColumns {
 						(f) -> referenceCell(refs.apply(f), false, false)));
 	}
 
-	static Cell locationCell(Lookup lookup, Use use, LocationPart part) {
-		if (use.record() == null || use.need() == Need.ABSENT) {
-			return Cell.BLANK;
+	static SheetCell locationCell(RecordLookup lookup, MasterDataCode use, LocationPart part) {
+		if (use.record() == null || use.need() == KdeRequirement.ABSENT) {
+			return SheetCell.BLANK;
 		}
 		if (use.code() == null) {
-			return (use.need() == Need.REQUIRED) ? Cell.missing(use.absent(), use.record()) : Cell.BLANK;
+			return (use.need() == KdeRequirement.REQUIRED) ? SheetCell.missing(use.absent(), use.record())
+					: SheetCell.BLANK;
 		}
 		Location location = lookup.location(use.code());
-		boolean gaps = use.need() != Need.SHOWN;
+		boolean gaps = use.need() != KdeRequirement.SHOWN;
 		if (location == null) {
-			return gaps ? Cell.missing("location code " + use.code() + " is not in the master data", use.record())
-					: Cell.BLANK;
+			return gaps ? SheetCell.missing("location code " + use.code() + " is not in the master data", use.record())
+					: SheetCell.BLANK;
 		}
 		String value = part.of(location);
 		if ((value == null || value.isBlank()) && gaps && part.required(location)) {
-			return Cell.missing("the master data of location " + use.code() + " (" + location.businessName()
+			return SheetCell.missing("the master data of location " + use.code() + " (" + location.businessName()
 					+ ") has no " + part.label, use.record());
 		}
-		return Cell.of(value);
+		return SheetCell.of(value);
 	}
 
-	static Cell productCell(Lookup lookup, Use use, ProductPart part, boolean required) {
-		if (use.record() == null || use.need() == Need.ABSENT) {
-			return Cell.BLANK;
+	static SheetCell productCell(RecordLookup lookup, MasterDataCode use, ProductPart part, boolean required) {
+		if (use.record() == null || use.need() == KdeRequirement.ABSENT) {
+			return SheetCell.BLANK;
 		}
 		if (use.code() == null) {
-			return (required && use.need() == Need.REQUIRED) ? Cell.missing(use.absent(), use.record()) : Cell.BLANK;
+			return (required && use.need() == KdeRequirement.REQUIRED) ? SheetCell.missing(use.absent(), use.record())
+					: SheetCell.BLANK;
 		}
 		Product product = lookup.product(use.code());
 		if (product == null) {
-			return required ? Cell.missing("product code " + use.code() + " is not in the master data", use.record())
-					: Cell.BLANK;
+			return required
+					? SheetCell.missing("product code " + use.code() + " is not in the master data", use.record())
+					: SheetCell.BLANK;
 		}
 		String value = part.of(product);
 		if ((value == null || value.isBlank()) && required) {
-			return Cell.missing(
+			return SheetCell.missing(
 					"the master data of product " + use.code() + " (" + product.name() + ") has no " + part.label,
 					use.record());
 		}
-		return Cell.of(value);
+		return SheetCell.of(value);
 	}
 
-	private static Cell referenceCell(Refs refs, boolean first, boolean type) {
+	private static SheetCell referenceCell(RowReferences refs, boolean first, boolean type) {
 		ReferenceDocument document = first ? refs.first() : refs.second();
 		String value = (document == null) ? null : type ? document.type() : document.number();
-		if (!first || refs.need() != Need.REQUIRED) {
-			return Cell.of(value);
+		if (!first || refs.need() != KdeRequirement.REQUIRED) {
+			return SheetCell.of(value);
 		}
-		return Cell.required(value, refs.record(), Use.NOT_RECORDED);
+		return SheetCell.required(value, refs.record(), MasterDataCode.NOT_RECORDED);
 	}
 
-	private static Cell absent(org.lottrace.kde.@Nullable KdeEvent record, Need need) {
-		return (record != null && need == Need.REQUIRED) ? Cell.missing(Use.NOT_RECORDED, record) : Cell.BLANK;
+	private static SheetCell absent(org.lottrace.kde.@Nullable KdeEvent record, KdeRequirement need) {
+		return (record != null && need == KdeRequirement.REQUIRED)
+				? SheetCell.missing(MasterDataCode.NOT_RECORDED, record) : SheetCell.BLANK;
 	}
 
 	static String capitalized(String text) {

@@ -33,7 +33,7 @@ final class TransformationRows {
 	private TransformationRows() {
 	}
 
-	static List<RowFacts> of(Lookup lookup, List<KdeEvent> events) {
+	static List<CteRow> of(RecordLookup lookup, List<KdeEvent> events) {
 		Map<String, List<KdeEvent>> inputs = new TreeMap<>();
 		Map<String, List<KdeEvent>> outputs = new TreeMap<>();
 		Map<String, @Nullable String> workOrders = new TreeMap<>();
@@ -45,20 +45,20 @@ final class TransformationRows {
 					.add(event);
 			}
 		}
-		List<RowFacts> rows = new ArrayList<>();
+		List<CteRow> rows = new ArrayList<>();
 		workOrders.forEach((group, workOrder) -> rows
 			.addAll(rows(lookup, workOrder, inputLots(lookup, inputs.getOrDefault(group, List.of())),
 					sorted(outputs.getOrDefault(group, List.of())))));
 		return rows;
 	}
 
-	private static List<RowFacts> rows(Lookup lookup, @Nullable String workOrder, List<InputLot> lots,
+	private static List<CteRow> rows(RecordLookup lookup, @Nullable String workOrder, List<InputLot> lots,
 			List<KdeEvent> outputs) {
 		String group = (workOrder != null) ? workOrder : "";
-		List<RowFacts> rows = new ArrayList<>();
+		List<CteRow> rows = new ArrayList<>();
 		if (outputs.isEmpty()) {
 			for (InputLot lot : lots) {
-				rows.add(RowFacts.transformation(lookup, lot.first(), null, lot, false, null,
+				rows.add(CteRow.transformation(lookup, lot.first(), null, lot, false, null,
 						(workOrder == null) ? NO_WORK_ORDER : null, lookup.sortCode(lot.first()), group));
 			}
 			return rows;
@@ -69,12 +69,12 @@ final class TransformationRows {
 		boolean single = outputs.size() == 1;
 		for (int i = 0; i < lots.size(); i++) {
 			KdeEvent output = single ? outputs.get(0) : null;
-			rows.add(RowFacts.transformation(lookup, outputs.get(0), output, lots.get(i), i == 0, null, null, sortLot,
+			rows.add(CteRow.transformation(lookup, outputs.get(0), output, lots.get(i), i == 0, null, null, sortLot,
 					group));
 		}
 		if (!single || lots.isEmpty()) {
 			for (KdeEvent output : outputs) {
-				rows.add(RowFacts.transformation(lookup, output, output, null, true, noInput, null, sortLot, group));
+				rows.add(CteRow.transformation(lookup, output, output, null, true, noInput, null, sortLot, group));
 			}
 		}
 		return rows;
@@ -84,7 +84,7 @@ final class TransformationRows {
 	 * The input lots of one work order: records of the same lot and unit added up, in
 	 * order of their first record key.
 	 */
-	static List<InputLot> inputLots(Lookup lookup, List<KdeEvent> inputs) {
+	static List<InputLot> inputLots(RecordLookup lookup, List<KdeEvent> inputs) {
 		Map<String, List<KdeEvent>> byLot = new LinkedHashMap<>();
 		for (KdeEvent input : sorted(inputs)) {
 			String lotKey = lookup.lotKey(input);

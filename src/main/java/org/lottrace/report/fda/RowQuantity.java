@@ -10,17 +10,18 @@ import org.lottrace.kde.Quantity;
  * @param doubt why the quantity is doubtful (a unit conversion that failed), or
  * {@code null}
  */
-record Amount(@Nullable Quantity quantity, @Nullable KdeEvent record, Need need, @Nullable String doubt) {
+record RowQuantity(@Nullable Quantity quantity, @Nullable KdeEvent record, KdeRequirement need,
+		@Nullable String doubt) {
 
-	static final Amount NONE = new Amount(null, null, Need.ABSENT, null);
+	static final RowQuantity NONE = new RowQuantity(null, null, KdeRequirement.ABSENT, null);
 
 	/**
 	 * The quantity of a record, as recorded. Whether it converts to the product's base
 	 * unit is a question of the mass balance, which a trace answers (through the lot's
 	 * product and the conversions of the day), not of the KDE.
 	 */
-	static Amount of(KdeEvent record) {
-		return new Amount(record.quantity(), record, Need.REQUIRED, null);
+	static RowQuantity of(KdeEvent record) {
+		return new RowQuantity(record.quantity(), record, KdeRequirement.REQUIRED, null);
 	}
 
 }

@@ -15,31 +15,31 @@ import org.lottrace.kde.KdeEvent;
  * @param kind what sort of gap it is: a missing or doubtful KDE, or a TLC source that the
  * mapping assumes
  */
-record Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record, Gap.Kind kind) {
+record SheetCell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record, Gap.Kind kind) {
 
-	Cell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record) {
+	SheetCell(@Nullable Object value, @Nullable String gap, @Nullable KdeEvent record) {
 		this(value, gap, record, Gap.Kind.MISSING_KDE);
 	}
 
-	static final Cell BLANK = new Cell(null, null, null);
+	static final SheetCell BLANK = new SheetCell(null, null, null);
 
-	static Cell of(@Nullable Object value) {
-		return (value == null || (value instanceof String s && s.isBlank())) ? BLANK : new Cell(value, null, null);
+	static SheetCell of(@Nullable Object value) {
+		return (value == null || (value instanceof String s && s.isBlank())) ? BLANK : new SheetCell(value, null, null);
 	}
 
 	/** A required KDE that is not there: the cell reads {@code MISSING}. */
-	static Cell missing(String reason, KdeEvent record) {
-		return new Cell(FdaSpreadsheet.MISSING, reason, record);
+	static SheetCell missing(String reason, KdeEvent record) {
+		return new SheetCell(FdaSpreadsheet.MISSING, reason, record);
 	}
 
 	/** A value shown as recorded, listed as doubtful. */
-	static Cell doubtful(Object value, String reason, KdeEvent record) {
-		return new Cell(value, reason, record);
+	static SheetCell doubtful(Object value, String reason, KdeEvent record) {
+		return new SheetCell(value, reason, record);
 	}
 
 	/** The value, or {@code MISSING} when there is none. */
-	static Cell required(@Nullable Object value, KdeEvent record, String reason) {
-		Cell cell = of(value);
+	static SheetCell required(@Nullable Object value, KdeEvent record, String reason) {
+		SheetCell cell = of(value);
 		return (cell.value() != null) ? cell : missing(reason, record);
 	}
 

@@ -1,7 +1,7 @@
 package org.lottrace.report.fda;
 
 /** Whether a row must show a KDE. */
-enum Need {
+enum KdeRequirement {
 
 	/** Required: absent means {@code MISSING}, and so does any required part. */
 	REQUIRED,

@@ -18,13 +18,13 @@ import org.lottrace.report.RecordSet;
  * master data behind its codes, and the product of each lot (a transformation input names
  * only its lot).
  */
-final class Lookup {
+final class RecordLookup {
 
 	private final RecordSet records;
 
 	private final Map<String, String> lotProducts = new HashMap<>();
 
-	Lookup(RecordSet records) {
+	RecordLookup(RecordSet records) {
 		this.records = records;
 		records.events()
 			.stream()
@@ -74,15 +74,15 @@ final class Lookup {
 	 * The TLC cell of a record: the resolved lot code; the recorded number, listed as
 	 * doubtful, when it resolves to no lot; {@code MISSING} when the record names none.
 	 */
-	Cell lotCell(KdeEvent event) {
+	SheetCell lotCell(KdeEvent event) {
 		RecordSet.Lot lot = lot(event);
 		if (lot != null) {
-			return Cell.of(lot.code());
+			return SheetCell.of(lot.code());
 		}
 		if (event.lot() == null) {
-			return Cell.missing(Use.NOT_RECORDED, event);
+			return SheetCell.missing(MasterDataCode.NOT_RECORDED, event);
 		}
-		return Cell.doubtful(event.lot().code(), "lot number " + event.lot().code()
+		return SheetCell.doubtful(event.lot().code(), "lot number " + event.lot().code()
 				+ " resolves to no traceability lot (no supplier lot or own lot has this number): shown as recorded",
 				event);
 	}

@@ -8,6 +8,7 @@ import org.lottrace.kde.ReferenceDocument;
  * The reference documents a row shows: the one the rule requires, and a second one (the
  * scale tickets of a transformation input, a receipt beside its purchase order).
  */
-record Refs(@Nullable ReferenceDocument first, @Nullable ReferenceDocument second, KdeEvent record, Need need) {
+record RowReferences(@Nullable ReferenceDocument first, @Nullable ReferenceDocument second, KdeEvent record,
+		KdeRequirement need) {
 
 }

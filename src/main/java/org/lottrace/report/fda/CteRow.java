@@ -14,18 +14,18 @@ import org.lottrace.kde.KdeEvent;
  * input lot and output lot on the row. The column layouts ({@link CteLayouts}) read their
  * cells from here.
  */
-final class RowFacts {
+final class CteRow {
 
 	/**
 	 * Event date, then lot code, then work order, inputs before outputs, then record key.
 	 */
-	static final Comparator<RowFacts> ORDER = Comparator.comparing((RowFacts f) -> f.sortDate)
+	static final Comparator<CteRow> ORDER = Comparator.comparing((CteRow f) -> f.sortDate)
 		.thenComparing((f) -> f.sortLot)
 		.thenComparing((f) -> f.group)
 		.thenComparingInt((f) -> (f.input != null) ? 0 : 1)
 		.thenComparing((f) -> f.sortKey);
 
-	private final Lookup lookup;
+	private final RecordLookup lookup;
 
 	private final KdeEvent event;
 
@@ -33,7 +33,7 @@ final class RowFacts {
 
 	private final @Nullable InputLot input;
 
-	private final Need eventNeed;
+	private final KdeRequirement eventNeed;
 
 	private final boolean outputQuantity;
 
@@ -49,8 +49,9 @@ final class RowFacts {
 
 	private final String sortKey;
 
-	private RowFacts(Lookup lookup, KdeEvent event, @Nullable KdeEvent output, @Nullable InputLot input, Need eventNeed,
-			boolean outputQuantity, @Nullable String noInput, @Nullable String noOutput, String sortLot, String group) {
+	private CteRow(RecordLookup lookup, KdeEvent event, @Nullable KdeEvent output, @Nullable InputLot input,
+			KdeRequirement eventNeed, boolean outputQuantity, @Nullable String noInput, @Nullable String noOutput,
+			String sortLot, String group) {
 		this.lookup = lookup;
 		this.event = event;
 		this.output = output;
@@ -67,8 +68,9 @@ final class RowFacts {
 	}
 
 	/** The row of a record of any CTE but transformation. */
-	static RowFacts of(Lookup lookup, KdeEvent event) {
-		return new RowFacts(lookup, event, null, null, Need.REQUIRED, false, null, null, lookup.sortCode(event), "");
+	static CteRow of(RecordLookup lookup, KdeEvent event) {
+		return new CteRow(lookup, event, null, null, KdeRequirement.REQUIRED, false, null, null, lookup.sortCode(event),
+				"");
 	}
 
 	/**
@@ -83,69 +85,72 @@ final class RowFacts {
 	 * @param sortLot the lot code the transformation sorts by
 	 * @param group the work order that groups the transformation's rows
 	 */
-	static RowFacts transformation(Lookup lookup, KdeEvent event, @Nullable KdeEvent output, @Nullable InputLot input,
-			boolean outputQuantity, @Nullable String noInput, @Nullable String noOutput, String sortLot, String group) {
-		Need eventNeed = (output != null || event.role() == EventRole.OUTPUT) ? Need.REQUIRED : Need.OPTIONAL;
-		return new RowFacts(lookup, event, output, input, eventNeed, outputQuantity, noInput, noOutput, sortLot, group);
+	static CteRow transformation(RecordLookup lookup, KdeEvent event, @Nullable KdeEvent output,
+			@Nullable InputLot input, boolean outputQuantity, @Nullable String noInput, @Nullable String noOutput,
+			String sortLot, String group) {
+		KdeRequirement eventNeed = (output != null || event.role() == EventRole.OUTPUT) ? KdeRequirement.REQUIRED
+				: KdeRequirement.OPTIONAL;
+		return new CteRow(lookup, event, output, input, eventNeed, outputQuantity, noInput, noOutput, sortLot, group);
 	}
 
-	Lookup lookup() {
+	RecordLookup lookup() {
 		return this.lookup;
 	}
 
 	// Every CTE
 
-	Cell lot() {
+	SheetCell lot() {
 		return this.lookup.lotCell(this.event);
 	}
 
-	Amount quantity() {
-		return Amount.of(this.event);
+	RowQuantity quantity() {
+		return RowQuantity.of(this.event);
 	}
 
-	Use product() {
-		return Use.required(this.event.productCode(), this.event);
+	MasterDataCode product() {
+		return MasterDataCode.required(this.event.productCode(), this.event);
 	}
 
 	/** The immediate previous source or immediate subsequent recipient. */
-	Use partner() {
-		return Use.required(this.event.locations().partner(), this.event);
+	MasterDataCode partner() {
+		return MasterDataCode.required(this.event.locations().partner(), this.event);
 	}
 
 	/** Where the event happened: received at, shipped from, farm, cooling site. */
-	Use location() {
-		return Use.required(this.event.locations().location(), this.event);
+	MasterDataCode location() {
+		return MasterDataCode.required(this.event.locations().location(), this.event);
 	}
 
 	/**
 	 * Where the event happened, for the CTEs whose site is the TLC source (packing, first
 	 * land-based receiving, transformation).
 	 */
-	Use site() {
+	MasterDataCode site() {
 		String code = first(this.event.locations().location(), this.event.locations().tlcSource(),
 				this.lookup.assigner(this.event));
-		return Use.of(code, this.event, this.eventNeed);
+		return MasterDataCode.of(code, this.event, this.eventNeed);
 	}
 
 	/** The TLC source: as recorded, else whoever assigned the lot code. */
-	Use tlcSource() {
+	MasterDataCode tlcSource() {
 		String code = first(this.event.locations().tlcSource(), this.lookup.assigner(this.event));
-		Need need = (this.event.locations().tlcSourceReference() != null) ? Need.SHOWN : Need.REQUIRED;
-		return new Use(code, this.event, need,
+		KdeRequirement need = (this.event.locations().tlcSourceReference() != null) ? KdeRequirement.SHOWN
+				: KdeRequirement.REQUIRED;
+		return new MasterDataCode(code, this.event, need,
 				"neither a TLC source location nor a TLC source reference is recorded, and who assigned the "
 						+ "lot code is unknown");
 	}
 
-	Cell tlcSourceReference() {
-		return Cell.of(this.event.locations().tlcSourceReference());
+	SheetCell tlcSourceReference() {
+		return SheetCell.of(this.event.locations().tlcSourceReference());
 	}
 
-	Cell date() {
-		return Cell.of(this.event.eventDate());
+	SheetCell date() {
+		return SheetCell.of(this.event.eventDate());
 	}
 
-	Refs references() {
-		return new Refs(this.event.reference(), this.event.secondReference(), this.event, this.eventNeed);
+	RowReferences references() {
+		return new RowReferences(this.event.reference(), this.event.secondReference(), this.event, this.eventNeed);
 	}
 
 	// Harvesting, cooling, initial packing, first land-based receiving
@@ -154,36 +159,36 @@ final class RowFacts {
 		return this.event.farm();
 	}
 
-	Use harvestFarm() {
-		return Use.required(farm().harvestLocation(), this.event);
+	MasterDataCode harvestFarm() {
+		return MasterDataCode.required(farm().harvestLocation(), this.event);
 	}
 
-	Use coolingLocation() {
-		return Use.of(farm().coolingLocation(), this.event, Need.OPTIONAL);
+	MasterDataCode coolingLocation() {
+		return MasterDataCode.of(farm().coolingLocation(), this.event, KdeRequirement.OPTIONAL);
 	}
 
-	Use receivedProduct() {
-		return Use.required(farm().receivedProductCode(), this.event);
+	MasterDataCode receivedProduct() {
+		return MasterDataCode.required(farm().receivedProductCode(), this.event);
 	}
 
-	Amount receivedQuantity() {
-		return new Amount(farm().receivedQuantity(), this.event, Need.REQUIRED, null);
+	RowQuantity receivedQuantity() {
+		return new RowQuantity(farm().receivedQuantity(), this.event, KdeRequirement.REQUIRED, null);
 	}
 
-	Cell required(@Nullable Object value) {
-		return Cell.required(value, this.event, Use.NOT_RECORDED);
+	SheetCell required(@Nullable Object value) {
+		return SheetCell.required(value, this.event, MasterDataCode.NOT_RECORDED);
 	}
 
 	// Transformation
 
-	Cell inputLot() {
+	SheetCell inputLot() {
 		if (this.input == null) {
-			return (this.noInput != null) ? Cell.missing(this.noInput, this.event) : Cell.BLANK;
+			return (this.noInput != null) ? SheetCell.missing(this.noInput, this.event) : SheetCell.BLANK;
 		}
 		KdeEvent first = this.input.first();
-		Cell cell = this.lookup.lotCell(first);
+		SheetCell cell = this.lookup.lotCell(first);
 		if (cell.gap() != null && this.input.records().size() > 1) {
-			return new Cell(cell.value(),
+			return new SheetCell(cell.value(),
 					cell.gap() + " (records "
 							+ String.join(", ", this.input.records().stream().map(KdeEvent::recordKey).toList()) + ")",
 					first);
@@ -191,48 +196,49 @@ final class RowFacts {
 		return cell;
 	}
 
-	Use inputProduct() {
+	MasterDataCode inputProduct() {
 		if (this.input == null) {
-			return Use.NONE;
+			return MasterDataCode.NONE;
 		}
 		KdeEvent first = this.input.first();
 		String lot = this.lookup.sortCode(first);
-		return new Use(this.input.productCode(), first, Need.REQUIRED,
+		return new MasterDataCode(this.input.productCode(), first, KdeRequirement.REQUIRED,
 				(this.input.lotKey() != null) ? "no other record of lot " + lot + " in these records names its product"
 						: "lot number " + lot + " resolves to no lot, so its product is unknown");
 	}
 
-	Amount inputQuantity() {
+	RowQuantity inputQuantity() {
 		if (this.input == null) {
-			return Amount.NONE;
+			return RowQuantity.NONE;
 		}
-		return new Amount(this.input.quantity(), this.input.first(), Need.REQUIRED, null);
+		return new RowQuantity(this.input.quantity(), this.input.first(), KdeRequirement.REQUIRED, null);
 	}
 
-	Cell newLot() {
+	SheetCell newLot() {
 		if (this.output == null) {
-			return (this.noOutput != null) ? Cell.missing(this.noOutput, this.event) : Cell.BLANK;
+			return (this.noOutput != null) ? SheetCell.missing(this.noOutput, this.event) : SheetCell.BLANK;
 		}
 		return this.lookup.lotCell(this.output);
 	}
 
-	Use outputProduct() {
-		return (this.output != null) ? Use.required(this.output.productCode(), this.output) : Use.NONE;
+	MasterDataCode outputProduct() {
+		return (this.output != null) ? MasterDataCode.required(this.output.productCode(), this.output)
+				: MasterDataCode.NONE;
 	}
 
-	Amount outputQuantity() {
-		return (this.output != null && this.outputQuantity) ? Amount.of(this.output) : Amount.NONE;
+	RowQuantity outputQuantity() {
+		return (this.output != null && this.outputQuantity) ? RowQuantity.of(this.output) : RowQuantity.NONE;
 	}
 
 	/**
 	 * The transformation's reference document; the second one lists the input's own
 	 * documents (its scale tickets) on an input row.
 	 */
-	Refs transformationReferences() {
+	RowReferences transformationReferences() {
 		if (this.input == null) {
 			return references();
 		}
-		return new Refs(this.event.reference(), this.input.documents(this.event.reference()), this.event,
+		return new RowReferences(this.event.reference(), this.input.documents(this.event.reference()), this.event,
 				this.eventNeed);
 	}
 
