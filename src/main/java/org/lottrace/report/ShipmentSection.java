@@ -63,7 +63,7 @@ final class ShipmentSection {
 			groups.add(group("Customers of the " + what + " " + names.lots(start),
 					"shipments of the " + what + " and of lots made from it", true, ofBatch, startIds, names));
 		}
-		for (Ingredient ingredient : sharedLotOrder(analysis, names)) {
+		for (Ingredient ingredient : names.sharedLotOrder(analysis)) {
 			TracedLot lot = ingredient.lot();
 			List<Shipment> through = take(remaining, Set.of(lot.id()));
 			if (!through.isEmpty()) {
@@ -76,14 +76,6 @@ final class ShipmentSection {
 			groups.add(group("Other shipments reached", "", false, remaining, null, names));
 		}
 		return new ShipmentView(contacts(analysis, startIds, names), List.copyOf(groups), analysis.shipments().size());
-	}
-
-	/** Ingredient lots, Food Traceability List foods first, then nearest first. */
-	static List<Ingredient> sharedLotOrder(TraceAnalysis analysis, TraceNames names) {
-		return analysis.ingredients()
-			.stream()
-			.sorted(Comparator.comparing((Ingredient i) -> names.ftlCategory(i.productCode()) == null))
-			.toList();
 	}
 
 	private static String sharedLotDetail(Ingredient ingredient, TraceNames names) {

@@ -3,9 +3,12 @@ package org.lottrace.report;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.lottrace.report.LotGenealogy.Graph;
-import org.lottrace.report.LotGenealogy.Limits;
 import org.lottrace.report.TraceSummaryPage.Genealogy;
+import org.lottrace.report.genealogy.GenealogyLayout;
+import org.lottrace.report.genealogy.GenealogySvg;
+import org.lottrace.report.genealogy.LotGenealogy.Graph;
+import org.lottrace.report.genealogy.LotGenealogy.Limits;
+import org.lottrace.report.genealogy.LotGenealogy;
 import org.lottrace.trace.TraceAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

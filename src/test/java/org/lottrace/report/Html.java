@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small helpers to read the reports back in tests. */
-final class Html {
+public final class Html {
 
 	private static final Pattern NODE = Pattern.compile("<g class=\"node (\\w+)\" id=\"([^\"]+)\">"
 			+ "<title>[^<]*</title><rect x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" width=\"([\\d.]+)\" height=\"([\\d.]+)\"");
@@ -61,16 +61,16 @@ final class Html {
 	}
 
 	/** A drawn node: its kind (start, backward, forward, collapsed), id and box. */
-	record Box(String kind, String id, double x, double y, double width, double height) {
+	public record Box(String kind, String id, double x, double y, double width, double height) {
 
-		boolean overlaps(Box other) {
+		public boolean overlaps(Box other) {
 			return this.x < other.x + other.width && other.x < this.x + this.width && this.y < other.y + other.height
 					&& other.y < this.y + this.height;
 		}
 
 	}
 
-	static List<Box> nodes(String svg) {
+	public static List<Box> nodes(String svg) {
 		List<Box> boxes = new ArrayList<>();
 		Matcher m = NODE.matcher(svg);
 		while (m.find()) {

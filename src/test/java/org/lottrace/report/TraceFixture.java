@@ -35,9 +35,9 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * Builds {@link TraceResult}s by hand: lots, links and KDE events as a trace of the store
  * would return them.
  */
-class TraceFixture {
+public class TraceFixture {
 
-	static final String SITE = "BAKERY-01";
+	public static final String SITE = "BAKERY-01";
 
 	static final Instant TRACED_AT = Instant.parse("2026-11-02T13:15:00Z");
 
@@ -59,7 +59,7 @@ class TraceFixture {
 
 	private int line = 2;
 
-	TraceFixture location(String code, String type, String name, String phone, String street, String city) {
+	public TraceFixture location(String code, String type, String name, String phone, String street, String city) {
 		this.locations.put(code,
 				new Location(code, type, code, name, phone, street, city, "IL", "62704", "US", null, null, MASTER));
 		return this;
@@ -71,7 +71,7 @@ class TraceFixture {
 		return this;
 	}
 
-	TracedLot lot(int id, String code, String assigner, int backwardDepth, int forwardDepth) {
+	public TracedLot lot(int id, String code, String assigner, int backwardDepth, int forwardDepth) {
 		TracedLot lot = new TracedLot(id, code, assigner, backwardDepth, forwardDepth);
 		this.lots.put(id, lot);
 		if (backwardDepth == 0) {
@@ -110,7 +110,7 @@ class TraceFixture {
 	}
 
 	/** An input record of {@code input} into {@code output}, and the link it makes. */
-	TraceFixture input(TracedLot input, TracedLot output, String quantity, String unit, String workOrder,
+	public TraceFixture input(TracedLot input, TracedLot output, String quantity, String unit, String workOrder,
 			String ticket) {
 		String key = "tkt-" + ticket;
 		this.links.add(new LotLink(input.id(), output.id(), workOrder, key));
@@ -142,7 +142,7 @@ class TraceFixture {
 				Duration.ofMillis(298));
 	}
 
-	TraceAnalysis analysis(TraceRequest request) {
+	public TraceAnalysis analysis(TraceRequest request) {
 		return TraceAnalysis.of(result(request), units());
 	}
 

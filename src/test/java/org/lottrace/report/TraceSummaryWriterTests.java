@@ -206,6 +206,17 @@ class TraceSummaryWriterTests {
 	}
 
 	@Test
+	void summarySaysWhatWasCollapsed() {
+		String html = new TraceSummaryWriter(CLOCK, 60, 12).render(TraceFindings.of(BakeryTrace.large()));
+
+		assertThat(Html.text(Html.section(html, "genealogy")))
+			.contains("Of the 100 lots made from the traced lot, the 60 nearest are drawn.")
+			.contains("The 200 other lots made from the same ingredient lots are more than 12")
+			.contains("the 240 lots not drawn are counted in grey \"+N more lots\" boxes")
+			.contains("Every shipment is listed in section 3.");
+	}
+
+	@Test
 	void referencesNothingOutsideTheFile() {
 		String html = this.writer.render(TraceFindings.of(BakeryTrace.analysis()));
 

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.util.List;
 import java.util.Map;
@@ -8,16 +8,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.lottrace.report.GenealogyLayout.Layout;
-import org.lottrace.report.GenealogyLayout.PlacedNode;
+import org.lottrace.report.BakeryTrace;
 import org.lottrace.report.Html.Box;
-import org.lottrace.report.LotGenealogy.Graph;
-import org.lottrace.report.LotGenealogy.Kind;
-import org.lottrace.report.LotGenealogy.Limits;
-import org.lottrace.report.LotGenealogy.Node;
-import org.lottrace.trace.Direction;
+import org.lottrace.report.Html;
+import org.lottrace.report.TraceFixture;
+import org.lottrace.report.TraceNames;
+import org.lottrace.report.genealogy.GenealogyLayout.Layout;
+import org.lottrace.report.genealogy.GenealogyLayout.PlacedNode;
+import org.lottrace.report.genealogy.LotGenealogy.Graph;
+import org.lottrace.report.genealogy.LotGenealogy.Kind;
+import org.lottrace.report.genealogy.LotGenealogy.Limits;
+import org.lottrace.report.genealogy.LotGenealogy.Node;
 import org.lottrace.trace.TraceAnalysis;
-import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceResult.TracedLot;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,7 +131,7 @@ class LotGenealogyTests {
 
 	@Test
 	void collapsesALargeForwardPartBeyondTheLimits() {
-		TraceAnalysis analysis = largeTrace();
+		TraceAnalysis analysis = BakeryTrace.large();
 
 		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), LIMITS);
 
@@ -172,48 +174,13 @@ class LotGenealogyTests {
 
 	@Test
 	void drawsEveryLotOfALargeTraceWithinTheLimits() {
-		TraceAnalysis analysis = largeTrace();
+		TraceAnalysis analysis = BakeryTrace.large();
 
 		Graph graph = LotGenealogy.of(analysis, new TraceNames(analysis.result()), new Limits(300, 300));
 
 		assertThat(graph.collapsed()).isZero();
 		assertThat(graph.nodes()).hasSize(303).extracting(Node::kind).doesNotContain(Kind.COLLAPSED);
 		assertThat(graph.edges()).hasSize(302);
-	}
-
-	@Test
-	void summarySaysWhatWasCollapsed() {
-		String html = new TraceSummaryWriter(TraceSummaryWriterTests.CLOCK, 60, 12)
-			.render(TraceFindings.of(largeTrace()));
-
-		assertThat(Html.text(Html.section(html, "genealogy")))
-			.contains("Of the 100 lots made from the traced lot, the 60 nearest are drawn.")
-			.contains("The 200 other lots made from the same ingredient lots are more than 12")
-			.contains("the 240 lots not drawn are counted in grey \"+N more lots\" boxes")
-			.contains("Every shipment is listed in section 3.");
-	}
-
-	/**
-	 * Batch B made from I1 and I2; 100 lots made from B; 20 lots made from I1, each the
-	 * input of 9 more.
-	 */
-	static TraceAnalysis largeTrace() {
-		TraceFixture f = new TraceFixture();
-		f.location(TraceFixture.SITE, "site", "Sunrise Bakery", "", "", "");
-		TracedLot batch = f.lot(1, "B", TraceFixture.SITE, 0, 0);
-		f.link(f.lot(2, "I1", "V1", 1, 0), batch).link(f.lot(3, "I2", "V2", 1, 0), batch);
-		int id = 10;
-		for (int i = 0; i < 100; i++) {
-			f.link(batch, f.lot(id++, String.format("B-%03d", i), TraceFixture.SITE, -1, 1));
-		}
-		for (int i = 0; i < 20; i++) {
-			TracedLot x = f.lot(id++, String.format("X-%02d", i), TraceFixture.SITE, -1, 1);
-			f.link(f.lotById(2), x);
-			for (int j = 0; j < 9; j++) {
-				f.link(x, f.lot(id++, String.format("X-%02d-%d", i, j), TraceFixture.SITE, -1, 2));
-			}
-		}
-		return f.analysis(new TraceRequest("B", null, null, null, null, Direction.BOTH, null));
 	}
 
 	private static String svg(TraceAnalysis analysis) {

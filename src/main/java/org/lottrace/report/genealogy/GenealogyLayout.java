@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +17,16 @@ import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
-import org.lottrace.report.LotGenealogy.Edge;
-import org.lottrace.report.LotGenealogy.Graph;
-import org.lottrace.report.LotGenealogy.Node;
+import org.lottrace.report.genealogy.LotGenealogy.Edge;
+import org.lottrace.report.genealogy.LotGenealogy.Graph;
+import org.lottrace.report.genealogy.LotGenealogy.Node;
 
 /**
  * Lays out the lot genealogy with the Eclipse Layout Kernel's layered algorithm, left to
  * right: ingredient lots, intermediates, the batch, later lots. Every coordinate of the
  * drawing comes from ELK: node positions and the orthogonal routes of the edges.
  */
-final class GenealogyLayout {
+public final class GenealogyLayout {
 
 	static final double NODE_WIDTH = 200;
 
@@ -47,14 +47,14 @@ final class GenealogyLayout {
 
 	}
 
-	record Layout(double width, double height, List<PlacedNode> nodes, List<PlacedEdge> edges) {
+	public record Layout(double width, double height, List<PlacedNode> nodes, List<PlacedEdge> edges) {
 
 	}
 
 	private GenealogyLayout() {
 	}
 
-	static Layout layout(Graph graph) {
+	public static Layout layout(Graph graph) {
 		ElkNode root = ElkGraphUtil.createGraph();
 		root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
 		root.setProperty(LayeredOptions.DIRECTION, Direction.RIGHT);

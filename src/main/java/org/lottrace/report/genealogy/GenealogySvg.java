@@ -1,13 +1,13 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.lottrace.report.GenealogyLayout.Layout;
-import org.lottrace.report.GenealogyLayout.PlacedEdge;
-import org.lottrace.report.GenealogyLayout.PlacedNode;
-import org.lottrace.report.GenealogyLayout.Point;
+import org.lottrace.report.genealogy.GenealogyLayout.Layout;
+import org.lottrace.report.genealogy.GenealogyLayout.PlacedEdge;
+import org.lottrace.report.genealogy.GenealogyLayout.PlacedNode;
+import org.lottrace.report.genealogy.GenealogyLayout.Point;
 
 /**
  * Draws a laid-out lot genealogy as inline SVG: one {@code <g class="node">} per lot at
@@ -15,7 +15,7 @@ import org.lottrace.report.GenealogyLayout.Point;
  * come from the page's style sheet (classes {@code start}, {@code backward},
  * {@code forward}, {@code collapsed}).
  */
-final class GenealogySvg {
+public final class GenealogySvg {
 
 	/** Characters that fit on a line of a node at the drawing's font size. */
 	private static final int LINE_CHARACTERS = 30;
@@ -23,7 +23,7 @@ final class GenealogySvg {
 	private GenealogySvg() {
 	}
 
-	static String render(Layout layout) {
+	public static String render(Layout layout) {
 		String width = SvgWriter.number(layout.width());
 		String height = SvgWriter.number(layout.height());
 		SvgWriter svg = new SvgWriter();

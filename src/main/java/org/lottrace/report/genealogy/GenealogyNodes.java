@@ -1,10 +1,11 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.util.List;
 import java.util.Set;
 
-import org.lottrace.report.LotGenealogy.Kind;
-import org.lottrace.report.LotGenealogy.Node;
+import org.lottrace.report.TraceNames;
+import org.lottrace.report.genealogy.LotGenealogy.Kind;
+import org.lottrace.report.genealogy.LotGenealogy.Node;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceResult.TracedLot;
 

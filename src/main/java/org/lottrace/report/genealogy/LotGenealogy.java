@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.genealogy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.lottrace.report.TraceNames;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceResult;
@@ -32,7 +33,7 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * the first drawn lot it is made from, in the order of the shipments in the summary (the
  * start lots, then the ingredient lots, Food Traceability List foods first).
  */
-final class LotGenealogy {
+public final class LotGenealogy {
 
 	enum Kind {
 
@@ -55,7 +56,7 @@ final class LotGenealogy {
 	}
 
 	/** How many lots reached forward are drawn before the rest are collapsed. */
-	record Limits(int fromStart, int others) {
+	public record Limits(int fromStart, int others) {
 
 	}
 
@@ -64,14 +65,14 @@ final class LotGenealogy {
 	 * @param others the other lots reached forward
 	 * @param collapsed lots collapsed into "+N more lots" nodes
 	 */
-	record Graph(List<Node> nodes, List<Edge> edges, int fromStart, int others, int collapsed) {
+	public record Graph(List<Node> nodes, List<Edge> edges, int fromStart, int others, int collapsed) {
 
 	}
 
 	private LotGenealogy() {
 	}
 
-	static Graph of(TraceAnalysis analysis, TraceNames names, Limits limits) {
+	public static Graph of(TraceAnalysis analysis, TraceNames names, Limits limits) {
 		TraceResult result = analysis.result();
 		Map<Integer, List<Integer>> outputs = outputs(result);
 		Map<Integer, Integer> fromStart = distances(result.start(), outputs);
@@ -84,7 +85,7 @@ final class LotGenealogy {
 			.filter((l) -> !fromStart.containsKey(l.id()))
 			.sorted(Comparator.comparingInt(TracedLot::forwardDepth).thenComparing(names::lot))
 			.toList();
-		List<TracedLot> backward = ShipmentSection.sharedLotOrder(analysis, names)
+		List<TracedLot> backward = names.sharedLotOrder(analysis)
 			.stream()
 			.map(Ingredient::lot)
 			.filter((l) -> !names.isStart(l))
