@@ -56,7 +56,7 @@ public final class ReportFiles {
 	}
 
 	/** Writes text (UTF-8) the same way. @return {@code file} */
-	static Path writeAtomically(Path file, String text) {
+	public static Path writeAtomically(Path file, String text) {
 		return write(file, (out) -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 

@@ -64,7 +64,7 @@ public final class TraceNames {
 		return this.result;
 	}
 
-	List<KdeEvent> events(TracedLot lot) {
+	public List<KdeEvent> events(TracedLot lot) {
 		return this.eventsByLot.getOrDefault(lot.id(), List.of());
 	}
 
@@ -73,16 +73,16 @@ public final class TraceNames {
 		return sharedCode(lot) ? lot.code() + " (" + supplierName(lot) + ")" : lot.code();
 	}
 
-	String lots(List<TracedLot> lots) {
+	public String lots(List<TracedLot> lots) {
 		return lots.stream().map(this::lot).collect(Collectors.joining(", "));
 	}
 
-	boolean sharedCode(TracedLot lot) {
+	public boolean sharedCode(TracedLot lot) {
 		return this.lotsByCode.getOrDefault(lot.code(), List.of()).size() > 1;
 	}
 
 	/** The suppliers of the other lots reached that have this lot's code. */
-	List<String> sameCodeSuppliers(TracedLot lot) {
+	public List<String> sameCodeSuppliers(TracedLot lot) {
 		return this.lotsByCode.getOrDefault(lot.code(), List.of())
 			.stream()
 			.filter((other) -> other.id() != lot.id())
@@ -120,23 +120,23 @@ public final class TraceNames {
 	}
 
 	/** The Food Traceability List category of a product, or {@code null}. */
-	@Nullable String ftlCategory(@Nullable String code) {
+	public @Nullable String ftlCategory(@Nullable String code) {
 		Product product = (code != null) ? this.result.products().get(code) : null;
 		return (product != null) ? product.ftlCategory() : null;
 	}
 
-	String party(@Nullable String code) {
+	public String party(@Nullable String code) {
 		Location location = location(code);
 		return (location != null) ? location.businessName() : (code != null) ? code : "";
 	}
 
-	String phone(@Nullable String code) {
+	public String phone(@Nullable String code) {
 		Location location = location(code);
 		return (location != null && location.phone() != null) ? location.phone() : "";
 	}
 
 	/** Street, city, state and ZIP, country. */
-	String address(@Nullable String code) {
+	public String address(@Nullable String code) {
 		Location location = location(code);
 		if (location == null) {
 			return "";

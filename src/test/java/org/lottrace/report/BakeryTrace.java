@@ -14,7 +14,7 @@ import org.lottrace.trace.TraceResult.TracedLot;
  */
 public final class BakeryTrace {
 
-	static final String EVIL_CUSTOMER = "Smith & Sons \"Best\" <script>alert('x')</script>";
+	public static final String EVIL_CUSTOMER = "Smith & Sons \"Best\" <script>alert('x')</script>";
 
 	private BakeryTrace() {
 	}

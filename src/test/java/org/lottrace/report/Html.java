@@ -15,7 +15,7 @@ public final class Html {
 	}
 
 	/** The markup of {@code <section id="...">}. */
-	static String section(String html, String id) {
+	public static String section(String html, String id) {
 		int start = html.indexOf("<section id=\"" + id + "\"");
 		if (start < 0) {
 			start = html.indexOf("<section class=\"glance\" id=\"" + id + "\"");
@@ -27,14 +27,14 @@ public final class Html {
 	}
 
 	/** The text a reader sees: tags removed, entities decoded, spaces collapsed. */
-	static String text(String html) {
+	public static String text(String html) {
 		String text = html.replaceAll("(?s)<style>.*?</style>", "")
 			.replaceAll("<(td|th|li|div|p|dt|dd|h\\d)[^>]*>", " ")
 			.replaceAll("<[^>]+>", "");
 		return decode(text).replaceAll("\\s+", " ").trim();
 	}
 
-	static String decode(String text) {
+	public static String decode(String text) {
 		return text.replace("&lt;", "<")
 			.replace("&gt;", ">")
 			.replace("&quot;", "\"")
@@ -46,7 +46,7 @@ public final class Html {
 	}
 
 	/** The rows of the tables in some markup, each as the text of its cells. */
-	static List<List<String>> rows(String html) {
+	public static List<List<String>> rows(String html) {
 		List<List<String>> rows = new ArrayList<>();
 		Matcher row = Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>").matcher(html);
 		while (row.find()) {

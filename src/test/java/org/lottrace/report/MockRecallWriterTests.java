@@ -22,7 +22,7 @@ class MockRecallWriterTests {
 	@TempDir
 	Path folder;
 
-	private final MockRecallWriter writer = new MockRecallWriter(TraceSummaryWriterTests.CLOCK);
+	private final MockRecallWriter writer = new MockRecallWriter(TraceFixture.CLOCK);
 
 	@Test
 	void passesWhenTheTraceTookNoMoreThanFourHours() {

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceNames;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceAnalysis.Shipment;
@@ -24,10 +26,10 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * List ingredients first. Each shipment is listed once, under the first of its lots in
  * that order; its "via" column names all of them.
  */
-final class ShipmentSection {
+public final class ShipmentSection {
 
 	/** The contact list, then the shipments group by group. */
-	record ShipmentView(List<ContactRow> contacts, List<ShipmentGroup> groups, int shipments) {
+	public record ShipmentView(List<ContactRow> contacts, List<ShipmentGroup> groups, int shipments) {
 
 	}
 
@@ -52,7 +54,7 @@ final class ShipmentSection {
 	private ShipmentSection() {
 	}
 
-	static ShipmentView of(TraceAnalysis analysis, TraceNames names) {
+	public static ShipmentView of(TraceAnalysis analysis, TraceNames names) {
 		List<TracedLot> start = analysis.result().start();
 		Set<Integer> startIds = start.stream().map(TracedLot::id).collect(Collectors.toSet());
 		List<Shipment> remaining = new ArrayList<>(analysis.shipments());

@@ -1,9 +1,10 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.report.TraceNames;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceResult.TracedLot;
@@ -13,7 +14,7 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * business that assigned the lot code), the supplier's lot code, the plant's internal lot
  * number, and how each lot was received or produced.
  */
-final class IngredientSection {
+public final class IngredientSection {
 
 	/**
 	 * One ingredient lot.
@@ -24,7 +25,7 @@ final class IngredientSection {
 	 * here
 	 * @param sameCode the other suppliers whose lots reached have the same code
 	 */
-	record IngredientView(int depth, String lot, String supplier, String supplierLotCode, String internalLot,
+	public record IngredientView(int depth, String lot, String supplier, String supplierLotCode, String internalLot,
 			String product, @Nullable String ftlCategory, boolean madeHere, List<ReceiptLine> receipts, String usedIn,
 			String sameCode) {
 
@@ -33,7 +34,7 @@ final class IngredientSection {
 	private IngredientSection() {
 	}
 
-	static List<IngredientView> of(TraceAnalysis analysis, TraceNames names) {
+	public static List<IngredientView> of(TraceAnalysis analysis, TraceNames names) {
 		return analysis.ingredients().stream().map((ingredient) -> view(ingredient, names)).toList();
 	}
 

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceNames;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceAnalysis.MassBalance;
@@ -20,11 +22,11 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * + remaining, and the share accounted for by use and shipment. Rows come in the order of
  * the answers: the batch, its ingredient lots, then the lots reached forward.
  */
-final class BalanceSection {
+public final class BalanceSection {
 
 	/** One lot's balance, formatted. */
-	record BalanceRow(String lot, String product, String role, String unit, String in, String used, String shipped,
-			String remaining, String percent, String notes, boolean problem) {
+	public record BalanceRow(String lot, String product, String role, String unit, String in, String used,
+			String shipped, String remaining, String percent, String notes, boolean problem) {
 
 	}
 
@@ -32,7 +34,7 @@ final class BalanceSection {
 	 * The sum over the lots of one product in one unit: quantities of different products
 	 * or units are never added.
 	 */
-	record OverallRow(String product, String unit, int lots, String in, String accounted, String remaining,
+	public record OverallRow(String product, String unit, int lots, String in, String accounted, String remaining,
 			String percent) {
 
 	}
@@ -43,7 +45,7 @@ final class BalanceSection {
 	/**
 	 * The balances of the start lots, their ingredient lots and, if asked, later lots.
 	 */
-	static List<MassBalance> balances(TraceAnalysis analysis, TraceNames names, boolean withForward) {
+	public static List<MassBalance> balances(TraceAnalysis analysis, TraceNames names, boolean withForward) {
 		Map<Integer, MassBalance> byLot = analysis.massBalance()
 			.stream()
 			.collect(Collectors.toMap((b) -> b.lot().id(), Function.identity(), (a, b) -> a));
@@ -61,7 +63,7 @@ final class BalanceSection {
 		return order.stream().map((l) -> byLot.get(l.id())).filter((b) -> b != null).distinct().toList();
 	}
 
-	static List<BalanceRow> rows(List<MassBalance> balances, TraceNames names) {
+	public static List<BalanceRow> rows(List<MassBalance> balances, TraceNames names) {
 		return balances.stream().map((b) -> row(b, names)).toList();
 	}
 
@@ -81,7 +83,7 @@ final class BalanceSection {
 	 * Per product and unit, over the lots with a receiving or production quantity: what
 	 * came in, what is accounted for by use and shipment, and the share.
 	 */
-	static List<OverallRow> overall(List<MassBalance> balances, TraceNames names) {
+	public static List<OverallRow> overall(List<MassBalance> balances, TraceNames names) {
 		Map<String, List<MassBalance>> byProduct = new LinkedHashMap<>();
 		balances.stream()
 			.filter((b) -> b.in().signum() > 0)

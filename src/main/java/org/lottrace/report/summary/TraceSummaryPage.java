@@ -1,13 +1,17 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.lottrace.report.BalanceSection.BalanceRow;
-import org.lottrace.report.BatchSection.BatchView;
-import org.lottrace.report.IngredientSection.IngredientView;
-import org.lottrace.report.ShipmentSection.ShipmentView;
+import org.lottrace.report.GapRow;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.report.TraceNames;
+import org.lottrace.report.summary.BalanceSection.BalanceRow;
+import org.lottrace.report.summary.BatchSection.BatchView;
+import org.lottrace.report.summary.IngredientSection.IngredientView;
+import org.lottrace.report.summary.ShipmentSection.ShipmentView;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceRequest;

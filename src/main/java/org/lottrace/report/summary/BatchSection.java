@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.ReferenceDocument;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceNames;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Batch;
 import org.lottrace.trace.TraceAnalysis.Input;
@@ -17,11 +19,11 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * site, quantity) and its inputs with the quantity used and the scale ticket; for a lot
  * that was not made here, its receipts.
  */
-final class BatchSection {
+public final class BatchSection {
 
 	/** One start lot. */
-	record BatchView(String lot, String product, @Nullable String ftlCategory, boolean made, List<OutputView> outputs,
-			List<ReceiptLine> receipts, List<InputView> inputs) {
+	public record BatchView(String lot, String product, @Nullable String ftlCategory, boolean made,
+			List<OutputView> outputs, List<ReceiptLine> receipts, List<InputView> inputs) {
 
 	}
 
@@ -40,7 +42,7 @@ final class BatchSection {
 	private BatchSection() {
 	}
 
-	static List<BatchView> of(TraceAnalysis analysis, TraceNames names) {
+	public static List<BatchView> of(TraceAnalysis analysis, TraceNames names) {
 		return analysis.batches().stream().map((batch) -> view(batch, names)).toList();
 	}
 
@@ -84,7 +86,7 @@ final class BatchSection {
 	 * What the traced lots are called: a {@code batch} when this site made them, a
 	 * {@code lot} otherwise (a supplier's lot has no batch).
 	 */
-	static String what(TraceAnalysis analysis, TraceNames names) {
+	public static String what(TraceAnalysis analysis, TraceNames names) {
 		return analysis.result().start().stream().allMatch(names::madeHere) ? "batch" : "lot";
 	}
 

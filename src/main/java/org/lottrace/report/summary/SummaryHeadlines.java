@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.report.ShipmentSection.ContactRow;
-import org.lottrace.report.ShipmentSection.ShipmentView;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceNames;
+import org.lottrace.report.summary.ShipmentSection.ContactRow;
+import org.lottrace.report.summary.ShipmentSection.ShipmentView;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceAnalysis.Batch;

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
 import org.lottrace.ingest.UnitsProvider;
+import org.lottrace.report.Html;
+import org.lottrace.report.MockRecallTimes;
+import org.lottrace.report.MockRecallWriter;
+import org.lottrace.report.TraceAnswers;
+import org.lottrace.report.TraceFindings;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceRequest;

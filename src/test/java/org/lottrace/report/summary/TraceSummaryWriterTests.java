@@ -1,15 +1,16 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lottrace.report.BakeryTrace;
+import org.lottrace.report.Html;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.report.TraceFixture;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceRequest;
@@ -19,12 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceSummaryWriterTests {
 
-	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T13:16:00Z"), ZoneId.of("America/Chicago"));
-
 	@TempDir
 	Path folder;
 
-	private final TraceSummaryWriter writer = new TraceSummaryWriter(CLOCK, 60, 12);
+	private final TraceSummaryWriter writer = new TraceSummaryWriter(TraceFixture.CLOCK, 60, 12);
 
 	@Test
 	void givesTheVerdictAndTheThreeAnswersFirstThenGenealogyMassBalanceAndGaps() {
@@ -207,7 +206,7 @@ class TraceSummaryWriterTests {
 
 	@Test
 	void summarySaysWhatWasCollapsed() {
-		String html = new TraceSummaryWriter(CLOCK, 60, 12).render(TraceFindings.of(BakeryTrace.large()));
+		String html = new TraceSummaryWriter(TraceFixture.CLOCK, 60, 12).render(TraceFindings.of(BakeryTrace.large()));
 
 		assertThat(Html.text(Html.section(html, "genealogy")))
 			.contains("Of the 100 lots made from the traced lot, the 60 nearest are drawn.")

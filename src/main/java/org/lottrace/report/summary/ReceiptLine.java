@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceNames;
 
 /**
  * How a lot came into being here: received (or packed, or landed) from a supplier, or

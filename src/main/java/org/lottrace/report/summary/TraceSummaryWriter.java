@@ -1,14 +1,19 @@
-package org.lottrace.report;
+package org.lottrace.report.summary;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.lottrace.report.TraceSummaryPage.Genealogy;
+import org.lottrace.report.ReportFiles;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.ReportTemplates;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.report.TraceNames;
 import org.lottrace.report.genealogy.GenealogyLayout;
 import org.lottrace.report.genealogy.GenealogySvg;
 import org.lottrace.report.genealogy.LotGenealogy.Graph;
 import org.lottrace.report.genealogy.LotGenealogy.Limits;
 import org.lottrace.report.genealogy.LotGenealogy;
+import org.lottrace.report.summary.TraceSummaryPage.Genealogy;
 import org.lottrace.trace.TraceAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
