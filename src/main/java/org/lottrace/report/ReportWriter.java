@@ -14,6 +14,8 @@ import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.report.fda.FdaCsvWriter;
 import org.lottrace.report.fda.FdaSpreadsheet;
 import org.lottrace.report.fda.FdaXlsxWriter;
+import org.lottrace.report.recall.MockRecallTimes;
+import org.lottrace.report.recall.MockRecallWriter;
 import org.lottrace.report.summary.TraceSummaryWriter;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceAnalysis;

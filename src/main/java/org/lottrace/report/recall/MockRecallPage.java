@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.recall;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.lottrace.report.GapRow;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.report.TraceNames;
 import org.lottrace.report.summary.BalanceSection.BalanceRow;
 import org.lottrace.report.summary.BalanceSection.OverallRow;
 import org.lottrace.report.summary.BalanceSection;

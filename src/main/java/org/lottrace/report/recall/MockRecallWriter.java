@@ -1,7 +1,12 @@
-package org.lottrace.report;
+package org.lottrace.report.recall;
 
 import java.nio.file.Path;
 import java.time.Clock;
+
+import org.lottrace.report.ReportFiles;
+import org.lottrace.report.ReportFormat;
+import org.lottrace.report.ReportTemplates;
+import org.lottrace.report.TraceFindings;
 
 /**
  * Writes the report of a BRCGS / SQF traceability test (mock recall) as one

@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.recall;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lottrace.report.BakeryTrace;
+import org.lottrace.report.Html;
+import org.lottrace.report.TraceFindings;
+import org.lottrace.report.TraceFixture;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceRequest;

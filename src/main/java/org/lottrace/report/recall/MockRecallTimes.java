@@ -1,4 +1,4 @@
-package org.lottrace.report;
+package org.lottrace.report.recall;
 
 import java.time.Duration;
 import java.time.Instant;
