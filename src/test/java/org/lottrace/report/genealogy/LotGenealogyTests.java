@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.lottrace.report.BakeryTrace;
-import org.lottrace.report.Html.Box;
 import org.lottrace.report.Html;
+import org.lottrace.report.Html.Box;
 import org.lottrace.report.TraceFixture;
 import org.lottrace.report.TraceNames;
 import org.lottrace.report.genealogy.GenealogyLayout.Layout;
