@@ -7,7 +7,7 @@ import java.util.List;
 import org.lottrace.ingest.IngestPlan;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
-import org.lottrace.report.TraceOutcome;
+import org.lottrace.runs.TraceOutcome;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.TraceRequest;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.RecordsAnswer;
-import org.lottrace.report.TraceOutcome;
-import org.lottrace.report.TraceRunner;
+import org.lottrace.runs.TraceOutcome;
+import org.lottrace.runs.TraceRunner;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.TraceException;
 import org.springframework.context.ConfigurableApplicationContext;

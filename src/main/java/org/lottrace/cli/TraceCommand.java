@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceFindings;
-import org.lottrace.report.TraceOutcome;
-import org.lottrace.report.TraceRunner;
+import org.lottrace.runs.TraceOutcome;
+import org.lottrace.runs.TraceRunner;
 import org.lottrace.trace.Direction;
 
 import org.lottrace.trace.TraceException;

@@ -13,17 +13,17 @@ import org.lottrace.trace.Gap;
  * @param reason what is missing and why
  * @param where the export file and line, or empty
  */
-record GapRow(String kind, String lot, String reason, String where) {
+public record GapRow(String kind, String lot, String reason, String where) {
 
-	static List<GapRow> of(List<Gap> gaps) {
+	public static List<GapRow> of(List<Gap> gaps) {
 		return gaps.stream()
-			.map((g) -> new GapRow(ExplanationSheet.capitalized(g.kind().label()), Objects.toString(g.lot(), ""),
+			.map((g) -> new GapRow(ReportFormat.capitalized(g.kind().label()), Objects.toString(g.lot(), ""),
 					g.reason(), Objects.toString(g.where(), "")))
 			.toList();
 	}
 
 	/** The verdict at the top of a report. */
-	static String verdict(List<Gap> gaps) {
+	public static String verdict(List<Gap> gaps) {
 		return Gap.verdict(gaps) + (gaps.isEmpty() ? "" : " Every gap is listed below.");
 	}
 

@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * Writes a report file aside and moves it into place when complete, so that a crash
  * leaves no half-written file under the final name.
  */
-final class ReportFiles {
+public final class ReportFiles {
 
 	private ReportFiles() {
 	}
 
 	/** What writes a file's content. */
 	@FunctionalInterface
-	interface Content {
+	public interface Content {
 
 		void writeTo(OutputStream out) throws IOException;
 
@@ -34,7 +34,7 @@ final class ReportFiles {
 	 * {@code Files.createTempFile}, whose owner-only permissions the report would keep).
 	 * @return {@code file}
 	 */
-	static Path write(Path file, Content content) {
+	public static Path write(Path file, Content content) {
 		Path target = file.toAbsolutePath();
 		Path temp = null;
 		try {
@@ -56,7 +56,7 @@ final class ReportFiles {
 	}
 
 	/** Writes text (UTF-8) the same way. @return {@code file} */
-	static Path writeAtomically(Path file, String text) {
+	public static Path writeAtomically(Path file, String text) {
 		return write(file, (out) -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 

@@ -17,7 +17,7 @@ import com.samskivert.mustache.Template;
  * path. Every {@code {{value}}} is HTML-escaped; a variable the model lacks is an error,
  * a {@code null} value prints as nothing.
  */
-final class ReportTemplates {
+public final class ReportTemplates {
 
 	private static final String FOLDER = "templates/report/";
 
@@ -33,7 +33,7 @@ final class ReportTemplates {
 	}
 
 	/** Renders {@code templates/report/<name>.mustache} with the given model. */
-	static String render(String name, Object model) {
+	public static String render(String name, Object model) {
 		return TEMPLATES.computeIfAbsent(name, (n) -> compile(n)).execute(model);
 	}
 

@@ -11,6 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.lottrace.epcis.EpcisDocument;
+import org.lottrace.report.fda.FdaCsvWriter;
+import org.lottrace.report.fda.FdaSpreadsheet;
+import org.lottrace.report.fda.FdaXlsxWriter;
+import org.lottrace.report.recall.MockRecallTimes;
+import org.lottrace.report.recall.MockRecallWriter;
+import org.lottrace.report.summary.TraceSummaryWriter;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;
@@ -28,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ReportWriter {
 
-	static final String TRACE_JSON = "trace.json";
+	public static final String TRACE_JSON = "trace.json";
 
-	static final String RECORDS_JSON = "records.json";
+	public static final String RECORDS_JSON = "records.json";
 
 	public static final String SUMMARY = "trace-summary.html";
 

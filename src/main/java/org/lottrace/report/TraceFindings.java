@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.report.fda.FdaSpreadsheet;
 import org.lottrace.trace.Gap;
 import org.lottrace.trace.TraceAnalysis;
 import org.lottrace.trace.TraceResult;

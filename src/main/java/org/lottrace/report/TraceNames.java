@@ -1,6 +1,7 @@
 package org.lottrace.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
+import org.lottrace.trace.TraceAnalysis;
+import org.lottrace.trace.TraceAnalysis.Ingredient;
 import org.lottrace.trace.TraceResult;
 import org.lottrace.trace.TraceResult.TracedLot;
 
@@ -23,7 +26,7 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * product names, and lots. A lot code that two suppliers use is always named with its
  * supplier ({@code L2301 (Dairy Gold Creamery)}) so that nobody confuses the two lots.
  */
-final class TraceNames {
+public final class TraceNames {
 
 	private final TraceResult result;
 
@@ -33,7 +36,7 @@ final class TraceNames {
 
 	private final Set<Integer> start;
 
-	TraceNames(TraceResult result) {
+	public TraceNames(TraceResult result) {
 		this.result = result;
 		for (KdeEvent event : result.events()) {
 			Integer lot = result.eventLots().get(event.recordKey());
@@ -46,14 +49,14 @@ final class TraceNames {
 	}
 
 	/** Whether the request named this lot. */
-	boolean isStart(TracedLot lot) {
+	public boolean isStart(TracedLot lot) {
 		return this.start.contains(lot.id());
 	}
 
 	/**
 	 * Whether the lot was reached only going forward: a lot made from the traced ones.
 	 */
-	boolean isLater(TracedLot lot) {
+	public boolean isLater(TracedLot lot) {
 		return lot.backwardDepth() < 0 && !isStart(lot);
 	}
 
@@ -61,25 +64,25 @@ final class TraceNames {
 		return this.result;
 	}
 
-	List<KdeEvent> events(TracedLot lot) {
+	public List<KdeEvent> events(TracedLot lot) {
 		return this.eventsByLot.getOrDefault(lot.id(), List.of());
 	}
 
 	/** The lot's code, with its supplier when another lot reached has the same code. */
-	String lot(TracedLot lot) {
+	public String lot(TracedLot lot) {
 		return sharedCode(lot) ? lot.code() + " (" + supplierName(lot) + ")" : lot.code();
 	}
 
-	String lots(List<TracedLot> lots) {
+	public String lots(List<TracedLot> lots) {
 		return lots.stream().map(this::lot).collect(Collectors.joining(", "));
 	}
 
-	boolean sharedCode(TracedLot lot) {
+	public boolean sharedCode(TracedLot lot) {
 		return this.lotsByCode.getOrDefault(lot.code(), List.of()).size() > 1;
 	}
 
 	/** The suppliers of the other lots reached that have this lot's code. */
-	List<String> sameCodeSuppliers(TracedLot lot) {
+	public List<String> sameCodeSuppliers(TracedLot lot) {
 		return this.lotsByCode.getOrDefault(lot.code(), List.of())
 			.stream()
 			.filter((other) -> other.id() != lot.id())
@@ -88,21 +91,21 @@ final class TraceNames {
 	}
 
 	/** Whether the lot was made here: it has a transformation output record. */
-	boolean madeHere(TracedLot lot) {
+	public boolean madeHere(TracedLot lot) {
 		return events(lot).stream().anyMatch((e) -> e.cte() == Cte.TRANSFORMATION && e.role() == EventRole.OUTPUT);
 	}
 
 	/** Business name of whoever assigned the lot code. */
-	String supplierName(TracedLot lot) {
+	public String supplierName(TracedLot lot) {
 		return party(lot.assigner());
 	}
 
 	/** The supplier, or {@code made here (Sunrise Bakery)} for a lot made on site. */
-	String supplier(TracedLot lot) {
+	public String supplier(TracedLot lot) {
 		return madeHere(lot) ? "made here (" + supplierName(lot) + ")" : supplierName(lot);
 	}
 
-	@Nullable String productCode(TracedLot lot) {
+	public @Nullable String productCode(TracedLot lot) {
 		return events(lot).stream()
 			.filter((e) -> e.role() != EventRole.INPUT)
 			.map(KdeEvent::productCode)
@@ -111,29 +114,29 @@ final class TraceNames {
 			.orElse(null);
 	}
 
-	String product(@Nullable String code) {
+	public String product(@Nullable String code) {
 		Product product = (code != null) ? this.result.products().get(code) : null;
 		return (product != null) ? product.name() : (code != null) ? code : "";
 	}
 
 	/** The Food Traceability List category of a product, or {@code null}. */
-	@Nullable String ftlCategory(@Nullable String code) {
+	public @Nullable String ftlCategory(@Nullable String code) {
 		Product product = (code != null) ? this.result.products().get(code) : null;
 		return (product != null) ? product.ftlCategory() : null;
 	}
 
-	String party(@Nullable String code) {
+	public String party(@Nullable String code) {
 		Location location = location(code);
 		return (location != null) ? location.businessName() : (code != null) ? code : "";
 	}
 
-	String phone(@Nullable String code) {
+	public String phone(@Nullable String code) {
 		Location location = location(code);
 		return (location != null && location.phone() != null) ? location.phone() : "";
 	}
 
 	/** Street, city, state and ZIP, country. */
-	String address(@Nullable String code) {
+	public String address(@Nullable String code) {
 		Location location = location(code);
 		if (location == null) {
 			return "";
@@ -142,6 +145,19 @@ final class TraceNames {
 			.filter((p) -> p != null && !p.isBlank())
 			.collect(Collectors.joining(", "));
 		return join(", ", location.street(), cityLine, location.country());
+	}
+
+	/**
+	 * The ingredient lots of a trace in the order the reports go through them when they
+	 * look for other lots made from the same ingredient: Food Traceability List foods
+	 * first, then nearest first. The shipment groups of the summary and the genealogy's
+	 * "+N more lots" boxes follow it.
+	 */
+	public List<Ingredient> sharedLotOrder(TraceAnalysis analysis) {
+		return analysis.ingredients()
+			.stream()
+			.sorted(Comparator.comparing((Ingredient i) -> ftlCategory(i.productCode()) == null))
+			.toList();
 	}
 
 	private @Nullable Location location(@Nullable String code) {

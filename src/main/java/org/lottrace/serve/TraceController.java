@@ -16,7 +16,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceAnswers;
-import org.lottrace.report.TraceOutcome;
+import org.lottrace.runs.TraceOutcome;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.serve.RequestFields.Bounded;
 import org.lottrace.serve.RequestFields.Code;

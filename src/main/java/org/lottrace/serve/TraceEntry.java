@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.report.TraceOutcome;
+import org.lottrace.runs.TraceOutcome;
 
 /**
  * A trace or records request made over HTTP and, once it has ended, its outcome or the

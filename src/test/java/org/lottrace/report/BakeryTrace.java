@@ -10,16 +10,16 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * a peanut-butter filling made here from lot L2301 of Nutty Butter; three customers of
  * the batch; a sibling batch C261015A (same flour) shipped to a customer whose name needs
  * escaping, and cookies C261016A made from a later filling of the same peanut butter (an
- * FTL food).
+ * FTL food). Also a trace too large to draw whole ({@link #large()}).
  */
-final class BakeryTrace {
+public final class BakeryTrace {
 
-	static final String EVIL_CUSTOMER = "Smith & Sons \"Best\" <script>alert('x')</script>";
+	public static final String EVIL_CUSTOMER = "Smith & Sons \"Best\" <script>alert('x')</script>";
 
 	private BakeryTrace() {
 	}
 
-	static TraceFixture fixture() {
+	public static TraceFixture fixture() {
 		TraceFixture f = new TraceFixture();
 		f.location(TraceFixture.SITE, "site", "Sunrise Bakery", "+1 217-555-0100", "100 Mill Street", "Springfield")
 			.location("V100", "supplier", "Heartland Mills, Inc.", "+1 785-555-0141", "2200 Mill Road", "Salina")
@@ -67,12 +67,35 @@ final class BakeryTrace {
 		return f;
 	}
 
-	static TraceRequest request() {
+	public static TraceRequest request() {
 		return new TraceRequest("C261014A", null, null, null, null, Direction.BOTH, "Customer complaint #4711");
 	}
 
-	static TraceAnalysis analysis() {
+	public static TraceAnalysis analysis() {
 		return fixture().analysis(request());
+	}
+
+	/**
+	 * A trace too large to draw whole: batch B made from I1 and I2; 100 lots made from B;
+	 * 20 lots made from I1, each the input of 9 more.
+	 */
+	public static TraceAnalysis large() {
+		TraceFixture f = new TraceFixture();
+		f.location(TraceFixture.SITE, "site", "Sunrise Bakery", "", "", "");
+		TracedLot batch = f.lot(1, "B", TraceFixture.SITE, 0, 0);
+		f.link(f.lot(2, "I1", "V1", 1, 0), batch).link(f.lot(3, "I2", "V2", 1, 0), batch);
+		int id = 10;
+		for (int i = 0; i < 100; i++) {
+			f.link(batch, f.lot(id++, String.format("B-%03d", i), TraceFixture.SITE, -1, 1));
+		}
+		for (int i = 0; i < 20; i++) {
+			TracedLot x = f.lot(id++, String.format("X-%02d", i), TraceFixture.SITE, -1, 1);
+			f.link(f.lotById(2), x);
+			for (int j = 0; j < 9; j++) {
+				f.link(x, f.lot(id++, String.format("X-%02d-%d", i, j), TraceFixture.SITE, -1, 2));
+			}
+		}
+		return f.analysis(new TraceRequest("B", null, null, null, null, Direction.BOTH, null));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small helpers to read the reports back in tests. */
-final class Html {
+public final class Html {
 
 	private static final Pattern NODE = Pattern.compile("<g class=\"node (\\w+)\" id=\"([^\"]+)\">"
 			+ "<title>[^<]*</title><rect x=\"([-\\d.]+)\" y=\"([-\\d.]+)\" width=\"([\\d.]+)\" height=\"([\\d.]+)\"");
@@ -15,7 +15,7 @@ final class Html {
 	}
 
 	/** The markup of {@code <section id="...">}. */
-	static String section(String html, String id) {
+	public static String section(String html, String id) {
 		int start = html.indexOf("<section id=\"" + id + "\"");
 		if (start < 0) {
 			start = html.indexOf("<section class=\"glance\" id=\"" + id + "\"");
@@ -27,14 +27,14 @@ final class Html {
 	}
 
 	/** The text a reader sees: tags removed, entities decoded, spaces collapsed. */
-	static String text(String html) {
+	public static String text(String html) {
 		String text = html.replaceAll("(?s)<style>.*?</style>", "")
 			.replaceAll("<(td|th|li|div|p|dt|dd|h\\d)[^>]*>", " ")
 			.replaceAll("<[^>]+>", "");
 		return decode(text).replaceAll("\\s+", " ").trim();
 	}
 
-	static String decode(String text) {
+	public static String decode(String text) {
 		return text.replace("&lt;", "<")
 			.replace("&gt;", ">")
 			.replace("&quot;", "\"")
@@ -46,7 +46,7 @@ final class Html {
 	}
 
 	/** The rows of the tables in some markup, each as the text of its cells. */
-	static List<List<String>> rows(String html) {
+	public static List<List<String>> rows(String html) {
 		List<List<String>> rows = new ArrayList<>();
 		Matcher row = Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>").matcher(html);
 		while (row.find()) {
@@ -61,16 +61,16 @@ final class Html {
 	}
 
 	/** A drawn node: its kind (start, backward, forward, collapsed), id and box. */
-	record Box(String kind, String id, double x, double y, double width, double height) {
+	public record Box(String kind, String id, double x, double y, double width, double height) {
 
-		boolean overlaps(Box other) {
+		public boolean overlaps(Box other) {
 			return this.x < other.x + other.width && other.x < this.x + this.width && this.y < other.y + other.height
 					&& other.y < this.y + this.height;
 		}
 
 	}
 
-	static List<Box> nodes(String svg) {
+	public static List<Box> nodes(String svg) {
 		List<Box> boxes = new ArrayList<>();
 		Matcher m = NODE.matcher(svg);
 		while (m.find()) {

@@ -1,9 +1,11 @@
 package org.lottrace.report;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,11 +37,17 @@ import org.lottrace.trace.TraceResult.TracedLot;
  * Builds {@link TraceResult}s by hand: lots, links and KDE events as a trace of the store
  * would return them.
  */
-class TraceFixture {
+public class TraceFixture {
 
-	static final String SITE = "BAKERY-01";
+	public static final String SITE = "BAKERY-01";
 
 	static final Instant TRACED_AT = Instant.parse("2026-11-02T13:15:00Z");
+
+	/**
+	 * When the reports of the tests are generated, a minute after the trace, and the time
+	 * zone they show times in.
+	 */
+	public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T13:16:00Z"), ZoneId.of("America/Chicago"));
 
 	private static final Provenance MASTER = new Provenance("test", "MASTER.csv", "0", 1, TRACED_AT);
 
@@ -59,19 +67,19 @@ class TraceFixture {
 
 	private int line = 2;
 
-	TraceFixture location(String code, String type, String name, String phone, String street, String city) {
+	public TraceFixture location(String code, String type, String name, String phone, String street, String city) {
 		this.locations.put(code,
 				new Location(code, type, code, name, phone, street, city, "IL", "62704", "US", null, null, MASTER));
 		return this;
 	}
 
-	TraceFixture product(String code, String name, @Nullable String ftlCategory, String baseUnit) {
+	public TraceFixture product(String code, String name, @Nullable String ftlCategory, String baseUnit) {
 		this.products.put(code,
 				new Product(code, name, null, null, null, null, null, null, ftlCategory, false, baseUnit, MASTER));
 		return this;
 	}
 
-	TracedLot lot(int id, String code, String assigner, int backwardDepth, int forwardDepth) {
+	public TracedLot lot(int id, String code, String assigner, int backwardDepth, int forwardDepth) {
 		TracedLot lot = new TracedLot(id, code, assigner, backwardDepth, forwardDepth);
 		this.lots.put(id, lot);
 		if (backwardDepth == 0) {
@@ -81,7 +89,7 @@ class TraceFixture {
 	}
 
 	/** The start lot of a forward trace: not reached backward. */
-	TracedLot forwardStart(int id, String code, String assigner) {
+	public TracedLot forwardStart(int id, String code, String assigner) {
 		TracedLot lot = lot(id, code, assigner, -1, 0);
 		this.start.add(id);
 		return lot;
@@ -91,8 +99,8 @@ class TraceFixture {
 		return this.lots.get(id);
 	}
 
-	TraceFixture receipt(TracedLot lot, String product, String quantity, String unit, String date, String internalLot,
-			String po, String receipt) {
+	public TraceFixture receipt(TracedLot lot, String product, String quantity, String unit, String date,
+			String internalLot, String po, String receipt) {
 		return add(lot, new KdeEvent("rcv-" + receipt, Cte.RECEIVING, EventRole.EVENT,
 				new TraceabilityLot(lot.code(), lot.assigner(), internalLot), product, quantity(quantity, unit), null,
 				LocalDate.parse(date), null, new EventLocations(SITE, lot.assigner(), lot.assigner(), null),
@@ -100,7 +108,8 @@ class TraceFixture {
 				FarmKdes.NONE, provenance("RCV.csv")));
 	}
 
-	TraceFixture output(TracedLot lot, String product, String quantity, String unit, String date, String workOrder) {
+	public TraceFixture output(TracedLot lot, String product, String quantity, String unit, String date,
+			String workOrder) {
 		return add(lot,
 				new KdeEvent("out-" + workOrder + "-" + lot.code(), Cte.TRANSFORMATION, EventRole.OUTPUT,
 						new TraceabilityLot(lot.code(), SITE, null), product, quantity(quantity, unit), null,
@@ -110,7 +119,7 @@ class TraceFixture {
 	}
 
 	/** An input record of {@code input} into {@code output}, and the link it makes. */
-	TraceFixture input(TracedLot input, TracedLot output, String quantity, String unit, String workOrder,
+	public TraceFixture input(TracedLot input, TracedLot output, String quantity, String unit, String workOrder,
 			String ticket) {
 		String key = "tkt-" + ticket;
 		this.links.add(new LotLink(input.id(), output.id(), workOrder, key));
@@ -122,7 +131,8 @@ class TraceFixture {
 						provenance("TICKETS.csv")));
 	}
 
-	TraceFixture shipment(TracedLot lot, String product, String quantity, String date, String customer, String bol) {
+	public TraceFixture shipment(TracedLot lot, String product, String quantity, String date, String customer,
+			String bol) {
 		return add(lot, new KdeEvent("bol-" + bol + "-" + lot.code() + "-" + customer, Cte.SHIPPING, EventRole.EVENT,
 				new TraceabilityLot(lot.code(), null, null), product, quantity(quantity, "case"), null,
 				LocalDate.parse(date), null, new EventLocations(SITE, customer, SITE, null),
@@ -142,7 +152,7 @@ class TraceFixture {
 				Duration.ofMillis(298));
 	}
 
-	TraceAnalysis analysis(TraceRequest request) {
+	public TraceAnalysis analysis(TraceRequest request) {
 		return TraceAnalysis.of(result(request), units());
 	}
 

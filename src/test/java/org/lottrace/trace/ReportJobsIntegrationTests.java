@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.lottrace.report.Manifest;
-import org.lottrace.report.ReportJobConfiguration;
 import org.lottrace.report.TraceFindings;
-import org.lottrace.report.TraceOutcome;
-import org.lottrace.report.TraceRuns;
 import org.lottrace.report.TraceAnswers;
-import org.lottrace.report.TraceRunner;
+import org.lottrace.runs.TraceJobConfiguration;
+import org.lottrace.runs.TraceOutcome;
+import org.lottrace.runs.TraceRunner;
+import org.lottrace.runs.TraceRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -81,13 +81,13 @@ class ReportJobsIntegrationTests {
 
 		// then
 		JobExecution execution = this.jobRepository.getJobExecution(outcome.jobExecutionId());
-		assertThat(execution.getJobInstance().getJobName()).isEqualTo(ReportJobConfiguration.TRACE_JOB);
+		assertThat(execution.getJobInstance().getJobName()).isEqualTo(TraceJobConfiguration.TRACE_JOB);
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
 			.containsExactly(tuple("traceStep", BatchStatus.COMPLETED), tuple("reportStep", BatchStatus.COMPLETED));
 		Path folder = outcome.folder().path();
 		assertThat(folder).startsWith(TraceStores.reportsRoot());
-		assertThat(execution.getExecutionContext().getString(ReportJobConfiguration.FOLDER))
+		assertThat(execution.getExecutionContext().getString(TraceJobConfiguration.FOLDER))
 			.isEqualTo(folder.toString());
 		assertThat(files(folder))
 			.contains("trace.json", "trace-summary.html", "genealogy.svg", "fda-sortable-spreadsheet.xlsx",
@@ -133,7 +133,7 @@ class ReportJobsIntegrationTests {
 
 		// then
 		JobExecution execution = this.jobRepository.getJobExecution(outcome.jobExecutionId());
-		assertThat(execution.getJobInstance().getJobName()).isEqualTo(ReportJobConfiguration.RECORDS_JOB);
+		assertThat(execution.getJobInstance().getJobName()).isEqualTo(TraceJobConfiguration.RECORDS_JOB);
 		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
 			.containsExactly(tuple("selectStep", BatchStatus.COMPLETED), tuple("reportStep", BatchStatus.COMPLETED));
 		assertThat(outcome.records().records()).isEqualTo(6);
@@ -180,10 +180,10 @@ class ReportJobsIntegrationTests {
 			.isThrownBy(() -> this.runner.trace(TraceRequest.lot("C999999Z", Direction.BOTH)))
 			.withMessage("no lot has the code or internal number 'C999999Z' in the store")
 			.satisfies((ex) -> assertThat(ex.notFound()).isTrue());
-		JobInstance last = this.jobRepository.getLastJobInstance(ReportJobConfiguration.TRACE_JOB);
+		JobInstance last = this.jobRepository.getLastJobInstance(TraceJobConfiguration.TRACE_JOB);
 		JobExecution failed = this.jobRepository.getLastJobExecution(last);
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failed.getJobParameters().getString(ReportJobConfiguration.LOT)).isEqualTo("C999999Z");
+		assertThat(failed.getJobParameters().getString(TraceJobConfiguration.LOT)).isEqualTo("C999999Z");
 		assertThat(failed.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("traceStep");
 	}
 
