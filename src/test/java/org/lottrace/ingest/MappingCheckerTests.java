@@ -221,7 +221,7 @@ class MappingCheckerTests {
 				"fields.quantity: empty; give a column or a constant",
 				"fields: kind transformation-input needs quantity (§ 1.1350(a)(1)(iii)); map it to a column or a "
 						+ "constant",
-				"files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv']");
+				"files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or write master data in the file itself under rows:");
 	}
 
 	@Test
@@ -236,6 +236,25 @@ class MappingCheckerTests {
 		// then
 		assertThat(ex.problems()).containsExactly(
 				"key: give the columns that identify a row across exports, e.g. [BOL, Line]", "fields: none mapped");
+	}
+
+	@Test
+	void rejectsLimitsThatCannotApply() {
+		// when
+		MappingException ex = problems(inputMapping("kind: transformation-input") + """
+				limits:
+				  code-length: 0
+				  code-pattern: "[A-"
+				  earliest-date: 2000-13-01
+				  days-ahead: -1
+				""");
+
+		// then
+		assertThat(ex.problems()).hasSize(4)
+			.contains("limits.code-length: must be 1 or more",
+					"limits.earliest-date: give a date as yyyy-MM-dd, not '2000-13-01'",
+					"limits.days-ahead: must be zero or more")
+			.anySatisfy((p) -> assertThat(p).startsWith("limits.code-pattern: not a regular expression: "));
 	}
 
 	private MappingException problems(String yaml) {
