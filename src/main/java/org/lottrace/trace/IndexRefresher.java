@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
+import org.lottrace.store.FaultPoint;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreTable;
@@ -107,6 +108,7 @@ public final class IndexRefresher {
 				replaceMasterData(sql);
 				loadHeldRows(sql, fresh);
 				long events = loadEvents(connection, sql, freshIds);
+				FaultPoint.reach("index.applying");
 				long superseded = 0;
 				long workOrders = 0;
 				if (events > 0) {
