@@ -26,6 +26,7 @@ import org.lottrace.ingest.IngestPlan.Item;
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.StoreWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -65,9 +66,11 @@ public class IngestService {
 
 	private final PendingResolver pending;
 
+	private final StoreWriteLock writeLock;
+
 	IngestService(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(IngestJobConfiguration.JOB) Job ingestJob, StoreLayout layout, IngestProperties properties,
-			Clock clock, PendingResolver pending) {
+			Clock clock, PendingResolver pending, StoreWriteLock writeLock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
@@ -75,6 +78,7 @@ public class IngestService {
 		this.properties = properties;
 		this.clock = clock;
 		this.pending = pending;
+		this.writeLock = writeLock;
 	}
 
 	/**
@@ -140,9 +144,8 @@ public class IngestService {
 	 * @throws StoreBusyException when another process holds the store's write lock
 	 */
 	public List<IngestResult> ingest(IngestPlan plan) {
-		try (StoreLock lock = StoreLock.tryAcquire(this.layout.lockFile())
-			.orElseThrow(() -> new StoreBusyException("another lottrace process is writing to the store "
-					+ this.layout.root() + "; try again when it has finished"))) {
+		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire()
+			.orElseThrow(() -> new StoreBusyException(this.writeLock.busyMessage()))) {
 			String storeId = storeId();
 			List<IngestResult> results = new ArrayList<>();
 			for (SourceMapping inline : plan.jobs().mappings()) {

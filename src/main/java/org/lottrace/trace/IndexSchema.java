@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreSchemas;
+import org.lottrace.store.StoreTable;
 import org.lottrace.store.TableSchema;
 
 /** The tables of the derived index. */
@@ -55,6 +56,11 @@ final class IndexSchema {
 		statement.execute("CREATE TABLE IF NOT EXISTS held (" + columns(StoreSchemas.HELD_ROW) + ", resolved BOOLEAN)");
 		statement.execute("CREATE INDEX IF NOT EXISTS held_by_work_order ON held (work_order)");
 		statement.execute("CREATE INDEX IF NOT EXISTS held_by_lot_code ON held (lot_code)");
+		// the current master data, replaced whole by each refresh; empty until the first
+		for (StoreTable table : java.util.List.of(StoreTable.LOCATION, StoreTable.PRODUCT)) {
+			statement.execute(
+					"CREATE TABLE IF NOT EXISTS " + table.sqlName() + " AS " + DuckDb.scan(table, java.util.List.of()));
+		}
 	}
 
 	private static String columns(TableSchema<?> schema) {
