@@ -1,11 +1,17 @@
 package org.lottrace.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreCommit;
@@ -30,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <li>not committed: {@code FAILED}; nothing of it is visible in the store, and the next
  * ingestion of the export runs it again.</li>
  * </ul>
- * Either way its exit description says what happened and when it was found.
+ * Either way its exit description says what happened and when it was found. A staging
+ * folder left by a run cut off after its commit (before it cleaned up) is deleted: its
+ * files are in the store.
  */
 @Component
 class InterruptedRuns {
@@ -63,7 +71,26 @@ class InterruptedRuns {
 				.sorted(Comparator.comparing(JobExecution::getId))
 				.forEach((e) -> closed.add(close(e)));
 		}
+		deleteCommittedStaging();
 		return closed;
+	}
+
+	private void deleteCommittedStaging() {
+		Path staging = this.layout.staging();
+		if (!Files.isDirectory(staging)) {
+			return;
+		}
+		Set<String> committed = new CommitLog(this.layout).committedFileIds();
+		try (Stream<Path> folders = Files.list(staging)) {
+			for (Path folder : folders.toList()) {
+				if (committed.contains(folder.getFileName().toString())) {
+					StagingWriter.deleteRecursively(folder);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list " + staging, ex);
+		}
 	}
 
 	private JobExecution close(JobExecution running) {
