@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.lottrace.ingest.IngestPlan;
-import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
 import org.lottrace.runs.TraceOutcome;
 import org.lottrace.trace.Direction;
-import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.TraceRequest;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -44,12 +41,7 @@ class DemoCommand implements SpringCommand {
 		}
 		Console console = new Console();
 		IngestService service = context.getBean(IngestService.class);
-		IngestPlan plan = service.plan(List.of(this.sampleData), null);
-		IngestOutput output = new IngestOutput(console, context);
-		output.plan(plan);
-		List<IngestResult> results = service.ingest(plan);
-		int ingested = output.results(results);
-		output.refreshIndex(context.getBean(IndexRefresher.class));
+		int ingested = IngestCommand.ingest(console, context, service.plan(List.of(this.sampleData), null), true);
 		if (ingested == ExitCodes.FAILED) {
 			return ExitCodes.FAILED;
 		}

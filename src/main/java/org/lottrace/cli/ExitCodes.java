@@ -15,13 +15,21 @@ public final class ExitCodes {
 	 */
 	public static final int USAGE = 2;
 
-	/** Done, but rows were rejected (see the rejects files). */
+	/**
+	 * Done, but rows were rejected or are pending (see the rejects and pending files).
+	 */
 	public static final int REJECTS = 3;
 
-	/** The lot or product asked for is not in the store. */
+	/**
+	 * The lot or product asked for is not in the store; or a command that only reads the
+	 * store found none at {@code --store} (or one with nothing ingested).
+	 */
 	public static final int NOT_FOUND = 4;
 
-	/** Another lottrace process is writing to the store; try again later. */
+	/**
+	 * Another lottrace process is in the way: it ingests or rebuilds the trace index,
+	 * holds the trace index, or has the job repository open; try again later.
+	 */
 	public static final int BUSY = 5;
 
 	/**

@@ -1,5 +1,6 @@
 package org.lottrace.cli;
 
+import org.lottrace.store.StoreWriteLock;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.LotIndex;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,20 +13,31 @@ import picocli.CommandLine.Option;
 						+ "own; this command does it ahead of time, after a bulk ingest with --no-index, or from "
 						+ "scratch with --rebuild when the index was deleted or damaged." },
 		footer = { "", "Examples:", "  lottrace index", "  lottrace index --rebuild", "",
-				"Exit codes: 0 done, 1 failed, 5 store busy." })
+				"Exit codes: 0 done, 1 failed, 4 no store (or nothing ingested) at --store, 5 another process is "
+						+ "writing to the store or holds the trace index." })
 class IndexCommand implements SpringCommand {
 
 	@Option(names = "--rebuild", description = "Delete the index and build it again from every committed file.")
 	boolean rebuild;
 
 	@Override
+	public boolean readsStore() {
+		return true;
+	}
+
+	@Override
 	public int call(ConfigurableApplicationContext context) {
 		Console console = new Console();
-		if (this.rebuild) {
-			context.getBean(LotIndex.class).delete();
-			console.println("Trace index deleted; rebuilding it from the store...");
+		StoreWriteLock lock = context.getBean(StoreWriteLock.class);
+		IndexRefresher.Result result;
+		try (StoreWriteLock.Hold hold = lock.tryAcquire()
+			.orElseThrow(() -> new CommandException(ExitCodes.BUSY, lock.busyMessage()))) {
+			if (this.rebuild) {
+				context.getBean(LotIndex.class).delete();
+				console.println("Trace index deleted; rebuilding it from the store...");
+			}
+			result = context.getBean(IndexRefresher.class).refresh();
 		}
-		IndexRefresher.Result result = context.getBean(IndexRefresher.class).refresh();
 		if (result.commits() == 0) {
 			console.println("Trace index: up to date");
 		}

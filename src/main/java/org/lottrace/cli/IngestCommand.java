@@ -9,7 +9,9 @@ import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.FaultPoint;
 import org.lottrace.store.StoreMasterData;
+import org.lottrace.store.StoreWriteLock;
 import org.lottrace.trace.IndexRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Parameters;
 				"  lottrace ingest                  (after adding a product or fixing units.yml: the pending rows)",
 				"  lottrace ingest --dry-run --rows 10 new-export.csv   (try a mapping: nothing is written)", "",
 				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows or "
-						+ "rows still pending, 5 store busy." })
+						+ "rows still pending, 4 --dry-run on a store that does not exist or holds nothing, 5 store "
+						+ "busy (another process ingests or rebuilds the trace index)." })
 class IngestCommand implements SpringCommand {
 
 	@Parameters(arity = "0..*", paramLabel = "PATH",
@@ -54,6 +57,11 @@ class IngestCommand implements SpringCommand {
 	boolean noIndex;
 
 	@Override
+	public boolean readsStore() {
+		return this.dryRun;
+	}
+
+	@Override
 	public int call(ConfigurableApplicationContext context) {
 		Console console = new Console();
 		IngestService service = context.getBean(IngestService.class);
@@ -65,16 +73,25 @@ class IngestCommand implements SpringCommand {
 		return ingest(console, context, service.plan(this.paths, this.source), !this.noIndex);
 	}
 
+	/**
+	 * Ingests and refreshes the index while holding the store's write lock, so that no
+	 * other process rebuilds the index between the two.
+	 */
 	static int ingest(Console console, ConfigurableApplicationContext context, IngestPlan plan, boolean index) {
 		IngestService service = context.getBean(IngestService.class);
-		IngestOutput output = new IngestOutput(console, context);
-		output.plan(plan);
-		List<IngestResult> results = service.ingest(plan);
-		int exit = output.results(results);
-		if (index) {
-			output.refreshIndex(context.getBean(IndexRefresher.class));
+		StoreWriteLock lock = context.getBean(StoreWriteLock.class);
+		try (StoreWriteLock.Hold hold = lock.tryAcquire()
+			.orElseThrow(() -> new CommandException(ExitCodes.BUSY, lock.busyMessage()))) {
+			IngestOutput output = new IngestOutput(console, context);
+			output.plan(plan);
+			List<IngestResult> results = service.ingest(plan);
+			int exit = output.results(results);
+			FaultPoint.reach("ingest.done");
+			if (index) {
+				output.refreshIndex(context.getBean(IndexRefresher.class));
+			}
+			return exit;
 		}
-		return exit;
 	}
 
 }

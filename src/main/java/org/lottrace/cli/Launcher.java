@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Optional;
 
 import org.lottrace.LottraceApplication;
 import org.lottrace.ingest.IngestException;
@@ -32,8 +33,9 @@ public final class Launcher {
 	/** H2's {@code ErrorCode.DATABASE_ALREADY_OPEN_1}. */
 	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
-	static final String JOB_REPOSITORY_BUSY = "lottrace: another lottrace process (a running serve, or an ingestion) "
-			+ "has the store's job repository open; use the service's page and API, or try again when it has finished";
+	static final String JOB_REPOSITORY_BUSY = "lottrace: another lottrace process (a running serve, an ingestion, an "
+			+ "index rebuild or a trace) has the store's job repository open; use the service's page and API, or try "
+			+ "again when it has finished";
 
 	private Launcher() {
 	}
@@ -66,6 +68,14 @@ public final class Launcher {
 		}
 		Map<String, Object> properties = new LinkedHashMap<>(root.global.properties());
 		properties.putAll(command.properties());
+		// a class-data training run (spring.context.exit) starts the application only
+		if (command.readsStore() && System.getProperty("spring.context.exit") == null) {
+			Optional<String> problem = StoreCheck.problem(StoreCheck.root(properties));
+			if (problem.isPresent()) {
+				err.println("lottrace: " + problem.get());
+				return ExitCodes.NOT_FOUND;
+			}
+		}
 		warmUpDuckDb();
 		return run(command, properties, err);
 	}

@@ -25,8 +25,10 @@ import picocli.CommandLine.Option;
 				"  lottrace report --from 2026-10-01 --to 2026-10-31        (every FTL food of October)",
 				"  lottrace report --lot C261014A --lot EG1009",
 				"  lottrace report --lot L2301 --assigner V130              (Nutty Butter's L2301, not Dairy Gold's)",
-				"", "Exit codes: 0 done and complete, 2 wrong usage, 4 nothing matches the request, 6 done but rows of "
-						+ "the request's scope were rejected or are pending (listed)." })
+				"",
+				"Exit codes: 0 done and complete, 1 failed, 2 wrong usage, 4 nothing matches the request, or no store "
+						+ "(or nothing ingested) at --store, 5 another lottrace process holds the job repository or the "
+						+ "trace index, 6 done but rows of the request's scope were rejected or are pending (listed)." })
 class ReportCommand implements SpringCommand {
 
 	@Option(names = "--product", paramLabel = "CODE", description = "A food (product code); repeat for several.")
@@ -49,6 +51,11 @@ class ReportCommand implements SpringCommand {
 			description = "Include foods that are not on the Food Traceability List (by default a request by foods "
 					+ "or dates covers the listed foods only).")
 	boolean allFoods;
+
+	@Override
+	public boolean readsStore() {
+		return true;
+	}
 
 	@Override
 	public int call(ConfigurableApplicationContext context) {

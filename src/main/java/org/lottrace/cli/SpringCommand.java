@@ -18,6 +18,14 @@ interface SpringCommand {
 		return false;
 	}
 
+	/**
+	 * Whether the command only reads the store: it then runs only on a store that exists
+	 * and holds ingested data, and creates nothing when there is none.
+	 */
+	default boolean readsStore() {
+		return false;
+	}
+
 	/** Properties this command's options set, above every other configuration source. */
 	default Map<String, Object> properties() {
 		return Map.of();

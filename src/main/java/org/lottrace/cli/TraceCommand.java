@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 				"  lottrace trace --lot L2301 --assigner V130 --direction forward",
 				"  lottrace trace --product COOKIE-PB-12 --from 2026-10-12 --to 2026-10-16", "",
 				"Exit codes: 0 done and complete, 1 failed, 2 wrong usage or an ambiguous lot code, 4 lot or product "
-						+ "not found, 5 trace index held by a running lottrace serve, 6 done but incomplete (gaps "
+						+ "not found, or no store (or nothing ingested) at --store, 5 another lottrace process (serve, an "
+						+ "ingestion, an index rebuild) holds the job repository or the trace index, 6 done but incomplete (gaps "
 						+ "listed at the top)." })
 class TraceCommand implements SpringCommand {
 
@@ -58,6 +59,11 @@ class TraceCommand implements SpringCommand {
 
 	@Option(names = "--reason", paramLabel = "TEXT", description = "Why the trace is run, for the reports.")
 	@Nullable String reason;
+
+	@Override
+	public boolean readsStore() {
+		return true;
+	}
 
 	@Override
 	public int call(ConfigurableApplicationContext context) {

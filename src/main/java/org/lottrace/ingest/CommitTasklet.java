@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 
 import org.apache.parquet.format.Util;
 import org.lottrace.store.CommitLog;
+import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
@@ -60,6 +61,7 @@ public class CommitTasklet implements Tasklet {
 			}
 			existing = commit(manifest, staging, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
 			commits.commit(existing);
+			FaultPoint.reach("commit.written");
 		}
 		StagingWriter.deleteRecursively(staging);
 		jobContext.putLong(READ, existing.read());
@@ -134,6 +136,7 @@ public class CommitTasklet implements Tasklet {
 			if (Files.exists(from)) {
 				Files.createDirectories(to.getParent());
 				Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				FaultPoint.reach("commit.moved");
 			}
 			else if (!Files.exists(to)) {
 				throw new IllegalStateException("Neither " + from + " nor " + to + " exists");

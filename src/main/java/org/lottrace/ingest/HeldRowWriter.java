@@ -43,7 +43,7 @@ final class HeldRowWriter {
 
 	private final PartitionedParquetWriter<HeldRow> parquet;
 
-	private final CSVFormat rowFormat;
+	private final SourceMapping.Dialect dialect;
 
 	private @Nullable CSVPrinter rejects;
 
@@ -58,10 +58,7 @@ final class HeldRowWriter {
 		this.run = run;
 		this.parquet = new PartitionedParquetWriter<>(StoreSchemas.HELD_ROW, stagingDir, run.fileId() + ".parquet",
 				settings, metadata);
-		this.rowFormat = CSVFormat.DEFAULT.builder()
-			.setDelimiter(run.mapping().dialect().delimiter())
-			.setRecordSeparator("")
-			.get();
+		this.dialect = run.mapping().dialect();
 	}
 
 	void hold(MappedRow.Held held) {
@@ -69,7 +66,7 @@ final class HeldRowWriter {
 				this.run.ingestedAt());
 		this.parquet.write(new HeldRow(held.pending(), this.run.mapping().kind().code(), held.recordKey(),
 				held.fieldTexts(), held.violations(), held.raw(), held.eventDate(), provenance));
-		String row = this.rowFormat.format(held.raw().toArray());
+		String row = line(held.raw(), this.dialect);
 		try {
 			if (held.pending()) {
 				this.pending = (this.pending != null) ? this.pending : open(PENDING_FILE, PENDING_COLUMNS);
@@ -91,6 +88,34 @@ final class HeldRowWriter {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the held rows of " + this.run.fileName(), ex);
 		}
+	}
+
+	/**
+	 * A row's fields as the export wrote them: joined by its delimiter, a field quoted
+	 * only when it has to be (it holds the delimiter, the quote or a line break), so that
+	 * a row read from a line reads back as that line, control characters and all. A
+	 * general CSV printer quotes more (a field that starts with a control character or a
+	 * {@code #}), and would show a row the export never had.
+	 */
+	static String line(List<String> fields, SourceMapping.Dialect dialect) {
+		StringBuilder line = new StringBuilder();
+		Character quote = dialect.quote();
+		for (int i = 0; i < fields.size(); i++) {
+			String field = fields.get(i);
+			if (i > 0) {
+				line.append(dialect.delimiter());
+			}
+			boolean quoted = quote != null && (field.indexOf(dialect.delimiter()) >= 0 || field.indexOf(quote) >= 0
+					|| field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0);
+			if (quoted) {
+				String q = String.valueOf(quote);
+				line.append(quote).append(field.replace(q, q + q)).append(quote);
+			}
+			else {
+				line.append(field);
+			}
+		}
+		return line.toString();
 	}
 
 	private static String value(KdeViolation violation) {

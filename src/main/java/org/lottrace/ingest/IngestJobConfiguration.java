@@ -89,7 +89,7 @@ public class IngestJobConfiguration {
 		StagingWriter writer = stagingWriter(ingestRun, layout, parquetWriterSettings, properties.writerThreads());
 		IngestProcessor processor = new IngestProcessor((header) -> {
 			MasterData masterData = StoreMasterData.load(catalog, duckDb);
-			KdeValidator validator = new KdeValidator(masterData, LocalDate.now(clock));
+			KdeValidator validator = ingestRun.mapping().limits().validator(masterData, LocalDate.now(clock));
 			return new RowMapper(ingestRun.mapping(), header, masterData, ingestRun.units(), validator,
 					ingestRun.fileName(), ingestRun.sha256(), ingestRun.ingestedAt());
 		}, writer);

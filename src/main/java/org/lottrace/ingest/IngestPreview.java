@@ -8,7 +8,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.kde.KdeValidator;
 import org.lottrace.kde.KdeViolation;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.MasterData;
@@ -50,7 +49,7 @@ public record IngestPreview(Path file, SourceMapping mapping, List<Row> rows) {
 		RowMapper[] mapper = new RowMapper[1];
 		CsvSourceReader reader = new CsvSourceReader(file, mapping.dialect(),
 				(header) -> mapper[0] = new RowMapper(mapping, header, masterData, units,
-						new KdeValidator(masterData, today), file.getFileName().toString(), "preview",
+						mapping.limits().validator(masterData, today), file.getFileName().toString(), "preview",
 						java.time.Instant.EPOCH));
 		List<Row> rows = new ArrayList<>();
 		reader.open(new ExecutionContext());

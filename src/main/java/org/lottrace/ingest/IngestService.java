@@ -26,8 +26,7 @@ import org.lottrace.ingest.IngestPlan.Item;
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lottrace.store.StoreWriteLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,7 +34,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,16 +42,13 @@ import org.springframework.stereotype.Service;
 /**
  * Ingests exports: finds the mapping of each file, skips what the store already has, and
  * runs the ingestion job for the rest, one file after another with master data first,
- * while holding the store's write lock.
+ * while holding the store's write lock. Executions that a kill or a crash left running
+ * are closed first ({@link InterruptedRuns}).
  */
 @Service
 public class IngestService {
 
-	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-
 	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
 
 	private final Job ingestJob;
 
@@ -65,16 +60,21 @@ public class IngestService {
 
 	private final PendingResolver pending;
 
-	IngestService(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(IngestJobConfiguration.JOB) Job ingestJob, StoreLayout layout, IngestProperties properties,
-			Clock clock, PendingResolver pending) {
+	private final StoreWriteLock writeLock;
+
+	private final InterruptedRuns interrupted;
+
+	IngestService(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB) Job ingestJob, StoreLayout layout,
+			IngestProperties properties, Clock clock, PendingResolver pending, StoreWriteLock writeLock,
+			InterruptedRuns interrupted) {
 		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.layout = layout;
 		this.properties = properties;
 		this.clock = clock;
 		this.pending = pending;
+		this.writeLock = writeLock;
+		this.interrupted = interrupted;
 	}
 
 	/**
@@ -140,10 +140,10 @@ public class IngestService {
 	 * @throws StoreBusyException when another process holds the store's write lock
 	 */
 	public List<IngestResult> ingest(IngestPlan plan) {
-		try (StoreLock lock = StoreLock.tryAcquire(this.layout.lockFile())
-			.orElseThrow(() -> new StoreBusyException("another lottrace process is writing to the store "
-					+ this.layout.root() + "; try again when it has finished"))) {
+		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire()
+			.orElseThrow(() -> new StoreBusyException(this.writeLock.busyMessage()))) {
 			String storeId = storeId();
+			this.interrupted.close(storeId);
 			List<IngestResult> results = new ArrayList<>();
 			for (SourceMapping inline : plan.jobs().mappings()) {
 				if (!inline.rows().isEmpty()) {
@@ -176,7 +176,6 @@ public class IngestService {
 			.toJobParameters();
 		long started = System.nanoTime();
 		try {
-			recoverInterrupted(parameters);
 			JobExecution execution = this.jobOperator.start(this.ingestJob, parameters);
 			return result(item, execution, Duration.ofNanos(System.nanoTime() - started));
 		}
@@ -189,18 +188,6 @@ public class IngestService {
 		catch (Exception ex) {
 			return IngestResult.failed(item.file(), source, Duration.ofNanos(System.nanoTime() - started),
 					String.valueOf(ex.getMessage()), null);
-		}
-	}
-
-	/**
-	 * Marks as failed an earlier run of the same export that was cut off: we hold the
-	 * lock, so none is running.
-	 */
-	private void recoverInterrupted(JobParameters parameters) {
-		JobExecution last = this.jobRepository.getLastJobExecution(IngestJobConfiguration.JOB, parameters);
-		if (last != null && last.isRunning()) {
-			log.warn("Recovering ingestion {} that was interrupted; it starts again", last.getId());
-			this.jobOperator.recover(last);
 		}
 	}
 

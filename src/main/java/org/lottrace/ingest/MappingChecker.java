@@ -55,6 +55,7 @@ final class MappingChecker {
 				? fields(kind, (inline && raw.fields() == null) ? InlineRows.fields(kind, rows) : raw.fields())
 				: Map.of();
 		Map<String, String> unitAliases = unitAliases(raw.units());
+		InputLimits limits = limits(raw.limits());
 		List<String> files = (raw.files() != null) ? raw.files() : List.of();
 		if (files.isEmpty() && !inline) {
 			this.problems.add("files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or "
@@ -65,7 +66,51 @@ final class MappingChecker {
 		}
 		String inbox = (raw.inbox() != null) ? raw.inbox() : source;
 		return new SourceMapping(source, raw.description(), kind, files, inbox, dialect, key, fields, unitAliases,
-				assumption(raw.tlcSourceAssumed(), kind), rows, this.file, this.sha256);
+				assumption(raw.tlcSourceAssumed(), kind), rows, limits, this.file, this.sha256);
+	}
+
+	/** The mapping's limits: the defaults, with what {@code limits:} sets instead. */
+	private InputLimits limits(MappingFile.@Nullable Limits raw) {
+		InputLimits defaults = InputLimits.DEFAULTS;
+		if (raw == null) {
+			return defaults;
+		}
+		int codeLength = positive("limits.code-length", raw.codeLength(), defaults.codeLength());
+		int textLength = positive("limits.text-length", raw.textLength(), defaults.textLength());
+		java.util.regex.Pattern pattern = null;
+		if (raw.codePattern() != null) {
+			try {
+				pattern = java.util.regex.Pattern.compile(raw.codePattern());
+			}
+			catch (java.util.regex.PatternSyntaxException ex) {
+				this.problems.add("limits.code-pattern: not a regular expression: " + ex.getDescription());
+			}
+		}
+		java.time.LocalDate earliest = defaults.earliestDate();
+		if (raw.earliestDate() != null) {
+			try {
+				earliest = java.time.LocalDate.parse(raw.earliestDate());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				this.problems.add("limits.earliest-date: give a date as yyyy-MM-dd, not '" + raw.earliestDate() + "'");
+			}
+		}
+		int daysAhead = (raw.daysAhead() != null) ? raw.daysAhead() : defaults.daysAhead();
+		if (daysAhead < 0) {
+			this.problems.add("limits.days-ahead: must be zero or more");
+		}
+		return new InputLimits(codeLength, textLength, pattern, earliest, Math.max(0, daysAhead));
+	}
+
+	private int positive(String where, @Nullable Integer value, int fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		if (value < 1) {
+			this.problems.add(where + ": must be 1 or more");
+			return fallback;
+		}
+		return value;
 	}
 
 	/** The wording of an assumed TLC source: only events have one. */

@@ -14,7 +14,17 @@ import org.jspecify.annotations.Nullable;
 record MappingFile(@Nullable String source, @Nullable String description, @Nullable String kind,
 		@Nullable List<String> files, @Nullable String inbox, @Nullable Csv csv, @Nullable List<Object> key,
 		@Nullable Map<String, FieldEntry> fields, @Nullable Map<String, String> units,
-		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows) {
+		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows, @Nullable Limits limits) {
+
+	/**
+	 * {@code limits:}, each setting optional: see {@link InputLimits}.
+	 *
+	 * @param earliestDate {@code yyyy-MM-dd}
+	 */
+	record Limits(@Nullable Integer codeLength, @Nullable Integer textLength, @Nullable String codePattern,
+			@Nullable String earliestDate, @Nullable Integer daysAhead) {
+
+	}
 
 	record Csv(@Nullable String delimiter, @Nullable String quote, @Nullable String escape, @Nullable String encoding,
 			@Nullable Boolean header, @Nullable Integer skipLines, @Nullable String comment, @Nullable Boolean trim,

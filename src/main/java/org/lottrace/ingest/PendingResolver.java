@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.kde.KdeValidator;
 import org.lottrace.kde.MasterData;
 import org.lottrace.kde.RecordKind;
 import org.lottrace.store.DuckDb;
@@ -120,7 +119,7 @@ class PendingResolver {
 	private void remap(List<HeldRow> rows, SourceMapping mapping, JobsDirectory jobs, MasterData masterData,
 			List<Long> good, List<IngestResult.HeldLine> waiting) {
 		RowMapper mapper = RowMapper.forTexts(mapping, masterData, jobs.units(),
-				new KdeValidator(masterData, LocalDate.now(this.clock)));
+				mapping.limits().validator(masterData, LocalDate.now(this.clock)));
 		for (HeldRow row : rows) {
 			MappedRow mapped = mapper.remap(Objects.requireNonNull(row.recordKey()), row.fieldTexts(), row.provenance(),
 					row.raw());

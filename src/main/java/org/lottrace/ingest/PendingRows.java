@@ -2,9 +2,9 @@ package org.lottrace.ingest;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,16 +46,20 @@ final class PendingRows {
 			.collect(Collectors.toSet());
 		String resolved = resolvedLines(catalog, resolutions);
 		String sql = "SELECT h.* FROM (" + DuckDb.scan(StoreTable.HELD_ROW, held) + ") h WHERE h.status = 'pending'"
-				+ ((export != null) ? " AND h.source_sha256 = '" + DuckDb.sql(export) + "'" : "")
+				+ ((export != null) ? " AND h.source_sha256 = ?" : "")
 				+ ((resolved != null) ? " AND NOT EXISTS (SELECT 1 FROM (" + resolved + ") r WHERE r.source = h.source "
 						+ "AND r.source_sha256 = h.source_sha256 AND r.source_line = h.source_line)" : "")
 				+ " ORDER BY h.source, h.ingested_at, h.source_sha256, h.source_line";
 		List<HeldRow> rows = new ArrayList<>();
 		try (Connection connection = duckDb.inMemory();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				rows.add(HeldRows.read(rs));
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (export != null) {
+				statement.setString(1, export);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					rows.add(HeldRows.read(rs));
+				}
 			}
 		}
 		catch (SQLException ex) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.kde.KdeValidator;
 import org.lottrace.kde.MasterData;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.HeldRow;
@@ -65,7 +64,7 @@ public class ResolveJobConfiguration {
 		ItemProcessor<List<HeldRow>, List<Object>> processor = (rows) -> {
 			MasterData masterData = StoreMasterData.load(catalog, duckDb);
 			RowMapper mapper = RowMapper.forTexts(ingestRun.mapping(), masterData, ingestRun.units(),
-					new KdeValidator(masterData, LocalDate.now(clock)));
+					ingestRun.mapping().limits().validator(masterData, LocalDate.now(clock)));
 			List<Object> records = new ArrayList<>();
 			for (HeldRow row : rows) {
 				if (mapper.remap(java.util.Objects.requireNonNull(row.recordKey()), row.fieldTexts(), row.provenance(),

@@ -74,6 +74,8 @@ public final class RowMapper {
 
 	private final Gs1Extraction gs1;
 
+	private final InputLimits limits;
+
 	private record Binding(Field field, int[] columns, FieldSource source, ValueParser parser) {
 
 	}
@@ -101,6 +103,7 @@ public final class RowMapper {
 		this.emptyIsNull = this.nullValues.contains("");
 		this.otherNullValues = this.nullValues.size() > (this.emptyIsNull ? 1 : 0);
 		this.gs1 = new Gs1Extraction(ingestedAt, mapping.dialect().decimalSeparator());
+		this.limits = mapping.limits();
 		HeaderIndex index = new HeaderIndex(header, mapping, fileName);
 		this.bindings = mapping.fields()
 			.entrySet()
@@ -234,6 +237,7 @@ public final class RowMapper {
 			if (text == null) {
 				return;
 			}
+			this.limits.check(binding.field(), text);
 			Object value = lookup(binding, binding.parser().parse(text));
 			values.set(binding.field(), value, text);
 		}
@@ -242,7 +246,7 @@ public final class RowMapper {
 			failed.add(binding.field().column());
 		}
 		catch (IllegalArgumentException ex) {
-			violations.add(KdeViolation.of(binding.field(), text, ex.getMessage()));
+			violations.add(KdeViolation.of(binding.field(), this.limits.shown(binding.field(), text), ex.getMessage()));
 			failed.add(binding.field().column());
 		}
 	}
@@ -336,6 +340,14 @@ public final class RowMapper {
 			if (value == null) {
 				violations.add(new KdeViolation(KdeViolation.ROW, null,
 						"key column " + this.mapping.key().get(i) + " is empty: the row cannot be identified"));
+				return "";
+			}
+			try {
+				this.limits.checkKey(value);
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new KdeViolation(KdeViolation.ROW, this.limits.shown(true, value),
+						"key column " + this.mapping.key().get(i) + ": " + ex.getMessage()));
 				return "";
 			}
 			key.append('|').append(value.replace("\\", "\\\\").replace("|", "\\|"));

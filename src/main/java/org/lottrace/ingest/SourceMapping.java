@@ -29,13 +29,15 @@ import org.lottrace.kde.RecordKind;
  * the lot code"); {@code null} when the export records it
  * @param rows master data written in the mapping file itself (see {@link InlineRows});
  * empty for a source of exports
+ * @param limits how long values may be, which characters codes may hold, which dates are
+ * plausible
  * @param file the mapping file
  * @param sha256 the mapping file's SHA-256
  */
 public record SourceMapping(String source, @Nullable String description, RecordKind kind, List<String> files,
 		String inbox, Dialect dialect, List<ColumnRef> key, Map<Field, FieldSource> fields,
-		Map<String, String> unitAliases, @Nullable String tlcSourceAssumed, List<Map<String, String>> rows, Path file,
-		String sha256) {
+		Map<String, String> unitAliases, @Nullable String tlcSourceAssumed, List<Map<String, String>> rows,
+		InputLimits limits, Path file, String sha256) {
 
 	/**
 	 * How an export is written.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
@@ -99,6 +100,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 		this.async.get(this.nextWriter).submit(records);
 		this.nextWriter = (this.nextWriter + 1) % this.async.size();
 		this.written += records.size();
+		FaultPoint.reach("ingest.chunk");
 	}
 
 	/** The columns this writer stores. */
@@ -132,6 +134,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 			new StagingManifest(files, this.written, held.rejected(), held.pending(), heldFiles, held.rejectsFile(),
 					held.pendingFile())
 				.write(this.stagingDir);
+			FaultPoint.reach("ingest.staged");
 			return null;
 		}
 		catch (RuntimeException ex) {

@@ -168,8 +168,12 @@ interface ValueParser {
 	}
 
 	/**
-	 * Decimal numbers with the dialect's separators, at most {@link Quantity#SCALE}
-	 * places, below 10^12.
+	 * Plain decimal numbers with the dialect's separators, at most {@link Quantity#SCALE}
+	 * places, below 10^12: ASCII digits, an optional sign, at most one decimal separator,
+	 * and grouping separators only between groups of three digits. No exponent
+	 * ({@code 1e5} is a spreadsheet's rendering, not a quantity anyone recorded), no
+	 * {@code NaN} or {@code Infinity}, no hex, no other scripts' digits: each of those is
+	 * rejected rather than read as a number nobody wrote.
 	 */
 	final class DecimalParser implements ValueParser {
 
@@ -186,24 +190,11 @@ interface ValueParser {
 
 		@Override
 		public Object parse(String text) {
-			String plain = text;
-			if (this.groupingSeparator != null) {
-				plain = plain.replace(this.groupingSeparator.toString(), "");
+			String plain = plain(text);
+			if (plain == null) {
+				throw new IllegalArgumentException(problem(text));
 			}
-			if (this.decimalSeparator != '.') {
-				if (plain.indexOf('.') >= 0) {
-					throw new IllegalArgumentException(
-							"not a number with decimal separator '" + this.decimalSeparator + "': '" + text + "'");
-				}
-				plain = plain.replace(this.decimalSeparator, '.');
-			}
-			BigDecimal value;
-			try {
-				value = new BigDecimal(plain);
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("not a number: '" + text + "'");
-			}
+			BigDecimal value = new BigDecimal(plain);
 			if (value.scale() > Quantity.SCALE && value.stripTrailingZeros().scale() > Quantity.SCALE) {
 				throw new IllegalArgumentException("more than " + Quantity.SCALE + " decimal places");
 			}
@@ -211,6 +202,58 @@ interface ValueParser {
 				throw new IllegalArgumentException("too large (10^12 or more)");
 			}
 			return value;
+		}
+
+		/**
+		 * The number in {@link BigDecimal}'s syntax, or {@code null} when the text is not
+		 * a plain decimal number in this dialect.
+		 */
+		private @Nullable String plain(String text) {
+			int n = text.length();
+			StringBuilder out = new StringBuilder(n);
+			int i = (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) ? 1 : 0;
+			out.append(text, 0, i);
+			int digits = 0;
+			int group = 0;
+			boolean grouped = false;
+			boolean fraction = false;
+			for (; i < n; i++) {
+				char c = text.charAt(i);
+				if (c >= '0' && c <= '9') {
+					out.append(c);
+					digits++;
+					group++;
+				}
+				else if (c == this.decimalSeparator && !fraction) {
+					if (grouped && group != 3) {
+						return null;
+					}
+					fraction = true;
+					out.append('.');
+				}
+				else if (this.groupingSeparator != null && c == this.groupingSeparator && !fraction && group > 0
+						&& (grouped ? group == 3 : group <= 3)) {
+					grouped = true;
+					group = 0;
+				}
+				else {
+					return null;
+				}
+			}
+			return (digits == 0 || (grouped && !fraction && group != 3)) ? null : out.toString();
+		}
+
+		private String problem(String text) {
+			String lower = text.toLowerCase(Locale.ROOT);
+			if (lower.matches("[-+]?[0-9.,]*[0-9]e[-+]?[0-9]+")) {
+				return "not a plain decimal number: '" + text + "' (an exponent, as a spreadsheet writes large or "
+						+ "small numbers; export the number in full)";
+			}
+			if (this.decimalSeparator != '.' && text.indexOf('.') >= 0
+					&& (this.groupingSeparator == null || this.groupingSeparator != '.')) {
+				return "not a number with decimal separator '" + this.decimalSeparator + "': '" + text + "'";
+			}
+			return "not a number: '" + text + "'";
 		}
 
 	}

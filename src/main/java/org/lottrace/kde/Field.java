@@ -13,6 +13,13 @@ public interface Field {
 	/** What the value means, for error messages and the report's column glossary. */
 	String label();
 
+	/**
+	 * Whether the value is a code or number that identifies something (a lot, a location,
+	 * a document) rather than a name or a description: codes are held to a shorter length
+	 * and may be held to a pattern.
+	 */
+	boolean code();
+
 	int ordinal();
 
 }

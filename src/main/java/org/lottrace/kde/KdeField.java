@@ -1,6 +1,8 @@
 package org.lottrace.kde;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The Key Data Elements a source mapping can fill for an event. The computed columns
@@ -69,6 +71,9 @@ public enum KdeField implements Field {
 
 	CATCH_AREA(FieldType.TEXT, "Catch area of the fishing trip");
 
+	private static final Set<KdeField> CODES = EnumSet.of(LOT_CODE, INTERNAL_LOT, REFERENCE_DOCUMENT_NUMBER,
+			REFERENCE_DOCUMENT_NUMBER_2, WORK_ORDER);
+
 	private final FieldType type;
 
 	private final String label;
@@ -91,6 +96,12 @@ public enum KdeField implements Field {
 	@Override
 	public String label() {
 		return this.label;
+	}
+
+	@Override
+	public boolean code() {
+		return CODES.contains(this) || this.type == FieldType.LOCATION || this.type == FieldType.PRODUCT
+				|| this.type == FieldType.UNIT;
 	}
 
 }

@@ -11,25 +11,43 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks one row's values against what the rule requires for its CTE, against master
  * data, and for plain sense (positive quantities, no dates in the future, date ranges in
- * order). Returns every violation, not only the first, so that one look at the rejects
- * file shows everything to fix in a row. A code that master data does not have (yet) is a
- * violation that {@link KdeViolation#waitsFor() waits for} that data: the row is held as
- * pending until it arrives.
+ * order, dates within a plausible range). Returns every violation, not only the first, so
+ * that one look at the rejects file shows everything to fix in a row. A code that master
+ * data does not have (yet) is a violation that {@link KdeViolation#waitsFor() waits for}
+ * that data: the row is held as pending until it arrives.
  */
 public final class KdeValidator {
 
 	private final MasterData masterData;
 
+	/** The earliest date of the default range: no export of today has older events. */
+	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+	private final LocalDate earliestAllowedDate;
+
 	private final LocalDate latestAllowedDate;
 
 	/**
+	 * With the default range: from {@link #EARLIEST_DATE} to the day after today.
 	 * @param masterData what location and product codes must exist in
 	 * @param today the current date at the site; dates after the next day are rejected as
 	 * in the future
 	 */
 	public KdeValidator(MasterData masterData, LocalDate today) {
+		this(masterData, EARLIEST_DATE, today.plusDays(1));
+	}
+
+	/**
+	 * @param masterData what location and product codes must exist in
+	 * @param earliest the earliest plausible date: a date before it is a typo or a
+	 * placeholder (0001-01-01, 1900-01-01) and would file the record under a month no
+	 * request asks for
+	 * @param latest the latest plausible date; later dates are rejected as in the future
+	 */
+	public KdeValidator(MasterData masterData, LocalDate earliest, LocalDate latest) {
 		this.masterData = masterData;
-		this.latestAllowedDate = today.plusDays(1);
+		this.earliestAllowedDate = earliest;
+		this.latestAllowedDate = latest;
 	}
 
 	public List<KdeViolation> validate(RecordKind kind, FieldValues values) {
@@ -89,16 +107,8 @@ public final class KdeValidator {
 					violations.add(KdeViolation.of(field, text, "must be greater than zero"));
 				}
 			}
-			case DATE -> {
-				if (((LocalDate) value).isAfter(this.latestAllowedDate)) {
-					violations.add(KdeViolation.of(field, text, "date is in the future"));
-				}
-			}
-			case DATE_TIME -> {
-				if (((java.time.LocalDateTime) value).toLocalDate().isAfter(this.latestAllowedDate)) {
-					violations.add(KdeViolation.of(field, text, "date is in the future"));
-				}
-			}
+			case DATE -> checkDate(field, (LocalDate) value, text, violations);
+			case DATE_TIME -> checkDate(field, ((java.time.LocalDateTime) value).toLocalDate(), text, violations);
 			case LOCATION -> {
 				if (!this.masterData.hasLocation((String) value)) {
 					violations.add(KdeViolation.waiting(field, text,
@@ -115,6 +125,16 @@ public final class KdeValidator {
 			}
 			default -> {
 			}
+		}
+	}
+
+	private void checkDate(Field field, LocalDate date, @Nullable String text, List<KdeViolation> violations) {
+		if (date.isAfter(this.latestAllowedDate)) {
+			violations.add(KdeViolation.of(field, text, "date is in the future"));
+		}
+		else if (date.isBefore(this.earliestAllowedDate)) {
+			violations.add(KdeViolation.of(field, text, "date is before " + this.earliestAllowedDate
+					+ ", the earliest plausible date (limits.earliest-date in the mapping)"));
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.lottrace.kde;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The attributes of a location in master data: the parts of a location description (§
@@ -32,6 +34,9 @@ public enum LocationField implements Field {
 
 	FDA_REGISTRATION(FieldType.TEXT, "FDA Food Facility Registration Number");
 
+	private static final Set<LocationField> CODES = EnumSet.of(LOCATION_CODE, LOCATION_TYPE, PARTNER_CODE, GLN,
+			FDA_REGISTRATION);
+
 	private final FieldType type;
 
 	private final String label;
@@ -54,6 +59,11 @@ public enum LocationField implements Field {
 	@Override
 	public String label() {
 		return this.label;
+	}
+
+	@Override
+	public boolean code() {
+		return CODES.contains(this);
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.lottrace.kde;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The attributes of a product (item) in master data: the parts of a product description
@@ -30,6 +32,8 @@ public enum ProductField implements Field {
 
 	BASE_UNIT(FieldType.UNIT, "Unit that quantities of this product are normalized to");
 
+	private static final Set<ProductField> CODES = EnumSet.of(PRODUCT_CODE, GTIN, BASE_UNIT);
+
 	private final FieldType type;
 
 	private final String label;
@@ -52,6 +56,11 @@ public enum ProductField implements Field {
 	@Override
 	public String label() {
 		return this.label;
+	}
+
+	@Override
+	public boolean code() {
+		return CODES.contains(this);
 	}
 
 }

@@ -21,6 +21,11 @@ public class StoreConfiguration {
 	}
 
 	@Bean
+	StoreWriteLock storeWriteLock(StoreLayout layout) {
+		return new StoreWriteLock(layout);
+	}
+
+	@Bean
 	StoreCatalog storeCatalog(StoreLayout layout) {
 		return new StoreCatalog(layout);
 	}

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
+import org.lottrace.store.FaultPoint;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreTable;
@@ -106,7 +107,8 @@ public final class IndexRefresher {
 			try {
 				replaceMasterData(sql);
 				loadHeldRows(sql, fresh);
-				long events = loadEvents(sql, freshIds);
+				long events = loadEvents(connection, sql, freshIds);
+				FaultPoint.reach("index.applying");
 				long superseded = 0;
 				long workOrders = 0;
 				if (events > 0) {
@@ -114,10 +116,10 @@ public final class IndexRefresher {
 					addAliases(sql);
 					resolveLots(sql);
 					superseded = findPrevious(sql);
-					workOrders = relink(sql);
+					workOrders = relink(connection, sql);
 				}
 				for (String id : freshIds) {
-					sql.execute("INSERT INTO applied VALUES ('" + DuckDb.sql(id) + "', now())");
+					new SqlQuery(connection).sql("INSERT INTO applied VALUES (").value(id).sql(", now())").execute();
 				}
 				sql.execute("COMMIT");
 				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO);
@@ -187,7 +189,7 @@ public final class IndexRefresher {
 		}
 	}
 
-	private long loadEvents(Statement sql, Set<String> freshIds) throws SQLException {
+	private long loadEvents(Connection connection, Statement sql, Set<String> freshIds) throws SQLException {
 		List<Path> files = this.catalog.files(StoreTable.KDE_EVENT, freshIds);
 		sql.execute("CREATE TEMP TABLE incoming AS SELECT * FROM event WHERE false");
 		for (String id : freshIds) {
@@ -195,8 +197,10 @@ public final class IndexRefresher {
 				.filter((p) -> p.getFileName().toString().startsWith(id + "."))
 				.toList();
 			if (!ofCommit.isEmpty()) {
-				sql.execute("INSERT INTO incoming SELECT *, '" + DuckDb.sql(id) + "', false, NULL FROM ("
-						+ DuckDb.scan(StoreTable.KDE_EVENT, ofCommit) + ")");
+				new SqlQuery(connection).sql("INSERT INTO incoming SELECT *, ")
+					.value(id)
+					.sql(", false, NULL FROM (" + DuckDb.scan(StoreTable.KDE_EVENT, ofCommit) + ")")
+					.execute();
 			}
 		}
 		// within the new rows, every version of a key but the newest is superseded
@@ -275,7 +279,7 @@ public final class IndexRefresher {
 	 * Recomputes the links of every work order the new events touch. @return work orders
 	 * relinked
 	 */
-	private long relink(Statement sql) throws SQLException {
+	private long relink(Connection connection, Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE affected AS SELECT DISTINCT work_order FROM ("
 				+ "SELECT work_order FROM incoming WHERE cte = 'transformation' "
 				+ "UNION ALL SELECT work_order FROM previous "
@@ -286,14 +290,25 @@ public final class IndexRefresher {
 		if (affected == 0) {
 			return 0;
 		}
-		String workOrders = (affected <= SqlLists.LITERAL_LIMIT)
-				? SqlLists.literals(strings(sql, "SELECT work_order FROM affected"), (v) -> "'" + DuckDb.sql(v) + "'")
-				: "SELECT work_order FROM affected";
-		sql.execute("DELETE FROM link WHERE work_order IN (" + workOrders + ")");
-		sql.execute("DELETE FROM pending WHERE work_order IN (" + workOrders + ")");
+		// a few work orders as parameters let DuckDB look them up in its index; many are
+		// joined from the table
+		List<String> few = (affected <= SqlQuery.PARAMETER_LIMIT) ? strings(sql, "SELECT work_order FROM affected")
+				: List.of();
+		SqlQuery.Part workOrders = (q) -> {
+			if (few.isEmpty()) {
+				q.sql("SELECT work_order FROM affected");
+			}
+			else {
+				q.strings(few);
+			}
+		};
+		new SqlQuery(connection).sql("DELETE FROM link WHERE work_order IN (").append(workOrders).sql(")").execute();
+		new SqlQuery(connection).sql("DELETE FROM pending WHERE work_order IN (").append(workOrders).sql(")").execute();
 		// the current transformation records of those work orders
-		sql.execute("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE work_order IN (" + workOrders
-				+ ") AND NOT superseded AND cte = 'transformation'");
+		new SqlQuery(connection).sql("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE work_order IN (")
+			.append(workOrders)
+			.sql(") AND NOT superseded AND cte = 'transformation'")
+			.execute();
 		sql.execute("CREATE TEMP TABLE resolved AS SELECT w.record_key, w.role, w.work_order, w.lot_code, w.lot_id, "
 				+ "CASE WHEN w.lot_id IS NULL THEN " + LotKeys.CANDIDATES
 				+ " ELSE 1 END AS candidates FROM wo_event w");

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreSchemas;
+import org.lottrace.store.StoreTable;
 import org.lottrace.store.TableSchema;
 
 /** The tables of the derived index. */

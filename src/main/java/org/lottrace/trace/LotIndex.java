@@ -69,18 +69,7 @@ public final class LotIndex implements AutoCloseable {
 
 	private DuckDBConnection open() throws SQLException {
 		createFolder();
-		DuckDBConnection opened;
-		try {
-			opened = (DuckDBConnection) this.duckDb.file(file(), false);
-		}
-		catch (SQLException ex) {
-			if (String.valueOf(ex.getMessage()).contains("lock")) {
-				throw new IndexBusyException("the trace index " + file()
-						+ " is in use by another lottrace process (a running `lottrace serve`?); use its web page "
-						+ "or HTTP API, or stop it", ex);
-			}
-			throw ex;
-		}
+		DuckDBConnection opened = openFile();
 		try (Statement statement = opened.createStatement()) {
 			IndexSchema.create(statement);
 			if (!VERSION.equals(IndexSchema.version(statement))) {
@@ -96,9 +85,41 @@ public final class LotIndex implements AutoCloseable {
 		return opened;
 	}
 
-	/** Deletes the index; the next refresh rebuilds it from the store. */
+	/**
+	 * The database file, opened for writing: DuckDB locks it for this process.
+	 * @throws IndexBusyException when another process has it open
+	 */
+	private DuckDBConnection openFile() throws SQLException {
+		try {
+			return (DuckDBConnection) this.duckDb.file(file(), false);
+		}
+		catch (SQLException ex) {
+			if (String.valueOf(ex.getMessage()).contains("lock")) {
+				throw new IndexBusyException("the trace index " + file()
+						+ " is in use by another lottrace process (a running `lottrace serve`, or a trace); try again "
+						+ "when it has finished, or use the service's page or HTTP API", ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Deletes the index; the next refresh rebuilds it from the store. A process that has
+	 * the index open would go on with a deleted file while the next refresh builds
+	 * another: the index is deleted only when no other process has it open (or when it is
+	 * too damaged to open at all).
+	 * @throws IndexBusyException when another process has it open
+	 */
 	public synchronized void delete() {
 		close();
+		if (Files.exists(file())) {
+			try {
+				openFile().close();
+			}
+			catch (SQLException ex) {
+				// damaged: nobody can have it open, and deleting it is the remedy
+			}
+		}
 		deleteFiles();
 	}
 

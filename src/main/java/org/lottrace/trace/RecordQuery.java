@@ -3,6 +3,7 @@ package org.lottrace.trace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.store.DuckDb;
 import org.lottrace.trace.TraceResult.TracedLot;
 
 /**
@@ -34,16 +35,19 @@ final class RecordQuery {
 			throws SQLException {
 		Set<Integer> ids = new HashSet<>();
 		if (!request.products().isEmpty() || request.everyFood()) {
-			ids.addAll(ids(sql, lotsOfProducts(foods(sql, request)) + dateFilter("e", request)));
+			SqlQuery query = lotsOfProducts(new SqlQuery(sql), (q) -> foods(q, request));
+			ids.addAll(ids(dateFilter(query, "e", request.from(), request.to())));
 		}
 		if (!request.lotCodes().isEmpty()) {
-			String codes = SqlLists.strings(sql, "request_codes", request.lotCodes());
-			String assigner = (request.assigner() != null)
-					? " AND l.lot_assigner = '" + DuckDb.sql(request.assigner()) + "'" : "";
-			ids.addAll(ids(sql,
-					"SELECT l.lot_id FROM lot l WHERE l.lot_code IN (" + codes + ")" + assigner
-							+ " UNION SELECT l.lot_id FROM alias a JOIN lot l USING (lot_id) WHERE a.alias IN (" + codes
-							+ ")" + assigner));
+			SqlQuery query = new SqlQuery(sql).sql("SELECT l.lot_id FROM lot l WHERE l.lot_code IN (")
+				.strings(request.lotCodes())
+				.sql(")")
+				.append((q) -> assigner(q, request))
+				.sql(" UNION SELECT l.lot_id FROM alias a JOIN lot l USING (lot_id) WHERE a.alias IN (")
+				.strings(request.lotCodes())
+				.sql(")")
+				.append((q) -> assigner(q, request));
+			ids.addAll(ids(query));
 		}
 		lotsOut.putAll(lots(sql, ids));
 		TracedEvents.Found found = TracedEvents.read(sql, lotsOut);
@@ -63,6 +67,12 @@ final class RecordQuery {
 		addOutputs(sql, events, eventLots, lotsOut);
 		nameInputProducts(sql, events, eventLots);
 		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
+	}
+
+	private static void assigner(SqlQuery query, RecordRequest request) {
+		if (request.assigner() != null) {
+			query.sql(" AND l.lot_assigner = ").value(request.assigner());
+		}
 	}
 
 	/**
@@ -107,13 +117,14 @@ final class RecordQuery {
 	 * (or every one for a request by dates only), less those not on the Food Traceability
 	 * List unless every food is asked for.
 	 */
-	static String foods(Statement sql, RecordRequest request) throws SQLException {
-		String named = request.everyFood() ? ""
-				: "product_code IN (" + SqlLists.strings(sql, "request_products", request.products()) + ")";
-		String ftl = request.allFoods() ? "" : "ftl_category IS NOT NULL";
-		String where = String.join(" AND ",
-				java.util.stream.Stream.of(named, ftl).filter((s) -> !s.isEmpty()).toList());
-		return "SELECT product_code FROM product" + (where.isEmpty() ? "" : " WHERE " + where);
+	static void foods(SqlQuery query, RecordRequest request) throws SQLException {
+		query.sql("SELECT product_code FROM product WHERE true");
+		if (!request.everyFood()) {
+			query.sql(" AND product_code IN (").strings(request.products()).sql(")");
+		}
+		if (!request.allFoods()) {
+			query.sql(" AND ftl_category IS NOT NULL");
+		}
 	}
 
 	/**
@@ -135,8 +146,10 @@ final class RecordQuery {
 		}
 		List<KdeEvent> outputs = new ArrayList<>();
 		Map<String, Integer> outputLots = new HashMap<>();
-		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE work_order IN ("
-				+ SqlLists.strings(sql, "request_used_in", workOrders) + ") AND role = 'output' AND NOT superseded")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE work_order IN (")
+			.strings(workOrders)
+			.sql(") AND role = 'output' AND NOT superseded")
+			.query()) {
 			while (rs.next()) {
 				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
 				if (!present.contains(event.recordKey())) {
@@ -166,10 +179,14 @@ final class RecordQuery {
 	 * record of any kind, as {@code e}: a lot used in a batch is a lot of its food on
 	 * that day, though the scale ticket names no product. Append a date filter on
 	 * {@code e}.
+	 * @param products the inside of an IN list of product codes
 	 */
-	static String lotsOfProducts(String products) {
-		return "SELECT DISTINCT e.lot_id FROM event e WHERE NOT e.superseded AND e.lot_id IN (SELECT lot_id FROM "
-				+ "event WHERE product_code IN (" + products + ") AND NOT superseded AND lot_id IS NOT NULL)";
+	static SqlQuery lotsOfProducts(SqlQuery query, SqlQuery.Part products) throws SQLException {
+		return query
+			.sql("SELECT DISTINCT e.lot_id FROM event e WHERE NOT e.superseded AND e.lot_id IN (SELECT lot_id FROM "
+					+ "event WHERE product_code IN (")
+			.append(products)
+			.sql(") AND NOT superseded AND lot_id IS NOT NULL)");
 	}
 
 	/**
@@ -188,9 +205,10 @@ final class RecordQuery {
 			return;
 		}
 		Map<Integer, String> products = new HashMap<>();
-		try (ResultSet rs = sql.executeQuery("SELECT lot_id, min(product_code) FROM event WHERE lot_id IN ("
-				+ SqlLists.ints(sql, "input_lot_ids", unnamed) + ") AND product_code IS NOT NULL AND role <> 'input' "
-				+ "AND NOT superseded GROUP BY lot_id")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT lot_id, min(product_code) FROM event WHERE lot_id IN (")
+			.ints(unnamed)
+			.sql(") AND product_code IS NOT NULL AND role <> 'input' AND NOT superseded GROUP BY lot_id")
+			.query()) {
 			while (rs.next()) {
 				products.put(rs.getInt(1), rs.getString(2));
 			}
@@ -211,8 +229,10 @@ final class RecordQuery {
 			return;
 		}
 		Map<String, Integer> inputLots = new LinkedHashMap<>();
-		try (ResultSet rs = sql.executeQuery("SELECT input_key, input_lot FROM link WHERE work_order IN ("
-				+ SqlLists.strings(sql, "request_wo", workOrders) + ") ORDER BY input_key")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT input_key, input_lot FROM link WHERE work_order IN (")
+			.strings(workOrders)
+			.sql(") ORDER BY input_key")
+			.query()) {
 			while (rs.next()) {
 				inputLots.put(rs.getString(1), rs.getInt(2));
 			}
@@ -224,8 +244,10 @@ final class RecordQuery {
 			return;
 		}
 		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
-		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE record_key IN ("
-				+ SqlLists.strings(sql, "request_inputs", inputLots.keySet()) + ") AND NOT superseded")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE record_key IN (")
+			.strings(inputLots.keySet())
+			.sql(") AND NOT superseded")
+			.query()) {
 			while (rs.next()) {
 				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
 				events.add(event);
@@ -237,20 +259,20 @@ final class RecordQuery {
 			.thenComparing(KdeEvent::recordKey));
 	}
 
-	static String dateFilter(String alias, RecordRequest request) {
-		StringBuilder where = new StringBuilder();
-		if (request.from() != null) {
-			where.append(" AND ").append(alias).append(".event_date >= DATE '").append(request.from()).append("'");
+	/** Appends {@code AND} conditions on the event date of {@code alias}. */
+	static SqlQuery dateFilter(SqlQuery query, String alias, @Nullable LocalDate from, @Nullable LocalDate to) {
+		if (from != null) {
+			query.sql(" AND " + alias + ".event_date >= ").date(from);
 		}
-		if (request.to() != null) {
-			where.append(" AND ").append(alias).append(".event_date <= DATE '").append(request.to()).append("'");
+		if (to != null) {
+			query.sql(" AND " + alias + ".event_date <= ").date(to);
 		}
-		return where.toString();
+		return query;
 	}
 
-	private static Set<Integer> ids(Statement sql, String query) throws SQLException {
+	private static Set<Integer> ids(SqlQuery query) throws SQLException {
 		Set<Integer> ids = new HashSet<>();
-		try (ResultSet rs = sql.executeQuery(query)) {
+		try (ResultSet rs = query.query()) {
 			while (rs.next()) {
 				ids.add(rs.getInt(1));
 			}
@@ -260,8 +282,10 @@ final class RecordQuery {
 
 	static Map<Integer, TracedLot> lots(Statement sql, Set<Integer> ids) throws SQLException {
 		Map<Integer, TracedLot> lots = new LinkedHashMap<>();
-		try (ResultSet rs = sql.executeQuery("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN ("
-				+ SqlLists.ints(sql, "request_lot_ids", ids) + ") ORDER BY lot_id")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN (")
+			.ints(ids)
+			.sql(") ORDER BY lot_id")
+			.query()) {
 			while (rs.next()) {
 				lots.put(rs.getInt(1), new TracedLot(rs.getInt(1), rs.getString(2), rs.getString(3), -1, -1));
 			}

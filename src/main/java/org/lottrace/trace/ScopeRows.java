@@ -42,34 +42,41 @@ final class ScopeRows {
 		return workOrders;
 	}
 
-	/** The codes and local numbers (aliases) of the lots, for an IN list. */
-	static String lotNumbers(Statement sql, Collection<TracedLot> lots) throws SQLException {
+	/** The codes and local numbers (aliases) of the lots. */
+	static Set<String> lotNumbers(Statement sql, Collection<TracedLot> lots) throws SQLException {
 		Set<String> numbers = new TreeSet<>();
 		Set<Integer> ids = new TreeSet<>();
 		lots.forEach((l) -> {
 			numbers.add(l.code());
 			ids.add(l.id());
 		});
-		try (ResultSet rs = sql.executeQuery(
-				"SELECT DISTINCT alias FROM alias WHERE lot_id IN (" + SqlLists.ints(sql, "number_ids", ids) + ")")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT DISTINCT alias FROM alias WHERE lot_id IN (")
+			.ints(ids)
+			.sql(")")
+			.query()) {
 			while (rs.next()) {
 				numbers.add(rs.getString(1));
 			}
 		}
-		return SqlLists.strings(sql, "lot_numbers", numbers);
+		return numbers;
 	}
 
 	/**
 	 * Inputs left unlinked in the work orders, and inputs whose lot number is a number of
 	 * one of the lots but also of another lot (nobody can tell which they used).
 	 */
-	static List<PendingInput> pending(Statement sql, Set<String> workOrders, String lotNumbers) throws SQLException {
+	static List<PendingInput> pending(Statement sql, Set<String> workOrders, Set<String> lotNumbers)
+			throws SQLException {
 		List<PendingInput> pending = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT p.input_key, p.lot_code, p.work_order, p.reason, e.source, "
-				+ "e.source_file, e.source_sha256, e.source_line, e.ingested_at FROM pending p LEFT JOIN event e "
-				+ "ON e.record_key = p.input_key AND NOT e.superseded WHERE p.work_order IN ("
-				+ SqlLists.strings(sql, "pending_wo", workOrders) + ") OR p.lot_code IN (" + lotNumbers
-				+ ") ORDER BY p.work_order, p.input_key")) {
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT p.input_key, p.lot_code, p.work_order, p.reason, e.source, e.source_file, e.source_sha256, "
+					+ "e.source_line, e.ingested_at FROM pending p LEFT JOIN event e ON e.record_key = p.input_key "
+					+ "AND NOT e.superseded WHERE p.work_order IN (")
+			.strings(workOrders)
+			.sql(") OR p.lot_code IN (")
+			.strings(lotNumbers)
+			.sql(") ORDER BY p.work_order, p.input_key")
+			.query()) {
 			while (rs.next()) {
 				Provenance provenance = (rs.getString("source_file") != null) ? KdeEventRows.provenance(rs) : null;
 				pending.add(new PendingInput(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -85,19 +92,28 @@ final class ScopeRows {
 	 * would give an unlinked input's number to a lot (a pending receipt of the lot a
 	 * scale scanned by its internal lot number): they say why the input is not linked.
 	 */
-	static List<HeldRow> held(Statement sql, Set<String> workOrders, String lotNumbers, List<PendingInput> unlinked,
-			@Nullable Collection<String> products, @Nullable DateRange dates) throws SQLException {
-		String productMatch = (products != null && !products.isEmpty())
-				? " OR product_code IN (" + SqlLists.strings(sql, "held_products", products) + ")" : "";
+	static List<HeldRow> held(Statement sql, Set<String> workOrders, Set<String> lotNumbers,
+			List<PendingInput> unlinked, @Nullable Collection<String> products, @Nullable DateRange dates)
+			throws SQLException {
+		SqlQuery query = new SqlQuery(sql).sql("SELECT * FROM held WHERE NOT resolved AND (work_order IN (")
+			.strings(workOrders)
+			.sql(") OR lot_code IN (")
+			.strings(lotNumbers)
+			.sql(")");
+		if (products != null && !products.isEmpty()) {
+			query.sql(" OR product_code IN (").strings(products).sql(")");
+		}
 		Set<String> scanned = new TreeSet<>();
 		unlinked.forEach((input) -> scanned.add(input.lotCode()));
-		String scannedMatch = scanned.isEmpty() ? "" : " OR json_extract_string(field_texts, '$.internal_lot') IN ("
-				+ SqlLists.strings(sql, "held_scanned", scanned) + ")";
-		String dateMatch = (dates != null) ? dates.sql("event_date") : "";
+		if (!scanned.isEmpty()) {
+			query.sql(" OR json_extract_string(field_texts, '$.internal_lot') IN (").strings(scanned).sql(")");
+		}
+		query.sql(")");
+		if (dates != null) {
+			dates.appendTo(query, "event_date");
+		}
 		List<HeldRow> held = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT * FROM held WHERE NOT resolved AND (work_order IN ("
-				+ SqlLists.strings(sql, "held_wo", workOrders) + ") OR lot_code IN (" + lotNumbers + ")" + productMatch
-				+ scannedMatch + ")" + dateMatch + " ORDER BY source, source_file, source_line")) {
+		try (ResultSet rs = query.sql(" ORDER BY source, source_file, source_line").query()) {
 			while (rs.next()) {
 				held.add(HeldRows.read(rs));
 			}
@@ -109,11 +125,8 @@ final class ScopeRows {
 	static List<Gap> gaps(Statement sql, RecordRequest request, List<KdeEvent> events, Map<String, TracedLot> eventLots,
 			Map<String, Location> locations) throws SQLException {
 		Set<String> workOrders = workOrders(List.of(), events);
-		Set<String> numbers = new TreeSet<>(request.lotCodes());
-		String lotNumbers = lotNumbers(sql, new java.util.HashSet<>(eventLots.values()));
-		if (!numbers.isEmpty()) {
-			lotNumbers = lotNumbers + "," + SqlLists.strings(sql, "requested_lots", numbers);
-		}
+		Set<String> lotNumbers = lotNumbers(sql, new java.util.HashSet<>(eventLots.values()));
+		lotNumbers.addAll(request.lotCodes());
 		List<Gap> gaps = new ArrayList<>();
 		List<PendingInput> unlinked = pending(sql, workOrders, lotNumbers);
 		for (HeldRow held : held(sql, workOrders, lotNumbers, unlinked, request.products(),
@@ -133,28 +146,16 @@ final class ScopeRows {
 	/** A date range, either end open. */
 	record DateRange(@Nullable LocalDate from, @Nullable LocalDate to) {
 
-		/** {@code AND} conditions on a date column; a row without a date stays in. */
-		String sql(String column) {
-			StringBuilder where = new StringBuilder();
+		/**
+		 * Appends {@code AND} conditions on a date column; a row without a date stays in.
+		 */
+		void appendTo(SqlQuery query, String column) {
 			if (this.from != null) {
-				where.append(" AND (")
-					.append(column)
-					.append(" IS NULL OR ")
-					.append(column)
-					.append(" >= DATE '")
-					.append(this.from)
-					.append("')");
+				query.sql(" AND (" + column + " IS NULL OR " + column + " >= ").date(this.from).sql(")");
 			}
 			if (this.to != null) {
-				where.append(" AND (")
-					.append(column)
-					.append(" IS NULL OR ")
-					.append(column)
-					.append(" <= DATE '")
-					.append(this.to)
-					.append("')");
+				query.sql(" AND (" + column + " IS NULL OR " + column + " <= ").date(this.to).sql(")");
 			}
-			return where.toString();
 		}
 
 	}

@@ -6,8 +6,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lottrace.store.DuckDb;
-
 /** Resolves a request to the lots it names. */
 final class StartLots {
 
@@ -22,18 +20,24 @@ final class StartLots {
 	}
 
 	private static int[] byLot(Statement sql, String lot, String assigner) throws SQLException {
-		String code = "'" + DuckDb.sql(lot) + "'";
-		String query = (assigner != null)
-				? "SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_key = " + "'"
-						+ DuckDb.sql(LotKeys.key(lot, assigner)) + "'"
-				: "SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_code = " + code
-						+ " UNION SELECT l.lot_id, l.lot_code, l.lot_assigner FROM alias a JOIN lot l USING (lot_id) "
-						+ "WHERE a.alias = " + code;
+		SqlQuery query = new SqlQuery(sql).sql(
+				"SELECT q.lot_id, q.lot_code, q.lot_assigner, coalesce(loc.business_name, " + "q.lot_assigner) FROM (");
+		if (assigner != null) {
+			query.sql("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_key = ")
+				.value(LotKeys.key(lot, assigner));
+		}
+		else {
+			query.sql("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_code = ")
+				.value(lot)
+				.sql(" UNION SELECT l.lot_id, l.lot_code, l.lot_assigner FROM alias a JOIN lot l USING (lot_id) "
+						+ "WHERE a.alias = ")
+				.value(lot);
+		}
+		query.sql(
+				") q LEFT JOIN location loc ON loc.location_code = q.lot_assigner ORDER BY q.lot_assigner, q.lot_code");
 		List<int[]> ids = new ArrayList<>();
 		List<String> described = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT q.lot_id, q.lot_code, q.lot_assigner, coalesce(loc.business_name, "
-				+ "q.lot_assigner) FROM (" + query + ") q LEFT JOIN location loc ON loc.location_code = q.lot_assigner "
-				+ "ORDER BY q.lot_assigner, q.lot_code")) {
+		try (ResultSet rs = query.query()) {
 			while (rs.next()) {
 				ids.add(new int[] { rs.getInt(1) });
 				described
@@ -52,22 +56,18 @@ final class StartLots {
 	}
 
 	private static int[] byProduct(Statement sql, TraceRequest request) throws SQLException {
-		String product = "'" + DuckDb.sql(request.product()) + "'";
-		try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM product WHERE product_code = " + product)) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT count(*) FROM product WHERE product_code = ")
+			.value(request.product())
+			.query()) {
 			rs.next();
 			if (rs.getLong(1) == 0) {
 				throw TraceException.notFound("no product '" + request.product() + "' in the master data");
 			}
 		}
-		StringBuilder where = new StringBuilder();
-		if (request.from() != null) {
-			where.append(" AND e.event_date >= DATE '").append(request.from()).append("'");
-		}
-		if (request.to() != null) {
-			where.append(" AND e.event_date <= DATE '").append(request.to()).append("'");
-		}
+		SqlQuery query = RecordQuery.lotsOfProducts(new SqlQuery(sql), (q) -> q.value(request.product()));
+		RecordQuery.dateFilter(query, "e", request.from(), request.to());
 		List<Integer> ids = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery(RecordQuery.lotsOfProducts(product) + where + " ORDER BY e.lot_id")) {
+		try (ResultSet rs = query.sql(" ORDER BY e.lot_id").query()) {
 			while (rs.next()) {
 				ids.add(rs.getInt(1));
 			}

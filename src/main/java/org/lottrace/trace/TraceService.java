@@ -99,7 +99,7 @@ public class TraceService {
 			TracedEvents.Found found = TracedEvents.read(sql, lots);
 			List<KdeEvent> events = found.events();
 			Set<String> workOrders = ScopeRows.workOrders(links, events);
-			String lotNumbers = ScopeRows.lotNumbers(sql, lots.values());
+			Set<String> lotNumbers = ScopeRows.lotNumbers(sql, lots.values());
 			List<PendingInput> pending = ScopeRows.pending(sql, workOrders, lotNumbers);
 			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, pending, null, null);
 			StoreMasterData master = masterData(connection);
@@ -124,9 +124,11 @@ public class TraceService {
 		this.refresher.refresh();
 		try (Connection connection = this.index.connect();
 				Statement sql = connection.createStatement();
-				ResultSet rs = sql.executeQuery("SELECT * FROM held WHERE NOT resolved AND status = '"
-						+ (pending ? HeldRow.PENDING : HeldRow.REJECTED) + "' ORDER BY ingested_at DESC, source, "
-						+ "source_file, source_line LIMIT " + Math.max(0, limit))) {
+				ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM held WHERE NOT resolved AND status = ")
+					.value(pending ? HeldRow.PENDING : HeldRow.REJECTED)
+					.sql(" ORDER BY ingested_at DESC, source, source_file, source_line LIMIT ")
+					.value(Math.max(0, limit))
+					.query()) {
 			List<HeldRow> rows = new ArrayList<>();
 			while (rs.next()) {
 				rows.add(org.lottrace.store.HeldRows.read(rs));
@@ -183,11 +185,14 @@ public class TraceService {
 		}
 		this.refresher.refresh();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
-			String products = SqlLists.strings(sql, "check_products", request.products());
-			String lots = SqlLists.strings(sql, "check_lots", request.lotCodes());
-			try (ResultSet rs = sql.executeQuery("SELECT (SELECT count(*) FROM product WHERE product_code IN ("
-					+ products + ")) + (SELECT count(*) FROM lot WHERE lot_code IN (" + lots
-					+ ")) + (SELECT count(*) FROM alias WHERE alias IN (" + lots + "))")) {
+			try (ResultSet rs = new SqlQuery(sql).sql("SELECT (SELECT count(*) FROM product WHERE product_code IN (")
+				.strings(request.products())
+				.sql(")) + (SELECT count(*) FROM lot WHERE lot_code IN (")
+				.strings(request.lotCodes())
+				.sql(")) + (SELECT count(*) FROM alias WHERE alias IN (")
+				.strings(request.lotCodes())
+				.sql("))")
+				.query()) {
 				rs.next();
 				if (rs.getLong(1) == 0) {
 					throw TraceException.notFound("no product or lot of " + request.subject() + " is in the store");
@@ -206,11 +211,15 @@ public class TraceService {
 	 */
 	public long size(RecordRequest request) {
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
-			String products = SqlLists.strings(sql, "size_products", request.products());
-			String lots = SqlLists.strings(sql, "size_lots", request.lotCodes());
-			try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM (" + RecordQuery.lotsOfProducts(products)
-					+ RecordQuery.dateFilter("e", request) + " UNION SELECT lot_id FROM lot WHERE lot_code IN (" + lots
-					+ ") UNION SELECT lot_id FROM alias WHERE alias IN (" + lots + "))")) {
+			SqlQuery query = new SqlQuery(sql).sql("SELECT count(*) FROM (");
+			RecordQuery.lotsOfProducts(query, (q) -> q.strings(request.products()));
+			RecordQuery.dateFilter(query, "e", request.from(), request.to())
+				.sql(" UNION SELECT lot_id FROM lot WHERE lot_code IN (")
+				.strings(request.lotCodes())
+				.sql(") UNION SELECT lot_id FROM alias WHERE alias IN (")
+				.strings(request.lotCodes())
+				.sql("))");
+			try (ResultSet rs = query.query()) {
 				rs.next();
 				return rs.getLong(1);
 			}
@@ -266,8 +275,10 @@ public class TraceService {
 		Set<Integer> ids = new TreeSet<>(backward.keySet());
 		ids.addAll(forward.keySet());
 		Map<Integer, TracedLot> lots = new LinkedHashMap<>();
-		try (ResultSet rs = sql.executeQuery("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN ("
-				+ SqlLists.ints(sql, "traced_ids", ids) + ") ORDER BY lot_id")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT lot_id, lot_code, lot_assigner FROM lot WHERE lot_id IN (")
+			.ints(ids)
+			.sql(") ORDER BY lot_id")
+			.query()) {
 			while (rs.next()) {
 				int id = rs.getInt(1);
 				lots.put(id, new TracedLot(id, rs.getString(2), rs.getString(3), backward.getOrDefault(id, -1),
@@ -278,10 +289,14 @@ public class TraceService {
 	}
 
 	private List<LotLink> links(Statement sql, Set<Integer> lots) throws SQLException {
-		String ids = SqlLists.ints(sql, "link_ids", lots);
 		List<LotLink> links = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT input_lot, output_lot, work_order, input_key FROM link WHERE "
-				+ "output_lot IN (" + ids + ") AND input_lot IN (" + ids + ") ORDER BY work_order, input_key")) {
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT input_lot, output_lot, work_order, input_key FROM link WHERE " + "output_lot IN (")
+			.ints(lots)
+			.sql(") AND input_lot IN (")
+			.ints(lots)
+			.sql(") ORDER BY work_order, input_key")
+			.query()) {
 			while (rs.next()) {
 				links.add(new LotLink(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
 			}

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.store.DuckDb;
 import org.lottrace.store.KdeEventRows;
 import org.lottrace.trace.TraceResult.TracedLot;
 
@@ -37,8 +36,10 @@ final class TracedEvents {
 		}
 		Map<String, Integer> eventLots = new HashMap<>();
 		List<KdeEvent> events = new ArrayList<>();
-		try (ResultSet rs = sql.executeQuery("SELECT * FROM event WHERE lot_id IN ("
-				+ SqlLists.ints(sql, "traced_lots", lots.keySet()) + ") AND NOT superseded")) {
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE lot_id IN (")
+			.ints(lots.keySet())
+			.sql(") AND NOT superseded")
+			.query()) {
 			while (rs.next()) {
 				KdeEvent event = KdeEventRows.read(rs);
 				events.add(event);

@@ -88,6 +88,25 @@ final class Cli {
 			throw new AssertionError("no '" + text + "' within " + seconds + " s: " + this.errLines);
 		}
 
+		/** Waits until the command is held at a fault point ({@code FaultPoint}). */
+		void awaitFaultPoint(String point) throws InterruptedException {
+			awaitError(org.lottrace.store.FaultPoint.WAITING + point, 180);
+		}
+
+		/** Kills the command (kill -9) and waits until it is gone. */
+		void kill() throws InterruptedException {
+			this.process.destroyForcibly();
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
+		}
+
+		/** Waits for the command to end as a fault point halted it. */
+		Result awaitHalted() throws InterruptedException {
+			Result result = await();
+			assertThat(result.exitCode()).as("halted at its fault point: %s", result)
+				.isEqualTo(org.lottrace.store.FaultPoint.HALTED);
+			return result;
+		}
+
 		Result await() throws InterruptedException {
 			assertThat(this.process.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
 			for (Thread pump : this.pumps) {
@@ -125,13 +144,23 @@ final class Cli {
 	}
 
 	static Running start(String... args) throws IOException {
+		return start(List.of(), args);
+	}
+
+	/** Runs the command stopped or held at a fault point ({@code FaultPoint}). */
+	static Running startWithFault(String fault, String... args) throws IOException {
+		return start(List.of("-D" + org.lottrace.store.FaultPoint.PROPERTY + "=" + fault), args);
+	}
+
+	static Running start(List<String> jvmOptions, String... args) throws IOException {
 		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
 		// C1 only and the serial collector: these short processes start about twice as
 		// fast (less JIT work on two cores), and the tests compare output, not throughput
-		List<String> command = new ArrayList<>(
-				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
-		return start(command);
+		return launch(command);
 	}
 
 	/**
@@ -144,10 +173,10 @@ final class Cli {
 				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dloader.path=" + TOOLS_JAR, "-cp",
 						JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
 		command.addAll(List.of(args));
-		return start(command).await();
+		return launch(command).await();
 	}
 
-	private static Running start(List<String> command) throws IOException {
+	private static Running launch(List<String> command) throws IOException {
 		Process process = new ProcessBuilder(command).start();
 		process.getOutputStream().close();
 		return new Running(process);

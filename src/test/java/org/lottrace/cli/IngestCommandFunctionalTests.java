@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lottrace.ingest.StoreLock;
+import org.lottrace.store.StoreLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,8 @@ class IngestCommandFunctionalTests {
 		assertThat(result.out()).first().asString().startsWith("Usage: lottrace ingest");
 		assertThat(String.join(" ", result.out())).contains("  lottrace ingest sample-data/",
 				"Exit codes: 0 done, 1 a file failed, 2 wrong usage or invalid mapping, 3 done with rejected rows or "
-						+ "rows still pending, 5 store busy.");
+						+ "rows still pending, 4 --dry-run on a store that does not exist or holds nothing, 5 store "
+						+ "busy (another process ingests or rebuilds the trace index).");
 	}
 
 	@Test

@@ -9,11 +9,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lottrace.generate.SyntheticBakery;
 import org.lottrace.ingest.IngestService;
 import org.lottrace.store.CommitLog;
@@ -28,8 +33,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An ingestion killed part-way (a kill -9, a power cut) leaves the store as it was, and
  * running the same command again recovers the cut-off job and ingests the export once.
+ * Killed at each phase of the write path ({@link org.lottrace.store.FaultPoint}) and run
+ * again, the ingestion of {@code sample-data/} leaves the store row for row as an
+ * uninterrupted one does, and the job repository tells what happened.
  */
 class KilledIngestionFunctionalTests {
+
+	/**
+	 * Where the ingestion of sample-data/ is killed. Master data comes first (four
+	 * exports), so the sixth export is the second export of events.
+	 */
+	enum Phase {
+
+		/** An export half-way through being read, mapped and written to staging. */
+		READING("ingest.chunk@7"),
+
+		/** An export staged whole (its manifest written), not committed. */
+		STAGED("ingest.staged@6"),
+
+		/** Between two file moves of a commit: some files in place, no commit. */
+		MOVING(null),
+
+		/** Right after a commit, before its job execution completed. */
+		COMMITTED("commit.written@6"),
+
+		/** Every export ingested, the trace index not refreshed yet. */
+		INGESTED("ingest.done"),
+
+		/** Inside the index refresh's transaction. */
+		INDEXING("index.applying");
+
+		private final String fault;
+
+		Phase(String fault) {
+			this.fault = fault;
+		}
+
+	}
+
+	/** Where sample-data/ is ingested without interruption, once for the class. */
+	@TempDir
+	static Path reference;
+
+	private static StoreContent uninterrupted;
 
 	/** Enough rows for a run that shows progress (every 2 s) well before it ends. */
 	private static final int ROWS = 600_000;
@@ -88,9 +134,114 @@ class KilledIngestionFunctionalTests {
 			.contains(" that was interrupted; it starts again");
 	}
 
+	@BeforeAll
+	static void ingestSampleDataWithoutInterruption() throws Exception {
+		Cli.Result result = Cli.run(ingest(reference, Cli.SAMPLE_DATA.toString()));
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REJECTS);
+		uninterrupted = StoreContent.of(reference);
+	}
+
+	@ParameterizedTest(name = "killed {0}")
+	@EnumSource(Phase.class)
+	void recoversTheStoreAnUninterruptedIngestionMakes(Phase phase) throws Exception {
+		// given: the ingestion of sample-data/ killed at the phase
+		Cli.Result killed = Cli.startWithFault(fault(phase), ingest(this.store, Cli.SAMPLE_DATA.toString()))
+			.awaitHalted();
+
+		// when: the same command again
+		Cli.Result again = Cli.run(ingest(this.store, Cli.SAMPLE_DATA.toString()));
+
+		// then: row for row the store of an uninterrupted ingestion, nothing left over
+		assertThat(again.exitCode()).as(killed + "\n" + again).isIn(ExitCodes.OK, ExitCodes.REJECTS);
+		StoreContent recovered = StoreContent.of(this.store);
+		assertThat(recovered.events()).containsExactlyElementsOf(uninterrupted.events());
+		assertThat(recovered.locations()).containsExactlyElementsOf(uninterrupted.locations());
+		assertThat(recovered.products()).containsExactlyElementsOf(uninterrupted.products());
+		assertThat(recovered.held()).containsExactlyElementsOf(uninterrupted.held());
+		assertThat(recovered.commits()).containsExactlyElementsOf(uninterrupted.commits());
+		assertThat(recovered.reports()).isEqualTo(uninterrupted.reports());
+		assertThat(recovered.index()).containsExactlyElementsOf(uninterrupted.index());
+		assertThat(new StoreCatalog(new StoreLayout(this.store)).orphans()).isEmpty();
+		assertThat(this.store.resolve("_staging")).isEmptyDirectory();
+		// and the history: nothing left running, each export completed once
+		Map<String, List<String>> history = history(this.store);
+		assertThat(history.values()).flatMap((statuses) -> statuses)
+			.doesNotContain("STARTING", "STARTED", "STOPPING", "UNKNOWN");
+		assertThat(history.values()).allSatisfy((statuses) -> assertThat(statuses)
+			.filteredOn((status) -> status.startsWith("COMPLETED") || status.startsWith("ABANDONED"))
+			.hasSize(1));
+	}
+
+	@Test
+	void closesAnIngestionKilledRightAfterItsCommitAsAbandonedAndSaysWhy() throws Exception {
+		// given: the sixth export (the second of events) killed right after its commit
+		Path export = Cli.SAMPLE_DATA.resolve("erp/PROD_20261012.csv");
+		Cli.startWithFault(Phase.COMMITTED.fault, ingest(this.store, Cli.SAMPLE_DATA.toString())).awaitHalted();
+		String sha256 = IngestService.sha256(export);
+		assertThat(new CommitLog(new StoreLayout(this.store)).find("erp-production", sha256)).isPresent();
+		assertThat(history(this.store).get(sha256)).containsExactly("STARTED");
+
+		// when
+		Cli.Result again = Cli.run(ingest(this.store, Cli.SAMPLE_DATA.toString()));
+
+		// then: the export is not ingested again; its execution is closed, saying why
+		assertThat(again.out()).contains("  unchanged erp-production  PROD_20261012.csv: already in the store");
+		List<String> closed = history(this.store).get(sha256);
+		assertThat(closed).singleElement()
+			.asString()
+			.startsWith("ABANDONED ABANDONED interrupted (the process was stopped: a kill, a crash, a power cut); "
+					+ "its export " + export + " was found committed at ")
+			.contains(" by execution ")
+			.endsWith(", so nothing was run again");
+	}
+
+	private static String fault(Phase phase) {
+		if (phase.fault != null) {
+			return phase.fault;
+		}
+		// the first commit of more than one file, killed after its first move
+		int moves = 0;
+		for (StoreCommit commit : new CommitLog(new StoreLayout(reference)).all()) {
+			int files = commit.files().size() + commit.heldFiles().size() + ((commit.rejectsFile() != null) ? 1 : 0)
+					+ ((commit.pendingFile() != null) ? 1 : 0);
+			if (files > 1) {
+				return "commit.moved@" + (moves + 1);
+			}
+			moves += files;
+		}
+		throw new IllegalStateException("no commit of sample-data/ moves more than one file");
+	}
+
+	/**
+	 * The job executions of each export in the job repository, oldest first: status, exit
+	 * code and exit description.
+	 */
+	private static Map<String, List<String>> history(Path store) throws Exception {
+		String url = "jdbc:h2:file:" + store.resolve("_batch/jobs");
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				PreparedStatement statement = connection.prepareStatement("SELECT p.PARAMETER_VALUE, e.STATUS, "
+						+ "e.EXIT_CODE, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p "
+						+ "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID JOIN BATCH_JOB_INSTANCE i ON "
+						+ "i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE p.PARAMETER_NAME = 'sha256' AND i.JOB_NAME IN "
+						+ "('ingestJob', 'resolveJob') ORDER BY e.JOB_EXECUTION_ID");
+				ResultSet rs = statement.executeQuery()) {
+			Map<String, List<String>> history = new LinkedHashMap<>();
+			while (rs.next()) {
+				String status = rs.getString(2) + (("STARTED".equals(rs.getString(2))) ? "" : " " + rs.getString(3)
+						+ ((rs.getString(4) == null || rs.getString(4).isEmpty()) ? "" : " " + rs.getString(4)));
+				history.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>()).add(status);
+			}
+			return history;
+		}
+	}
+
 	private String[] ingest(String... files) {
+		return ingest(this.store, files);
+	}
+
+	private static String[] ingest(Path store, String... files) {
 		List<String> args = new ArrayList<>(
-				List.of("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString()));
+				List.of("ingest", "--store", store.toString(), "--jobs", Cli.JOBS.toString()));
 		args.addAll(List.of(files));
 		return args.toArray(String[]::new);
 	}

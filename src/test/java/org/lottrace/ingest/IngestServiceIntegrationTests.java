@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lottrace.ingest.IngestResult.Status;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.StoreLock;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -264,22 +266,86 @@ class IngestServiceIntegrationTests {
 	void recoversARunThatWasCutOffAndIngestsTheExport() throws Exception {
 		// given: the job repository still shows a run of this export as started
 		Path file = SAMPLE_DATA.resolve("erp/RCV_20261019.csv");
-		JobParameters identifying = new JobParametersBuilder().addString(IngestRun.SOURCE, "erp-receiving", true)
-			.addString(IngestRun.SHA256, IngestService.sha256(file), true)
-			.addString(IngestRun.STORE, Files.readString(store.resolve(".store-id")).trim(), true)
-			.toJobParameters();
-		JobInstance instance = this.jobRepository.createJobInstance(IngestJobConfiguration.JOB, identifying);
-		JobExecution cutOff = this.jobRepository.createJobExecution(instance, identifying, new ExecutionContext());
-		cutOff.setStatus(BatchStatus.STARTED);
-		this.jobRepository.update(cutOff);
+		long cutOff = startedExecution(IngestJobConfiguration.JOB, "erp-receiving", IngestService.sha256(file), file);
 
 		// when
 		IngestResult result = ingest(file).get(0);
 
-		// then
+		// then: the cut-off run is closed as failed, saying why, and a new one ingests
 		assertThat(result.status()).isEqualTo(Status.INGESTED);
 		assertThat(result.written()).isEqualTo(7);
-		assertThat(this.jobRepository.getJobExecution(cutOff.getId()).getStatus()).isNotEqualTo(BatchStatus.STARTED);
+		JobExecution closed = this.jobRepository.getJobExecution(cutOff);
+		assertThat(closed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(closed.getEndTime()).isNotNull();
+		assertThat(closed.getExitStatus().getExitCode()).isEqualTo("FAILED");
+		assertThat(closed.getExitStatus().getExitDescription())
+			.startsWith(
+					"interrupted (the process was stopped: a kill, a crash, a power cut) before its commit; found at ")
+			.endsWith("; nothing of it is in the store, and ingesting " + file + " again runs it again");
+		assertThat(result.jobExecutionId()).isNotEqualTo(cutOff);
+	}
+
+	@Test
+	void closesARunThatWasCutOffAfterItsCommitAsAbandonedAndRunsNothingAgain() throws Exception {
+		// given: an export in the store whose run the job repository shows as still
+		// started,
+		// as after a kill between the commit and the end of the job
+		Path file = SAMPLE_DATA.resolve("erp/RCV_20261019.csv");
+		IngestResult ingested = ingest(file).get(0);
+		JobExecution run = this.jobRepository.getJobExecution(ingested.jobExecutionId());
+		run.setStatus(BatchStatus.STARTED);
+		run.setEndTime(null);
+		run.setExitStatus(ExitStatus.EXECUTING);
+		this.jobRepository.update(run);
+
+		// when
+		IngestResult again = ingest(file).get(0);
+
+		// then
+		assertThat(again.status()).isEqualTo(Status.ALREADY_INGESTED);
+		JobExecution closed = this.jobRepository.getJobExecution(run.getId());
+		assertThat(closed.getStatus()).isEqualTo(BatchStatus.ABANDONED);
+		assertThat(closed.getExitStatus().getExitCode()).isEqualTo("ABANDONED");
+		assertThat(closed.getExitStatus().getExitDescription())
+			.startsWith("interrupted (the process was stopped: a kill, a crash, a power cut); its export " + file
+					+ " was found committed at ")
+			.endsWith(" by execution " + run.getId() + " (7 records, 0 rejected, 0 pending), so nothing was run again");
+		assertThat(this.jobRepository.getJobInstances(IngestJobConfiguration.JOB, 0, 100)).hasSize(1);
+		assertThat(this.jobRepository.getJobExecutions(closed.getJobInstance())).hasSize(1);
+	}
+
+	@Test
+	void closesACutOffResolutionOfPendingRows() throws Exception {
+		// given: a resolution the job repository shows as started, which never committed
+		long cutOff = startedExecution(ResolveJobConfiguration.JOB, "erp-receiving", "cd".repeat(32),
+				SAMPLE_DATA.resolve("erp/RCV_20261019.csv"));
+
+		// when: any later ingestion
+		ingest(SAMPLE_DATA.resolve("erp/ITEMS.csv"));
+
+		// then
+		JobExecution closed = this.jobRepository.getJobExecution(cutOff);
+		assertThat(closed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(closed.getExitStatus().getExitDescription()).contains("before its commit");
+	}
+
+	/**
+	 * An execution the job repository shows as started, as a kill leaves it, with the
+	 * parameters of an ingestion of this store. @return its id (a method returning a
+	 * JobExecution would be taken for the job scope's factory by Spring Batch Test)
+	 */
+	private long startedExecution(String job, String source, String sha256, Path file) throws IOException {
+		JobParameters parameters = new JobParametersBuilder().addString(IngestRun.SOURCE, source, true)
+			.addString(IngestRun.SHA256, sha256, true)
+			.addString(IngestRun.STORE, Files.readString(store.resolve(".store-id")).trim(), true)
+			.addString(IngestRun.FILE, file.toString(), false)
+			.toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance(job, parameters);
+		JobExecution cutOff = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		cutOff.setStatus(BatchStatus.STARTED);
+		cutOff.setStartTime(java.time.LocalDateTime.now());
+		this.jobRepository.update(cutOff);
+		return cutOff.getId();
 	}
 
 	@Test

@@ -239,6 +239,25 @@ class MappingCheckerTests {
 				"key: give the columns that identify a row across exports, e.g. [BOL, Line]", "fields: none mapped");
 	}
 
+	@Test
+	void rejectsLimitsThatCannotApply() {
+		// when
+		MappingException ex = problems(inputMapping("kind: transformation-input") + """
+				limits:
+				  code-length: 0
+				  code-pattern: "[A-"
+				  earliest-date: 2000-13-01
+				  days-ahead: -1
+				""");
+
+		// then
+		assertThat(ex.problems()).hasSize(4)
+			.contains("limits.code-length: must be 1 or more",
+					"limits.earliest-date: give a date as yyyy-MM-dd, not '2000-13-01'",
+					"limits.days-ahead: must be zero or more")
+			.anySatisfy((p) -> assertThat(p).startsWith("limits.code-pattern: not a regular expression: "));
+	}
+
 	private MappingException problems(String yaml) {
 		return catchThrowableOfType(MappingException.class, () -> MappingFiles.read(this.dir, yaml));
 	}

@@ -72,8 +72,8 @@ final class RowMappers {
 		SourceMapping mapping = MappingFiles.read(dir, yaml);
 		List<String> columns = header.isEmpty() ? List.of()
 				: Arrays.asList(header.split(Pattern.quote(String.valueOf(mapping.dialect().delimiter())), -1));
-		return new RowMapper(mapping, columns, MASTER_DATA, MappingFiles.UNITS, new KdeValidator(MASTER_DATA, TODAY),
-				"RCV_1.csv", SHA256, INGESTED_AT);
+		return new RowMapper(mapping, columns, MASTER_DATA, MappingFiles.UNITS,
+				mapping.limits().validator(MASTER_DATA, TODAY), "RCV_1.csv", SHA256, INGESTED_AT);
 	}
 
 	/** A data row read from line 2 of an export, parsed as Commons CSV would. */

@@ -138,6 +138,30 @@ class KdeValidatorTests {
 	}
 
 	@Test
+	void rejectsDatesBeforeTheEarliestPlausibleOne() {
+		// given: year 1 and 1900, the placeholders of exports that had no date
+		FieldValues yearOne = with(complete(RecordKind.SHIPPING), KdeField.EVENT_DATE, LocalDate.of(1, 1, 1));
+		FieldValues nineteenHundred = with(complete(RecordKind.TRANSFORMATION_INPUT), KdeField.EVENT_TIME,
+				LocalDateTime.of(1900, 1, 1, 0, 0));
+		FieldValues first = with(complete(RecordKind.SHIPPING), KdeField.EVENT_DATE, LocalDate.of(2000, 1, 1));
+		KdeValidator since1990 = new KdeValidator(KdeRows.masterData(), LocalDate.of(1990, 1, 1),
+				KdeRows.TODAY.plusDays(1));
+
+		// when, then
+		assertThat(this.validator.validate(RecordKind.SHIPPING, yearOne))
+			.containsExactly(new KdeViolation("event_date", "0001-01-01",
+					"date is before 2000-01-01, the earliest plausible date (limits.earliest-date in the mapping)"));
+		assertThat(this.validator.validate(RecordKind.TRANSFORMATION_INPUT, nineteenHundred))
+			.extracting(KdeViolation::field)
+			.containsExactly("event_time");
+		assertThat(this.validator.validate(RecordKind.SHIPPING, first)).isEmpty();
+		assertThat(since1990.validate(RecordKind.TRANSFORMATION_INPUT, nineteenHundred)).singleElement()
+			.extracting(KdeViolation::reason)
+			.asString()
+			.startsWith("date is before 1990-01-01");
+	}
+
+	@Test
 	void rejectsAHarvestRangeThatEndsBeforeItStarts() {
 		// given
 		FieldValues values = with(complete(RecordKind.FIRST_LAND_BASED_RECEIVING), KdeField.HARVEST_END_DATE,

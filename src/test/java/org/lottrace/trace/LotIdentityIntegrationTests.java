@@ -12,6 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lottrace.kde.KdeEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +134,39 @@ class LotIdentityIntegrationTests {
 				() -> this.store.trace(new TraceRequest("L5000", "V100", null, null, null, Direction.BACKWARD, null)))
 			.withMessage("no lot has the code or internal number 'L5000' with assigner V100 in the store")
 			.satisfies((ex) -> assertThat(ex.notFound()).isTrue());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "L5000' OR '1'='1", "L5000\u0000", "L5000'; DROP TABLE lot; --", "L5000\\", "'" })
+	void takesALotCodeAsAValueNeverAsSql(String code) {
+		// when, then: not found, neither an SQL error nor another lot
+		assertThatExceptionOfType(TraceException.class)
+			.isThrownBy(() -> this.store.trace(TraceRequest.lot(code, Direction.BOTH)))
+			.satisfies((ex) -> assertThat(ex.notFound()).isTrue());
+		assertThatExceptionOfType(TraceException.class)
+			.isThrownBy(() -> this.store.traces().check(new RecordRequest(List.of(), null, null, List.of(code))))
+			.satisfies((ex) -> assertThat(ex.notFound()).isTrue());
+		assertThat(this.store.content().lots()).contains("L5000/V120", "L5000/V130");
+	}
+
+	@Test
+	void selectsTheRecordsOfManyCodesThroughOneArrayParameter() {
+		// given: more codes than a query takes as single parameters, one with a quote and
+		// a NUL
+		List<String> codes = new java.util.ArrayList<>(List.of("L5000", "X'\u0000Y"));
+		for (int i = 0; i < SqlQuery.PARAMETER_LIMIT; i++) {
+			codes.add("UNKNOWN-" + i);
+		}
+
+		// when
+		RecordSelection selection = this.store.traces()
+			.records(new RecordRequest(List.of(), null, null, codes, "V130", false));
+
+		// then
+		assertThat(selection.events()).extracting(KdeEvent::recordKey)
+			.containsExactlyInAnyOrder("erp-receiving|RC-8002|1", "scale-tickets|T-30001",
+					"erp-production|WO-3001-F|F261011A");
+		assertThat(this.store.traces().size(new RecordRequest(List.of(), null, null, codes))).isEqualTo(2);
 	}
 
 	@Test

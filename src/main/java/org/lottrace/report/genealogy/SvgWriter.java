@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 /**
  * Writes SVG markup with every text and attribute value escaped, so that names from
  * master data ({@code Smith & Sons "Best"}) can never break out of the drawing.
+ * Characters XML does not allow at all (control characters other than tab and line ends,
+ * even as character references) are shown as their code ({@code \u0000}): a store
+ * ingested before lottrace refused them still draws a well-formed file.
  */
 final class SvgWriter {
 
@@ -64,7 +67,14 @@ final class SvgWriter {
 				case '>' -> escaped.append("&gt;");
 				case '"' -> escaped.append("&quot;");
 				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
+				default -> {
+					if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+						escaped.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+					}
+					else {
+						escaped.append(c);
+					}
+				}
 			}
 		}
 		return escaped.toString();

@@ -1,4 +1,4 @@
-package org.lottrace.ingest;
+package org.lottrace.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
