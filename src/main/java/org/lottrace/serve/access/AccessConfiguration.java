@@ -23,11 +23,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Access to the service. Every request but the login form and the health status needs a
- * user: readers trace and read, operators also run ingestions and read metrics,
- * administrators may do anything. Scripts use HTTP Basic; the page uses form login and a
- * session, with CSRF protection: the token travels in the {@code XSRF-TOKEN} cookie and
- * comes back in the {@code X-XSRF-TOKEN} header. Only a script's own requests (see
- * {@link ScriptRequests}) go without the token. API errors are problem details.
+ * user: readers trace and read, operators also run ingestions, act on FDA records
+ * requests (log, produce, mark sent) and read metrics, administrators may do anything.
+ * Scripts use HTTP Basic; the page uses form login and a session, with CSRF protection:
+ * the token travels in the {@code XSRF-TOKEN} cookie and comes back in the
+ * {@code X-XSRF-TOKEN} header. Only a script's own requests (see {@link ScriptRequests})
+ * go without the token. API errors are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -45,6 +46,8 @@ public class AccessConfiguration {
 			.requestMatchers("/login", "/default-ui.css", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/ingestions/inbox")
+			.hasRole(Role.OPERATOR.name())
+			.requestMatchers(HttpMethod.POST, "/api/fda-requests", "/api/fda-requests/**")
 			.hasRole(Role.OPERATOR.name())
 			.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
 			.hasRole(Role.OPERATOR.name())
