@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -57,7 +58,10 @@ public class AccessConfiguration {
 			.hasRole(Role.READER.name()))
 			.httpBasic((basic) -> basic.realmName("lottrace").authenticationEntryPoint(problems))
 			.formLogin((form) -> form.defaultSuccessUrl("/", true))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// signed out to the login page (/login?logout, the default: set explicitly,
+			// it counts as a custom
+			// success URL and the generated login page no longer answers it)
+			.logout(Customizer.withDefaults())
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(new ScriptRequests()))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, API)
