@@ -29,7 +29,9 @@ import org.springframework.stereotype.Service;
  * Checks the records in the trace index for what an FDA request would show as missing
  * ({@link CompletenessChecks}) and counts the export rows held back, per source, CTE and
  * month; then lists the master data to add or complete. One grouped query over the
- * current records and one over the held rows, after the index is brought up to date.
+ * current records and one over the held rows, after the index is brought up to date. The
+ * last report is kept until the index applies new commits (the nightly ingestion), so the
+ * page asks again at no cost.
  */
 @Service
 public class KdeCompleteness {
@@ -41,6 +43,13 @@ public class KdeCompleteness {
 	private final IndexRefresher refresher;
 
 	private final Clock clock;
+
+	private volatile @Nullable Cached cached;
+
+	/** A report, and the index state and months it was made for. */
+	private record Cached(String key, CompletenessReport report) {
+
+	}
 
 	public KdeCompleteness(LotIndex index, IndexRefresher refresher, Clock clock) {
 		this.index = index;
@@ -55,6 +64,11 @@ public class KdeCompleteness {
 		this.refresher.refresh();
 		long started = System.nanoTime();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			String key = state(sql) + "|" + from + "|" + to;
+			Cached last = this.cached;
+			if (last != null && last.key().equals(key)) {
+				return last.report();
+			}
 			StoreMasterData master = StoreMasterData.load(connection);
 			CompletenessChecks.prepare(sql, complete(master.locations(), Location::code, Descriptions::missing),
 					complete(master.products(), Product::code, Descriptions::missingPacked),
@@ -69,14 +83,24 @@ public class KdeCompleteness {
 					.thenComparing(Row::cte))
 				.toList();
 			Row total = sorted.stream().reduce(new Row("", "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Row::plus);
-			return new CompletenessReport(this.clock.instant(), sorted, fixes(sql, master, from, to),
+			CompletenessReport report = new CompletenessReport(this.clock.instant(), sorted,
+					fixes(sql, master, from, to),
 					new Row("all", "all", "all", total.records(), total.missing(), total.requiredKde(),
 							total.location(), total.product(), total.tlcSource(), total.unlinked(), total.assumed(),
 							total.pending(), total.rejected()),
 					(System.nanoTime() - started) / 1_000_000);
+			this.cached = new Cached(key, report);
+			return report;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not check the records: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String state(Statement sql) throws SQLException {
+		try (ResultSet rs = sql.executeQuery(CompletenessChecks.indexState())) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 
@@ -89,13 +113,17 @@ public class KdeCompleteness {
 			throws SQLException {
 		try (ResultSet rs = sql.executeQuery(CompletenessChecks.events(from, to))) {
 			while (rs.next()) {
-				Row row = new Row(rs.getString("month"), rs.getString("source"), rs.getString("cte"),
-						rs.getLong("records"), rs.getLong("missing"), rs.getLong("required_kde"),
+				Row row = new Row(month(rs.getObject("month", java.time.LocalDate.class)), rs.getString("source"),
+						rs.getString("cte"), rs.getLong("records"), rs.getLong("missing"), rs.getLong("required_kde"),
 						rs.getLong("location"), rs.getLong("product"), rs.getLong("tlc_source"), rs.getLong("unlinked"),
 						rs.getLong("assumed"), 0, 0);
 				rows.merge(key(row.month(), row.source(), row.cte()), row, Row::plus);
 			}
 		}
+	}
+
+	private static String month(java.time.@Nullable LocalDate first) {
+		return (first != null) ? YearMonth.from(first).toString() : "no date";
 	}
 
 	private static void held(Statement sql, @Nullable YearMonth from, @Nullable YearMonth to, Map<String, Row> rows)
