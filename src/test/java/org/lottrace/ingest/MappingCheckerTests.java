@@ -221,7 +221,8 @@ class MappingCheckerTests {
 				"fields.quantity: empty; give a column or a constant",
 				"fields: kind transformation-input needs quantity (§ 1.1350(a)(1)(iii)); map it to a column or a "
 						+ "constant",
-				"files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv']");
+				"files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or write master "
+						+ "data in the file itself under rows:");
 	}
 
 	@Test
