@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
 record MappingFile(@Nullable String source, @Nullable String description, @Nullable String kind,
 		@Nullable List<String> files, @Nullable String inbox, @Nullable Csv csv, @Nullable List<Object> key,
 		@Nullable Map<String, FieldEntry> fields, @Nullable Map<String, String> units,
-		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows) {
+		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows, @Nullable String format,
+		@Nullable Epcis epcis) {
+
+	/** Which events and lists of an EPCIS document the source takes. */
+	record Epcis(@Nullable List<String> events, @Nullable List<String> bizSteps, @Nullable List<String> lists) {
+
+	}
 
 	record Csv(@Nullable String delimiter, @Nullable String quote, @Nullable String escape, @Nullable String encoding,
 			@Nullable Boolean header, @Nullable Integer skipLines, @Nullable String comment, @Nullable Boolean trim,
