@@ -27,12 +27,14 @@ final class EpcisDocuments {
 	}
 
 	/**
-	 * The product codes the header's master data gives (a lottrace export writes them):
-	 * of each {@code urn:lottrace:lot} class ({@code urn:lottrace:mda#product}), and of
-	 * each GTIN ({@code urn:lottrace:mda#code} of a Digital Link product class), keyed
-	 * {@code gtin:<14 digits>}.
+	 * The lottrace codes the header's master data gives (a lottrace export writes them):
+	 * the product of each {@code urn:lottrace:lot} class
+	 * ({@code urn:lottrace:mda#product}), the product of each GTIN
+	 * ({@code urn:lottrace:mda#code} of a Digital Link product class), keyed
+	 * {@code gtin:<14 digits>}, and the code of each location, keyed
+	 * {@code location:<id>}.
 	 */
-	static Map<String, String> lotProducts(Path file) {
+	static Map<String, String> codes(Path file) {
 		Map<String, String> products = new HashMap<>();
 		try (JsonParser parser = JSON.createParser(file.toFile())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -48,7 +50,12 @@ final class EpcisDocuments {
 				JsonNode header = parser.readValueAsTree();
 				List<JsonNode> elements = new java.util.ArrayList<>();
 				for (JsonNode vocabulary : header.path("epcisMasterData").path("vocabularyList")) {
-					vocabulary.path("vocabularyElementList").forEach(elements::add);
+					if (EpcisRows.text(vocabulary, "type").endsWith("BusinessLocation")) {
+						vocabulary.path("vocabularyElementList").forEach((e) -> location(e, products));
+					}
+					else {
+						vocabulary.path("vocabularyElementList").forEach(elements::add);
+					}
 				}
 				// products first, so that a lot can name its product by GTIN
 				elements.stream().filter((e) -> !isLot(e)).forEach((e) -> product(e, products));
@@ -56,6 +63,15 @@ final class EpcisDocuments {
 			}
 		}
 		return products;
+	}
+
+	/** The lottrace code of a location, keyed {@code location:<id>}. */
+	private static void location(JsonNode element, Map<String, String> codes) {
+		for (JsonNode attribute : element.path("attributes")) {
+			if (EpcisRows.text(attribute, "id").equals("urn:lottrace:mda#code")) {
+				codes.put("location:" + EpcisRows.text(element, "id"), EpcisRows.text(attribute, "attribute"));
+			}
+		}
 	}
 
 	private static boolean isLot(JsonNode element) {

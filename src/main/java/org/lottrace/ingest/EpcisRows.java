@@ -27,12 +27,12 @@ import tools.jackson.databind.JsonNode;
 final class EpcisRows {
 
 	/** The columns of every row, in order. */
-	static final List<String> COLUMNS = List.of("event", "event_id", "event_type", "action", "biz_step", "disposition",
-			"event_time", "event_date", "list", "element", "epc_class", "gtin", "lot", "lot_assigner", "product",
-			"quantity", "uom", "unit", "read_point", "read_point_gln", "read_point_code", "biz_location",
-			"biz_location_gln", "biz_location_code", "from_gln", "from_code", "to_gln", "to_code", "source_party",
-			"destination_party", "tlc_source_gln", "tlc_source_code", "tlc_source_reference", "work_order",
-			"biz_transaction_type", "biz_transaction", "biz_transaction_type_2", "biz_transaction_2");
+	static final List<String> COLUMNS = List.of("event", "document_line", "event_id", "event_type", "action",
+			"biz_step", "disposition", "event_time", "event_date", "list", "element", "epc_class", "gtin", "lot",
+			"lot_assigner", "product", "quantity", "uom", "unit", "read_point", "read_point_gln", "read_point_code",
+			"biz_location", "biz_location_gln", "biz_location_code", "from_gln", "from_code", "to_gln", "to_code",
+			"source_party", "destination_party", "tlc_source_gln", "tlc_source_code", "tlc_source_reference",
+			"work_order", "biz_transaction_type", "biz_transaction", "biz_transaction_type_2", "biz_transaction_2");
 
 	/** The lists of an event that hold what it is about, quantities first. */
 	static final List<String> LISTS = List.of("quantityList", "epcList", "childQuantityList", "childEPCs",
@@ -51,11 +51,13 @@ final class EpcisRows {
 	/**
 	 * The rows of one event.
 	 * @param number the event's position in the document (1-based)
+	 * @param line the line of the document where the event starts
 	 * @param requireLot whether an element without a lot is refused
 	 */
-	static List<Row> of(JsonNode event, int number, EpcisSelection selection, Map<String, String> lotProducts,
+	static List<Row> of(JsonNode event, int number, long line, EpcisSelection selection, Map<String, String> codes,
 			boolean requireLot) {
-		Map<String, String> common = common(event, number);
+		Map<String, String> common = common(event, number, codes);
+		common.put("document_line", String.valueOf(line));
 		String what = "event " + number + " (" + common.get("event_type") + ", " + common.get("event_id") + ")";
 		List<Row> rows = new ArrayList<>();
 		for (String list : LISTS) {
@@ -66,7 +68,7 @@ final class EpcisRows {
 			int index = 0;
 			for (JsonNode element : elements) {
 				index++;
-				rows.add(row(common, list, index, element, what, lotProducts, requireLot));
+				rows.add(row(common, list, index, element, what, codes, requireLot));
 			}
 		}
 		if (rows.isEmpty()) {
@@ -78,7 +80,7 @@ final class EpcisRows {
 	}
 
 	private static Row row(Map<String, String> common, String list, int index, JsonNode element, String what,
-			Map<String, String> lotProducts, boolean requireLot) {
+			Map<String, String> codes, boolean requireLot) {
 		Map<String, String> values = new LinkedHashMap<>(common);
 		values.put("list", list);
 		values.put("element", String.valueOf(index));
@@ -91,7 +93,7 @@ final class EpcisRows {
 		String uom = quantities ? text(element, "uom") : "";
 		values.put("uom", uom);
 		values.put("unit", unit(uom));
-		Item item = EpcisIds.item(id, lotProducts);
+		Item item = EpcisIds.item(id, codes);
 		put(values, "gtin", item.gtin());
 		put(values, "lot", item.lot());
 		put(values, "lot_assigner", item.assigner());
@@ -146,7 +148,7 @@ final class EpcisRows {
 	}
 
 	/** What every row of the event carries. */
-	private static Map<String, String> common(JsonNode event, int number) {
+	private static Map<String, String> common(JsonNode event, int number, Map<String, String> codes) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("event", String.valueOf(number));
 		values.put("event_id", eventId(event));
@@ -159,19 +161,15 @@ final class EpcisRows {
 		values.put("event_date", (local != null) ? local.toLocalDate().toString() : "");
 		String readPoint = text(event.path("readPoint"), "id");
 		String bizLocation = text(event.path("bizLocation"), "id");
-		place(values, "read_point", readPoint);
-		place(values, "biz_location", bizLocation);
+		place(values, "read_point", readPoint, codes);
+		place(values, "biz_location", bizLocation, codes);
 		String from = endpoint(event, "sourceList", "source", "location");
 		String to = endpoint(event, "destinationList", "destination", "location");
-		place(values, "from", from.isEmpty() ? readPoint : from);
-		values.remove("from");
-		place(values, "to", to.isEmpty() ? bizLocation : to);
-		values.remove("to");
+		place(values, "from", from.isEmpty() ? readPoint : from, codes);
+		place(values, "to", to.isEmpty() ? bizLocation : to, codes);
 		values.put("source_party", party(event, "sourceList", "source"));
 		values.put("destination_party", party(event, "destinationList", "destination"));
-		String tlcSource = extension(event, TLC_SOURCE);
-		place(values, "tlc_source", tlcSource);
-		values.remove("tlc_source");
+		place(values, "tlc_source", extension(event, TLC_SOURCE), codes);
 		values.put("tlc_source_reference", extension(event, TLC_SOURCE_REFERENCE));
 		String transformation = text(event, "transformationID");
 		values.put("work_order", transformation.isEmpty() ? "" : EpcisIds.transformation(transformation));
@@ -237,12 +235,16 @@ final class EpcisRows {
 		return compact.isEmpty() ? text(event, "urn:lottrace:epcis:" + name) : compact;
 	}
 
-	/** A location's identifier, GLN and lottrace code, in {@code <prefix>_gln}... */
-	private static void place(Map<String, String> values, String prefix, String id) {
+	/**
+	 * A location's identifier ({@code <prefix>}, where the columns have it), GLN and
+	 * lottrace code: from a lottrace URN, or from the document's master data for a GLN.
+	 */
+	private static void place(Map<String, String> values, String prefix, String id, Map<String, String> codes) {
 		values.put(prefix, id);
 		Place place = EpcisIds.place(id);
+		String code = (place.code() != null) ? place.code() : codes.get("location:" + id);
 		values.put(prefix + "_gln", (place.gln() != null) ? place.gln() : "");
-		values.put(prefix + "_code", (place.code() != null) ? place.code() : "");
+		values.put(prefix + "_code", (code != null) ? code : "");
 	}
 
 	private static void put(Map<String, String> values, String column, @Nullable String value) {

@@ -31,10 +31,13 @@ import tools.jackson.databind.JsonNode;
  * ({@link SourceMapping.EpcisSelection}) becomes rows ({@link EpcisRows}), which the
  * source's mapping maps like CSV columns, so the same validation, rejects and pending
  * rows, exactly-once ingestion and corrections apply. The document is streamed one event
- * at a time; a row's line is the line of the document where its event starts. Events the
- * source does not take belong to other sources and are left out; a document with none it
- * takes gives one refused row saying so, so that nothing passes unseen. A file that is
- * not an EPCIS document fails, as a broken CSV file does.
+ * at a time. A row's "line" is its number among the document's rows: the store tells rows
+ * of an export apart by their line, and several rows come from one event (and a whole
+ * document may be one line of JSON); the columns {@code event} and {@code document_line}
+ * say where in the document the row's event is. Events the source does not take belong to
+ * other sources and are left out; a document with none it takes gives one refused row
+ * saying so, so that nothing passes unseen. A file that is not an EPCIS document fails,
+ * as a broken CSV file does.
  */
 class EpcisSourceReader implements SourceReader {
 
@@ -52,13 +55,15 @@ class EpcisSourceReader implements SourceReader {
 
 	private final Set<String> others = new LinkedHashSet<>();
 
-	private Map<String, String> lotProducts = Map.of();
+	private Map<String, String> codes = Map.of();
 
 	private @Nullable JsonParser parser;
 
 	private int events;
 
 	private int taken;
+
+	private long rows;
 
 	private boolean ended;
 
@@ -72,7 +77,7 @@ class EpcisSourceReader implements SourceReader {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		try {
-			this.lotProducts = EpcisDocuments.lotProducts(this.file);
+			this.codes = EpcisDocuments.codes(this.file);
 			this.parser = EpcisDocuments.eventList(this.file);
 		}
 		catch (JacksonException ex) {
@@ -103,7 +108,7 @@ class EpcisSourceReader implements SourceReader {
 		if (token != JsonToken.START_OBJECT) {
 			this.ended = true;
 			if (this.taken == 0) {
-				this.ready.add(refused(0,
+				this.ready.add(refused(++this.rows,
 						"this document holds no " + this.mapping.epcis().describe() + " for source "
 								+ this.mapping.source() + (this.others.isEmpty() ? " (its event list is empty)"
 										: " (its events: " + String.join(", ", this.others) + ")")));
@@ -120,9 +125,9 @@ class EpcisSourceReader implements SourceReader {
 			return;
 		}
 		this.taken++;
-		for (EpcisRows.Row row : EpcisRows.of(event, this.events, this.mapping.epcis(), this.lotProducts,
+		for (EpcisRows.Row row : EpcisRows.of(event, this.events, line, this.mapping.epcis(), this.codes,
 				this.requireLot)) {
-			this.ready.add(new SourceRow(line, record(row.values()), row.refused()));
+			this.ready.add(new SourceRow(++this.rows, record(row.values()), row.refused()));
 		}
 	}
 

@@ -95,15 +95,15 @@ class EpcisIngestJobIntegrationTests {
 						+ "source_line FROM kde_event ORDER BY lot_code"))
 			.containsExactly(
 					List.of("NB-1101", "V130", "PB-CREAMY-35", "4.000000", "case", "2026-11-02", "BAKERY-01", "V130",
-							"V130", "Purchase order", "PO-88200", "Despatch advice", "ASN-7001", "8"),
+							"V130", "Purchase order", "PO-88200", "Despatch advice", "ASN-7001", "1"),
 					List.of("NB-1102", "V130", "PB-CREAMY-35", "2.000000", "case", "2026-11-02", "BAKERY-01", "V130",
-							"V130", "Purchase order", "PO-88200", "Despatch advice", "ASN-7001", "8"));
+							"V130", "Purchase order", "PO-88200", "Despatch advice", "ASN-7001", "2"));
 		assertThat(Files.readString(IngestJobs.rejectsFile(this.layout, document, "epcis-receiving")))
-			.contains("epcis-receiving,SHIPPED_20261102.jsonld,34,(row),,\"event 2 (ObjectEvent, "
+			.contains("epcis-receiving,SHIPPED_20261102.jsonld,3,(row),,\"event 2 (ObjectEvent, "
 					+ "urn:uuid:6f1a9a40-0000-4000-8000-000000000002), epcList[1]: urn:epc:id:sgtin:0614141.020005.400 "
 					+ "identifies no lot");
 		assertThat(Files.readString(IngestJobs.pendingFile(this.layout, document, "epcis-receiving")))
-			.contains("SHIPPED_20261102.jsonld,45,product_code,00614141999996");
+			.contains("SHIPPED_20261102.jsonld,4,product_code,00614141999996");
 	}
 
 	@Test
