@@ -35,7 +35,7 @@ final class EpcisDocuments {
 	 * {@code location:<id>}.
 	 */
 	static Map<String, String> codes(Path file) {
-		Map<String, String> products = new HashMap<>();
+		Map<String, String> codes = new HashMap<>();
 		try (JsonParser parser = JSON.createParser(file.toFile())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new SourceFileException(file.getFileName() + ": not an EPCIS document (not a JSON object)");
@@ -51,18 +51,18 @@ final class EpcisDocuments {
 				List<JsonNode> elements = new java.util.ArrayList<>();
 				for (JsonNode vocabulary : header.path("epcisMasterData").path("vocabularyList")) {
 					if (EpcisRows.text(vocabulary, "type").endsWith("BusinessLocation")) {
-						vocabulary.path("vocabularyElementList").forEach((e) -> location(e, products));
+						vocabulary.path("vocabularyElementList").forEach((e) -> location(e, codes));
 					}
 					else {
 						vocabulary.path("vocabularyElementList").forEach(elements::add);
 					}
 				}
 				// products first, so that a lot can name its product by GTIN
-				elements.stream().filter((e) -> !isLot(e)).forEach((e) -> product(e, products));
-				elements.stream().filter(EpcisDocuments::isLot).forEach((e) -> product(e, products));
+				elements.stream().filter((e) -> !isLot(e)).forEach((e) -> product(e, codes));
+				elements.stream().filter(EpcisDocuments::isLot).forEach((e) -> product(e, codes));
 			}
 		}
-		return products;
+		return codes;
 	}
 
 	/** The lottrace code of a location, keyed {@code location:<id>}. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,31 +52,30 @@ class CompliancePageBrowserTests extends SampleDataServer {
 		browser.findElement(By.id("request-log")).click();
 		String id = wait(60).until(ExpectedConditions.textMatches(By.id("message"),
 				java.util.regex.Pattern.compile("Logged FDA-\\d{4}-\\d{3}"))) ? messageId() : null;
-		WebElement row = row("requests-open", id);
+		List<String> received = cells("requests-open", id);
 
 		// then: it arrived now, so about 24 hours are left
-		assertThat(cells(row)).containsSubsequence(id, "FDA ORA, Jane Smith, +1 301-555-0100",
+		assertThat(received).containsSubsequence(id, "FDA ORA, Jane Smith, +1 301-555-0100",
 				"products PB-CREAMY-35, 2026-10-01..2026-10-31");
-		assertThat(cells(row).get(5)).matches("2[34] h \\d{2} min");
-		assertThat(cells(row).get(6)).isEqualTo("received");
+		assertThat(received.get(5)).matches("2[34] h \\d{2} min");
+		assertThat(received.get(6)).isEqualTo("received");
 
 		// when
-		row.findElement(By.cssSelector("button.produce")).click();
-		wait(90).until((driver) -> cells(row("requests-open", id)).get(6).equals("produced"));
+		row("requests-open", id).findElement(By.cssSelector("button.produce")).click();
+		wait(90).until((driver) -> cells("requests-open", id).get(6).equals("produced"));
 
 		// then
 		WebElement produced = row("requests-open", id);
 		assertThat(produced.findElement(By.cssSelector("a.spreadsheet")).getAttribute("href"))
 			.endsWith("/api/fda-requests/" + id + "/files/fda-sortable-spreadsheet.xlsx");
-		assertThat(cells(produced).get(7)).contains("records", "2 gaps");
+		assertThat(cells("requests-open", id).get(7)).contains("records", "2 gaps");
 
 		// when
 		produced.findElement(By.cssSelector("input.sent-to")).sendKeys("email to jane.smith@fda.hhs.gov");
 		produced.findElement(By.cssSelector("button.mark-sent")).click();
 
 		// then
-		WebElement sent = wait(30).until((driver) -> find("requests-sent", id));
-		assertThat(cells(sent)).contains("email to jane.smith@fda.hhs.gov", "14");
+		assertThat(cells("requests-sent", id)).contains("email to jane.smith@fda.hhs.gov", "14");
 		assertThat(find("requests-open", id)).isNull();
 	}
 
@@ -94,9 +94,8 @@ class CompliancePageBrowserTests extends SampleDataServer {
 		signIn("reader");
 
 		// then
-		WebElement row = row("requests-open", id);
-		assertThat(cells(row)).contains("FDA, for the reader", "lots C261014A");
-		assertThat(row.findElements(By.tagName("button"))).isEmpty();
+		assertThat(cells("requests-open", id)).contains("FDA, for the reader", "lots C261014A");
+		assertThat(row("requests-open", id).findElements(By.tagName("button"))).isEmpty();
 		assertThat(browser.findElement(By.id("request-form")).isDisplayed()).isFalse();
 	}
 
@@ -162,6 +161,17 @@ class CompliancePageBrowserTests extends SampleDataServer {
 		return wait(30).until((driver) -> find(table, id));
 	}
 
+	/**
+	 * The cells of a request's row, read at once: the page draws its tables anew after
+	 * each action, so a row found before may be gone.
+	 */
+	private static List<String> cells(String table, String id) {
+		return wait(30).until((driver) -> {
+			WebElement row = find(table, id);
+			return (row != null) ? cells(row) : null;
+		});
+	}
+
 	private static WebElement find(String table, String id) {
 		for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tbody tr"))) {
 			List<WebElement> cells = row.findElements(By.tagName("td"));
@@ -180,8 +190,11 @@ class CompliancePageBrowserTests extends SampleDataServer {
 		return browser.findElements(rows).stream().map(CompliancePageBrowserTests::cells).toList();
 	}
 
+	/** A wait that looks again when the page drew a table anew under it. */
 	private static WebDriverWait wait(int seconds) {
-		return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 }
