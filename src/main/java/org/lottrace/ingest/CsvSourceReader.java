@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.ingest.SourceMapping.Dialect;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads an export with Apache Commons CSV in the source's dialect: encoding (a byte-order
@@ -37,7 +36,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * state: a failed ingestion starts the file again, since its Parquet output is rewritten
  * whole.
  */
-public class CsvSourceReader implements ItemStreamReader<SourceRow> {
+public class CsvSourceReader implements SourceReader {
 
 	private final Path file;
 
@@ -149,7 +148,7 @@ public class CsvSourceReader implements ItemStreamReader<SourceRow> {
 		return this.header;
 	}
 
-	/** Bytes of the file read so far, for progress. */
+	@Override
 	public long bytesRead() {
 		CountingInputStream counter = this.bytes;
 		return (counter != null) ? counter.count : 0;

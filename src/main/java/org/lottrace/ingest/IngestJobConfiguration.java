@@ -94,7 +94,7 @@ public class IngestJobConfiguration {
 					ingestRun.fileName(), ingestRun.sha256(), ingestRun.ingestedAt());
 		}, writer);
 		RowBlockReader reader = new RowBlockReader(
-				new CsvSourceReader(ingestRun.file(), ingestRun.mapping().dialect(), processor::onHeader), BLOCK_ROWS);
+				SourceReader.of(ingestRun.file(), ingestRun.mapping(), processor::onHeader), BLOCK_ROWS);
 		int blocksPerChunk = Math.max(1, properties.chunkSize() / BLOCK_ROWS);
 		return new StepBuilder(INGEST_STEP, jobRepository).<List<SourceRow>, List<Object>>chunk(blocksPerChunk)
 			.transactionManager(transactionManager)

@@ -47,7 +47,7 @@ public record IngestPreview(Path file, SourceMapping mapping, List<Row> rows) {
 	static IngestPreview of(Path file, SourceMapping mapping, int limit, MasterData masterData, UnitConverter units,
 			LocalDate today) {
 		RowMapper[] mapper = new RowMapper[1];
-		CsvSourceReader reader = new CsvSourceReader(file, mapping.dialect(),
+		SourceReader reader = SourceReader.of(file, mapping,
 				(header) -> mapper[0] = new RowMapper(mapping, header, masterData, units,
 						mapping.limits().validator(masterData, today), file.getFileName().toString(), "preview",
 						java.time.Instant.EPOCH));

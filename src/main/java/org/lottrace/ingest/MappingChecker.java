@@ -57,6 +57,8 @@ final class MappingChecker {
 		Map<String, String> unitAliases = unitAliases(raw.units());
 		InputLimits limits = limits(raw.limits());
 		List<String> files = (raw.files() != null) ? raw.files() : List.of();
+		SourceMapping.Format format = format(raw.format(), raw.csv() != null);
+		SourceMapping.EpcisSelection epcis = EpcisSourceReader.selection(raw.epcis(), format, this.problems);
 		if (files.isEmpty() && !inline) {
 			this.problems.add("files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or "
 					+ "write master data in the file itself under rows:");
@@ -66,7 +68,7 @@ final class MappingChecker {
 		}
 		String inbox = (raw.inbox() != null) ? raw.inbox() : source;
 		return new SourceMapping(source, raw.description(), kind, files, inbox, dialect, key, fields, unitAliases,
-				assumption(raw.tlcSourceAssumed(), kind), rows, limits, this.file, this.sha256);
+				assumption(raw.tlcSourceAssumed(), kind), rows, limits, this.file, this.sha256, format, epcis);
 	}
 
 	/** The mapping's limits: the defaults, with what {@code limits:} sets instead. */
@@ -111,6 +113,21 @@ final class MappingChecker {
 			return fallback;
 		}
 		return value;
+
+	}
+
+	private SourceMapping.Format format(@Nullable String format, boolean csvGiven) {
+		if (format == null || format.equalsIgnoreCase("csv")) {
+			return SourceMapping.Format.CSV;
+		}
+		if (format.equalsIgnoreCase("epcis")) {
+			if (csvGiven) {
+				this.problems.add("csv: an EPCIS document is JSON, not CSV; leave csv out with format: epcis");
+			}
+			return SourceMapping.Format.EPCIS;
+		}
+		this.problems.add("format: unknown '" + format + "'; one of csv, epcis");
+		return SourceMapping.Format.CSV;
 	}
 
 	/** The wording of an assumed TLC source: only events have one. */

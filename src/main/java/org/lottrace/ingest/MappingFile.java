@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 record MappingFile(@Nullable String source, @Nullable String description, @Nullable String kind,
 		@Nullable List<String> files, @Nullable String inbox, @Nullable Csv csv, @Nullable List<Object> key,
 		@Nullable Map<String, FieldEntry> fields, @Nullable Map<String, String> units,
-		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows, @Nullable Limits limits) {
+		@Nullable String tlcSourceAssumed, @Nullable List<Map<String, Object>> rows, @Nullable Limits limits,
+		@Nullable String format, @Nullable Epcis epcis) {
 
 	/**
 	 * {@code limits:}, each setting optional: see {@link InputLimits}.
@@ -23,6 +24,11 @@ record MappingFile(@Nullable String source, @Nullable String description, @Nulla
 	 */
 	record Limits(@Nullable Integer codeLength, @Nullable Integer textLength, @Nullable String codePattern,
 			@Nullable String earliestDate, @Nullable Integer daysAhead) {
+
+	}
+
+	/** Which events and lists of an EPCIS document the source takes. */
+	record Epcis(@Nullable List<String> events, @Nullable List<String> bizSteps, @Nullable List<String> lists) {
 
 	}
 

@@ -15,13 +15,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class RowBlockReader implements ItemStreamReader<List<SourceRow>> {
 
-	private final CsvSourceReader rows;
+	private final SourceReader rows;
 
 	private final int blockSize;
 
 	private long rowsRead;
 
-	public RowBlockReader(CsvSourceReader rows, int blockSize) {
+	public RowBlockReader(SourceReader rows, int blockSize) {
 		this.rows = rows;
 		this.blockSize = blockSize;
 	}

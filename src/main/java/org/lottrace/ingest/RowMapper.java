@@ -135,6 +135,9 @@ public final class RowMapper {
 		violations.clear();
 		this.failed.clear();
 		checkWidth(record, violations);
+		if (row.refused() != null) {
+			violations.add(new KdeViolation(KdeViolation.ROW, null, row.refused()));
+		}
 		String key = recordKey(record, violations);
 		if (!violations.isEmpty()) {
 			return new MappedRow.Held(row.line(), null, List.copyOf(violations), Map.of(), raw(record), null);

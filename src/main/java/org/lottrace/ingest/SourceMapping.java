@@ -33,11 +33,55 @@ import org.lottrace.kde.RecordKind;
  * plausible
  * @param file the mapping file
  * @param sha256 the mapping file's SHA-256
+ * @param format how the exports are written: CSV, or EPCIS documents whose events become
+ * rows ({@link EpcisSourceReader})
+ * @param epcis which events and lists of an EPCIS document are this source's
  */
 public record SourceMapping(String source, @Nullable String description, RecordKind kind, List<String> files,
 		String inbox, Dialect dialect, List<ColumnRef> key, Map<Field, FieldSource> fields,
 		Map<String, String> unitAliases, @Nullable String tlcSourceAssumed, List<Map<String, String>> rows,
-		InputLimits limits, Path file, String sha256) {
+		InputLimits limits, Path file, String sha256, Format format, EpcisSelection epcis) {
+
+	/** How a source's exports are written. */
+	public enum Format {
+
+		CSV, EPCIS
+
+	}
+
+	/**
+	 * The events of an EPCIS document a source takes, and which of their lists become
+	 * rows; an empty set takes every one.
+	 *
+	 * @param events event types ({@code ObjectEvent}, {@code TransformationEvent}...)
+	 * @param bizSteps business steps, by their CBV name ({@code shipping})
+	 * @param lists quantity or EPC lists ({@code quantityList}, {@code epcList},
+	 * {@code inputQuantityList}...)
+	 */
+	public record EpcisSelection(java.util.Set<String> events, java.util.Set<String> bizSteps,
+			java.util.Set<String> lists) {
+
+		public static final EpcisSelection ALL = new EpcisSelection(java.util.Set.of(), java.util.Set.of(),
+				java.util.Set.of());
+
+		boolean takes(String event, String bizStep) {
+			return (this.events.isEmpty() || this.events.contains(event))
+					&& (this.bizSteps.isEmpty() || this.bizSteps.contains(bizStep));
+		}
+
+		boolean takesList(String list) {
+			return this.lists.isEmpty() || this.lists.contains(list);
+		}
+
+		/** In words: {@code ObjectEvent with bizStep shipping}. */
+		String describe() {
+			String events = this.events.isEmpty() ? "events"
+					: String.join(" or ", new java.util.TreeSet<>(this.events));
+			return events + (this.bizSteps.isEmpty() ? ""
+					: " with bizStep " + String.join(" or ", new java.util.TreeSet<>(this.bizSteps)));
+		}
+
+	}
 
 	/**
 	 * How an export is written.

@@ -56,6 +56,11 @@ public class ReportFileController {
 		String relative = name.startsWith("/") ? name.substring(1) : name;
 		Path file = find(outcome, relative)
 			.orElseThrow(() -> new ApiErrors.NotFound("no file '" + relative + "' in the reports of request " + id));
+		return download(file);
+	}
+
+	/** A file of a report folder as a download (HTML, SVG and JSON shown inline). */
+	static ResponseEntity<InputStreamResource> download(Path file) throws IOException {
 		InputStream content = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
 		String fileName = file.getFileName().toString();
 		boolean inline = fileName.endsWith(".html") || fileName.endsWith(".svg") || fileName.endsWith(".json");
@@ -75,12 +80,20 @@ public class ReportFileController {
 	 * listed files and is a regular file, not a link, inside the folder.
 	 */
 	static Optional<Path> find(TraceOutcome outcome, String name) throws IOException {
+		return find(outcome.folder().path(), outcome.manifest(), name);
+	}
+
+	/**
+	 * The real path of a file of a report folder, if {@code name} is one of the files its
+	 * manifest lists and is a regular file, not a link, inside the folder.
+	 */
+	static Optional<Path> find(Path reportFolder, Manifest manifest, String name) throws IOException {
 		Set<String> listed = new HashSet<>(Set.of(Manifest.FILE, Manifest.CHECKSUMS));
-		outcome.manifest().files().forEach((f) -> listed.add(f.path()));
+		manifest.files().forEach((f) -> listed.add(f.path()));
 		if (!listed.contains(name) || name.contains("\\") || name.indexOf('\0') >= 0) {
 			return Optional.empty();
 		}
-		Path folder = outcome.folder().path().toAbsolutePath().normalize();
+		Path folder = reportFolder.toAbsolutePath().normalize();
 		Path file = folder.resolve(name).normalize();
 		if (!file.startsWith(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 			return Optional.empty();

@@ -129,6 +129,11 @@ final class RequestFields {
 	}
 
 	/** The codes of a list, trimmed, blank ones left out. */
+	/** Free text as given, stripped; {@code null} when blank. */
+	static @Nullable String text(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
 	static List<String> codes(@Nullable List<String> values) {
 		return (values == null) ? List.of()
 				: values.stream().map(RequestFields::code).filter(Objects::nonNull).toList();

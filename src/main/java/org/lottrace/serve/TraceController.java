@@ -157,14 +157,14 @@ public class TraceController {
 		return ResponseEntity.created(URI.create("/api/traces/" + entry.id())).body(view);
 	}
 
-	private static long waitMillis(long wait) {
+	static long waitMillis(long wait) {
 		if (wait < 0 || wait > MAX_WAIT) {
 			throw new ApiErrors.BadRequest("wait: give milliseconds from 0 to " + MAX_WAIT);
 		}
 		return wait;
 	}
 
-	private static void range(@Nullable LocalDate from, @Nullable LocalDate to) {
+	static void range(@Nullable LocalDate from, @Nullable LocalDate to) {
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new ApiErrors.BadRequest("from: " + from + " is after to: " + to);
 		}

@@ -97,6 +97,14 @@ public final class TraceEntry {
 		}
 	}
 
+	/**
+	 * Runs {@code action} once the request has ended (done, failed or stopped), on the
+	 * thread that ended it, or at once if it has ended already.
+	 */
+	void whenEnded(Runnable action) {
+		this.outcome.whenComplete((outcome, failure) -> action.run());
+	}
+
 	/** Notes that the work went beyond its budget, as it stops itself. */
 	void overBudget(RuntimeException reason) {
 		this.overBudget = reason;

@@ -57,6 +57,10 @@ record ServeFolders(Path root) {
 		return this.root.resolve("jobs");
 	}
 
+	Path plans() {
+		return this.root.resolve("plans");
+	}
+
 	Path inbox() {
 		return this.root.resolve("inbox");
 	}
@@ -74,6 +78,7 @@ record ServeFolders(Path root) {
 		registry.add("lottrace.store.root", () -> store().toString());
 		registry.add("lottrace.reports.root", () -> reports().toString());
 		registry.add("lottrace.ingest.jobs", () -> jobs().toString());
+		registry.add("lottrace.plan.root", () -> plans().toString());
 		registry.add("lottrace.serve.inbox", () -> inbox().toString());
 		registry.add("lottrace.serve.schedule", () -> schedule);
 		registry.add("lottrace.serve.settle", settle::toString);

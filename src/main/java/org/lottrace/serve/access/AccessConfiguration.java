@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,11 +24,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Access to the service. Every request but the login form and the health status needs a
- * user: readers trace and read, operators also run ingestions and read metrics,
- * administrators may do anything. Scripts use HTTP Basic; the page uses form login and a
- * session, with CSRF protection: the token travels in the {@code XSRF-TOKEN} cookie and
- * comes back in the {@code X-XSRF-TOKEN} header. Only a script's own requests (see
- * {@link ScriptRequests}) go without the token. API errors are problem details.
+ * user: readers trace and read, operators also run ingestions, act on FDA records
+ * requests (log, produce, mark sent) and read metrics, administrators may do anything.
+ * Scripts use HTTP Basic; the page uses form login and a session, with CSRF protection:
+ * the token travels in the {@code XSRF-TOKEN} cookie and comes back in the
+ * {@code X-XSRF-TOKEN} header. Only a script's own requests (see {@link ScriptRequests})
+ * go without the token. API errors are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -46,6 +48,8 @@ public class AccessConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/ingestions/inbox")
 			.hasRole(Role.OPERATOR.name())
+			.requestMatchers(HttpMethod.POST, "/api/fda-requests", "/api/fda-requests/**")
+			.hasRole(Role.OPERATOR.name())
 			.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
 			.hasRole(Role.OPERATOR.name())
 			.requestMatchers("/actuator/**")
@@ -54,7 +58,10 @@ public class AccessConfiguration {
 			.hasRole(Role.READER.name()))
 			.httpBasic((basic) -> basic.realmName("lottrace").authenticationEntryPoint(problems))
 			.formLogin((form) -> form.defaultSuccessUrl("/", true))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// signed out to the login page (/login?logout, the default: set explicitly,
+			// it counts as a custom
+			// success URL and the generated login page no longer answers it)
+			.logout(Customizer.withDefaults())
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(new ScriptRequests()))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, API)
