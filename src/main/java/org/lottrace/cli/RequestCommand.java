@@ -56,20 +56,22 @@ class RequestCommand {
 
 	static void print(Console console, FdaRequest request, Instant now) {
 		Duration left = request.timeLeft(now);
-		String clock = !request.open() ? "sent " + time(request.sending().at()) + (request.sentLate() ? " (late)" : "")
+		FdaRequest.Sending sending = request.sending();
+		String clock = (sending != null) ? "sent " + time(sending.at()) + (request.sentLate() ? " (late)" : "")
 				: request.overdue(now) ? "OVERDUE by " + hours(left.negated()) : hours(left) + " left";
 		console.printf("%s  %-8s  due %s  %s%n", request.id(), request.status().code(), time(request.deadline()),
 				clock);
 		console.printf("    asked by %s, received %s, logged by %s%n", request.requester(), time(request.receivedAt()),
 				request.loggedBy());
 		console.printf("    scope: %s%n", request.scope().describe());
-		if (request.production() != null) {
-			console.printf("    produced %s: %d records, %d gaps, %s%n", time(request.production().at()),
-					request.production().records(), request.production().gaps(), request.production().folder());
+		FdaRequest.Production production = request.production();
+		if (production != null) {
+			console.printf("    produced %s: %d records, %d gaps, %s%n", time(production.at()), production.records(),
+					production.gaps(), production.folder());
 		}
-		if (request.sending() != null) {
-			console.printf("    sent to %s by %s:%n", request.sending().to(), request.sending().by());
-			for (SentFile file : request.sending().files()) {
+		if (sending != null) {
+			console.printf("    sent to %s by %s:%n", sending.to(), sending.by());
+			for (SentFile file : sending.files()) {
 				console.printf("      %s  %s (%s bytes)%n", file.sha256(), file.path(), Console.count(file.bytes()));
 			}
 		}
@@ -198,8 +200,8 @@ class RequestCommand {
 				TraceOutcome outcome = context.getBean(TraceRunner.class).records(request.scope().toRecordRequest());
 				FdaRequest produced = requests.produced(this.id, outcome, user());
 				Console console = new Console();
-				console.printf("Produced %s: %d records of %s%n", this.id, produced.production().records(),
-						request.scope().describe());
+				console.printf("Produced %s: %d records of %s%n", this.id,
+						java.util.Objects.requireNonNull(produced.production()).records(), request.scope().describe());
 				RecordsAnswer records = java.util.Objects.requireNonNull(outcome.records());
 				TraceText.printCompleteness(console, records.verdict(), records.gaps());
 				TraceCommand.printReports(console, outcome);

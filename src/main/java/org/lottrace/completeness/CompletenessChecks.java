@@ -147,7 +147,7 @@ final class CompletenessChecks {
 				.stream()
 				.map(CompletenessChecks::lacks)
 				.collect(Collectors.joining(" OR "));
-			cases.add("WHEN e.cte = '" + kind.cte().code() + "' AND e.role = '" + kind.role().code() + "' THEN ("
+			cases.add("WHEN e.cte = '" + kind.eventCte().code() + "' AND e.role = '" + kind.role().code() + "' THEN ("
 					+ lacks + ")");
 		}
 		return "CASE " + String.join(" ", cases) + " ELSE false END";

@@ -173,7 +173,7 @@ public class KdeCompleteness {
 	private static String cte(String kind) {
 		try {
 			RecordKind recordKind = RecordKind.fromCode(kind);
-			return recordKind.isEvent() ? recordKind.cte().code() : MASTER_DATA;
+			return recordKind.isEvent() ? recordKind.eventCte().code() : MASTER_DATA;
 		}
 		catch (IllegalArgumentException ex) {
 			return kind;

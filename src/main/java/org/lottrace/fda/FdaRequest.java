@@ -3,6 +3,7 @@ package org.lottrace.fda;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -69,20 +70,24 @@ public record FdaRequest(String id, String requester, RequestScope scope, Instan
 	}
 
 	static FdaRequest received(LogEntry entry) {
-		return new FdaRequest(entry.request(), entry.requester(), entry.scope(), entry.receivedAt(), entry.deadline(),
-				entry.by(), entry.at(), entry.note(), null, null);
+		// the log holds only complete lines (LogEntry.complete)
+		return new FdaRequest(entry.request(), Objects.requireNonNull(entry.requester()),
+				Objects.requireNonNull(entry.scope()), Objects.requireNonNull(entry.receivedAt()),
+				Objects.requireNonNull(entry.deadline()), entry.by(), entry.at(), entry.note(), null, null);
 	}
 
 	/** This request after a later line of its log. */
 	FdaRequest with(LogEntry entry) {
 		return switch (entry.event()) {
 			case LogEntry.PRODUCED -> new FdaRequest(this.id, this.requester, this.scope, this.receivedAt,
-					this.deadline, this.loggedBy, this.loggedAt, this.note,
-					new Production(entry.at(), entry.by(), entry.folder(), value(entry.records()), value(entry.gaps())),
+					this.deadline, this.loggedBy, this.loggedAt, this.note, new Production(entry.at(), entry.by(),
+							Objects.requireNonNull(entry.folder()), value(entry.records()), value(entry.gaps())),
 					this.sending);
 			case LogEntry.SENT -> new FdaRequest(this.id, this.requester, this.scope, this.receivedAt, this.deadline,
-					this.loggedBy, this.loggedAt, this.note, this.production, new Sending(entry.at(), entry.by(),
-							entry.sentTo(), entry.folder(), (entry.files() != null) ? entry.files() : List.of()));
+					this.loggedBy, this.loggedAt, this.note, this.production,
+					new Sending(entry.at(), entry.by(), Objects.requireNonNull(entry.sentTo()),
+							Objects.requireNonNull(entry.folder()),
+							(entry.files() != null) ? entry.files() : List.of()));
 			default -> this;
 		};
 	}

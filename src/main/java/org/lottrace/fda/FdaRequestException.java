@@ -21,6 +21,12 @@ public class FdaRequestException extends RuntimeException {
 		this.reason = reason;
 	}
 
+	/** What to do instead: never empty. */
+	@Override
+	public String getMessage() {
+		return java.util.Objects.requireNonNull(super.getMessage());
+	}
+
 	public Reason reason() {
 		return this.reason;
 	}

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.fda.FdaRequest.Production;
+import org.lottrace.fda.FdaRequest.Sending;
 import org.lottrace.fda.FdaRequestException.Reason;
 import org.lottrace.fda.LogEntry.SentFile;
 import org.lottrace.runs.TraceOutcome;
@@ -67,8 +69,8 @@ public class FdaRequests {
 	 */
 	public FdaRequest log(NewRequest request, String by) {
 		Instant now = this.clock.instant();
-		String requester = text("requester", request.requester(), true);
-		String note = text("note", request.note(), false);
+		String requester = required("requester", request.requester());
+		String note = text("note", request.note());
 		if (!request.scope().names()) {
 			throw invalid("give the foods (products) and dates, or the lot codes, FDA asked for");
 		}
@@ -110,9 +112,10 @@ public class FdaRequests {
 		String path = folder.toAbsolutePath().normalize().toString();
 		this.log.append((entries) -> {
 			FdaRequest request = existing(entries, id);
-			if (!request.open()) {
-				throw conflict("request " + id + " was sent on " + request.sending().at()
-						+ "; log a new request for more records");
+			Sending sending = request.sending();
+			if (sending != null) {
+				throw conflict(
+						"request " + id + " was sent on " + sending.at() + "; log a new request for more records");
 			}
 			return LogEntry.produced(id, this.clock.instant(), by, path, records, gaps);
 		});
@@ -125,9 +128,9 @@ public class FdaRequests {
 	 */
 	public FdaRequest producible(String id) {
 		FdaRequest request = get(id).orElseThrow(() -> notFound(id));
-		if (!request.open()) {
-			throw conflict("request " + id + " was sent on " + request.sending().at()
-					+ "; log a new request for more records");
+		Sending sending = request.sending();
+		if (sending != null) {
+			throw conflict("request " + id + " was sent on " + sending.at() + "; log a new request for more records");
 		}
 		return request;
 	}
@@ -140,17 +143,19 @@ public class FdaRequests {
 	 * @throws FdaRequestException when the request is unknown, not produced, sent
 	 * already, a file is not in the folder or changed since it was produced
 	 */
-	public FdaRequest sent(String id, String to, List<String> files, String by) {
-		String recipient = text("to", to, true);
+	public FdaRequest sent(String id, @Nullable String to, List<String> files, String by) {
+		String recipient = required("to", to);
 		this.log.append((entries) -> {
 			FdaRequest request = existing(entries, id);
-			if (!request.open()) {
-				throw conflict("request " + id + " was sent already, on " + request.sending().at());
+			Sending sending = request.sending();
+			if (sending != null) {
+				throw conflict("request " + id + " was sent already, on " + sending.at());
 			}
-			if (request.production() == null) {
+			Production production = request.production();
+			if (production == null) {
 				throw conflict("request " + id + " has no spreadsheet yet: produce it first");
 			}
-			String folder = request.production().folder();
+			String folder = production.folder();
 			List<SentFile> sent = SentFiles.of(Path.of(folder), files, id);
 			return LogEntry.sent(id, this.clock.instant(), by, folder, recipient, sent);
 		});
@@ -187,11 +192,16 @@ public class FdaRequests {
 		return prefix + String.format(java.util.Locale.ROOT, "%03d", count + 1);
 	}
 
-	private static @Nullable String text(String field, @Nullable String value, boolean required) {
+	private static String required(String field, @Nullable String value) {
+		String text = text(field, value);
+		if (text == null) {
+			throw invalid(field + ": required");
+		}
+		return text;
+	}
+
+	private static @Nullable String text(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
-			if (required) {
-				throw invalid(field + ": required");
-			}
 			return null;
 		}
 		String text = value.strip();

@@ -37,6 +37,20 @@ public record LogEntry(String event, String request, Instant at, String by, @Nul
 
 	}
 
+	/**
+	 * Whether the line has every field its event needs (a line written by lottrace always
+	 * has; the log is read without the lines that do not).
+	 */
+	boolean complete() {
+		return switch (this.event) {
+			case RECEIVED ->
+				this.requester != null && this.receivedAt != null && this.deadline != null && this.scope != null;
+			case PRODUCED -> this.folder != null;
+			case SENT -> this.folder != null && this.sentTo != null;
+			default -> true;
+		};
+	}
+
 	static LogEntry received(String request, Instant at, String by, String requester, Instant receivedAt,
 			Instant deadline, RequestScope scope, @Nullable String note) {
 		return new LogEntry(RECEIVED, request, at, by, requester, receivedAt, deadline, scope, note, null, null, null,

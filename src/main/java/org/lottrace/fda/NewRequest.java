@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param deadline a later time FDA agreed to; {@code null} for 24 hours after it arrived
  * @param note anything else said with it
  */
-public record NewRequest(String requester, RequestScope scope, @Nullable Instant receivedAt, @Nullable Instant deadline,
-		@Nullable String note) {
+public record NewRequest(@Nullable String requester, RequestScope scope, @Nullable Instant receivedAt,
+		@Nullable Instant deadline, @Nullable String note) {
 
 }

@@ -67,7 +67,7 @@ final class RequestLog {
 	 * is written then
 	 */
 	synchronized LogEntry append(Function<List<LogEntry>, LogEntry> next) {
-		PrivateFiles.folder(this.file.getParent());
+		PrivateFiles.folder(PrivateFiles.folderOf(this.file));
 		try (FileChannel channel = open(); FileLock lock = channel.lock()) {
 			List<LogEntry> entries = read();
 			LogEntry entry = next.apply(entries);
@@ -111,7 +111,14 @@ final class RequestLog {
 				continue;
 			}
 			try {
-				entries.add(JSON.readValue(lines.get(i), LogEntry.class));
+				LogEntry entry = JSON.readValue(lines.get(i), LogEntry.class);
+				if (entry.complete()) {
+					entries.add(entry);
+				}
+				else {
+					log.warn("Line {} of the request log {} lacks a field its event needs and is skipped", i + 1,
+							this.file);
+				}
 			}
 			catch (JacksonException ex) {
 				log.warn("Line {} of the request log {} is not a complete entry and is skipped", i + 1, this.file);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.parquet.format.Util;
+import org.jspecify.annotations.Nullable;
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
@@ -109,7 +110,7 @@ public class CommitTasklet implements Tasklet {
 	}
 
 	/** Moves a report into the store. @return its path relative to the store root */
-	private String report(Path staging, String name, Path target) {
+	private @Nullable String report(Path staging, @Nullable String name, Path target) {
 		if (name == null) {
 			return null;
 		}

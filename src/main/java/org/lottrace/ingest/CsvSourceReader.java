@@ -105,11 +105,12 @@ public class CsvSourceReader implements SourceReader {
 	}
 
 	private void readHeader() {
-		if (!this.records.hasNext()) {
+		Iterator<CSVRecord> records = Opened.part(this.records, "the CSV reader");
+		if (!records.hasNext()) {
 			throw new SourceFileException(this.file.getFileName()
 					+ ": the file is empty; expected a header line at line " + (this.dialect.skipLines() + 1));
 		}
-		this.header = this.records.next().toList().stream().map(String::trim).toList();
+		this.header = records.next().toList().stream().map(String::trim).toList();
 	}
 
 	private CSVFormat format() {
@@ -157,10 +158,12 @@ public class CsvSourceReader implements SourceReader {
 	@Override
 	public @Nullable SourceRow read() {
 		try {
-			while (this.records.hasNext()) {
-				CSVRecord record = this.records.next();
+			Iterator<CSVRecord> records = Opened.part(this.records, "the CSV reader");
+			CSVParser parser = Opened.part(this.parser, "the CSV parser");
+			while (records.hasNext()) {
+				CSVRecord record = records.next();
 				long line = this.lastRecordEnd + 1 + commentLines(record) + this.dialect.skipLines();
-				this.lastRecordEnd = this.parser.getCurrentLineNumber();
+				this.lastRecordEnd = parser.getCurrentLineNumber();
 				if (record.size() == 1 && record.get(0).isBlank()) {
 					continue;
 				}

@@ -104,7 +104,8 @@ class EpcisSourceReader implements SourceReader {
 
 	/** Reads the next event into rows, or ends the list. */
 	private void next() {
-		JsonToken token = this.parser.nextToken();
+		JsonParser parser = Opened.part(this.parser, "the EPCIS parser");
+		JsonToken token = parser.nextToken();
 		if (token != JsonToken.START_OBJECT) {
 			this.ended = true;
 			if (this.taken == 0) {
@@ -115,8 +116,8 @@ class EpcisSourceReader implements SourceReader {
 			}
 			return;
 		}
-		long line = this.parser.currentTokenLocation().getLineNr();
-		JsonNode event = this.parser.readValueAsTree();
+		long line = parser.currentTokenLocation().getLineNr();
+		JsonNode event = parser.readValueAsTree();
 		this.events++;
 		String type = EpcisRows.text(event, "type");
 		String bizStep = EpcisIds.shortName(EpcisRows.text(event, "bizStep"));

@@ -40,8 +40,9 @@ public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Obje
 	@Override
 	public List<Object> process(List<SourceRow> rows) {
 		List<Object> accepted = new ArrayList<>(rows.size());
+		RowMapper mapper = Opened.part(this.mapper, "the row mapper");
 		for (SourceRow row : rows) {
-			MappedRow mapped = this.mapper.map(row);
+			MappedRow mapped = mapper.map(row);
 			if (mapped instanceof MappedRow.Accepted a) {
 				accepted.add(a.record());
 			}

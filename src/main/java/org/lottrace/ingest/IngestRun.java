@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.UnitConverter;
+import org.lottrace.store.PrivateFiles;
 import org.lottrace.store.StoreLayout;
 
 /**
@@ -22,7 +23,7 @@ public record IngestRun(Path file, String sha256, SourceMapping mapping, UnitCon
 
 	static IngestRun of(String file, String sha256, String mapping, String ingestedAt, @Nullable String resolves) {
 		Path mappingFile = Path.of(mapping);
-		UnitConverter units = JobsDirectory.readUnits(mappingFile.getParent());
+		UnitConverter units = JobsDirectory.readUnits(PrivateFiles.folderOf(mappingFile));
 		return new IngestRun(Path.of(file), sha256, MappingReader.readMapping(mappingFile, units), units,
 				Instant.parse(ingestedAt), resolves);
 	}

@@ -205,10 +205,10 @@ public class IngestService {
 		return new IngestResult(item.file(), source, IngestResult.Status.INGESTED, context.getLong(CommitTasklet.READ),
 				context.getLong(CommitTasklet.WRITTEN), context.getLong(CommitTasklet.REJECTED),
 				context.getLong(CommitTasklet.PENDING, 0), context.getLong(SupersedeTasklet.SUPERSEDED, 0), duration,
-				context.getString(CommitTasklet.REJECTS_FILE, null),
-				context.getString(CommitTasklet.PENDING_FILE, null), null, execution.getId(), stepDurations(execution),
-				HeldReports.firstLines(context.getString(CommitTasklet.REJECTS_FILE, null),
-						context.getString(CommitTasklet.PENDING_FILE, null)));
+				(String) context.get(CommitTasklet.REJECTS_FILE), (String) context.get(CommitTasklet.PENDING_FILE),
+				null, execution.getId(), stepDurations(execution),
+				HeldReports.firstLines((String) context.get(CommitTasklet.REJECTS_FILE),
+						(String) context.get(CommitTasklet.PENDING_FILE)));
 	}
 
 	private @Nullable String inStore(@Nullable String relative) {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,8 @@ class InterruptedRuns {
 	}
 
 	private JobExecution close(JobExecution running) {
-		JobExecution execution = this.jobRepository.getJobExecution(running.getId());
+		JobExecution read = this.jobRepository.getJobExecution(running.getId());
+		JobExecution execution = (read != null) ? read : running;
 		String source = execution.getJobParameters().getString(IngestRun.SOURCE);
 		String sha256 = execution.getJobParameters().getString(IngestRun.SHA256);
 		String file = execution.getJobParameters().getString(IngestRun.FILE);
@@ -139,7 +141,7 @@ class InterruptedRuns {
 		this.jobRepository.update(execution);
 	}
 
-	private static Object lastUpdated(JobExecution execution) {
+	private static @Nullable Object lastUpdated(JobExecution execution) {
 		return (execution.getLastUpdated() != null) ? execution.getLastUpdated() : execution.getStartTime();
 	}
 

@@ -63,7 +63,8 @@ final class MappingChecker {
 			this.problems.add("files: give the file-name patterns of this source's exports, e.g. ['RCV_*.csv'], or "
 					+ "write master data in the file itself under rows:");
 		}
-		if (!this.problems.isEmpty()) {
+		if (kind == null || !this.problems.isEmpty()) {
+			// an unknown kind is one of the problems
 			throw new MappingException(this.file.toString(), this.problems);
 		}
 		String inbox = (raw.inbox() != null) ? raw.inbox() : source;
@@ -277,7 +278,9 @@ final class MappingChecker {
 			return;
 		}
 		try {
-			DateTimeFormatter.ofPattern(format);
+			// only to see that the pattern is valid: the parsers make their own formatter
+			DateTimeFormatter checked = DateTimeFormatter.ofPattern(format);
+			assert checked != null;
 		}
 		catch (IllegalArgumentException ex) {
 			this.problems.add(where + ": invalid date format '" + format + "': " + ex.getMessage());

@@ -95,7 +95,7 @@ class PendingResolver {
 						"no mapping in " + jobs.dir() + " for source " + first.provenance().source(), List.of()));
 				continue;
 			}
-			if (masterChanged) {
+			if (masterData == null || masterChanged) {
 				masterData = StoreMasterData.load(this.catalog, this.duckDb);
 				masterChanged = false;
 			}

@@ -226,7 +226,7 @@ public final class RowMapper {
 	 * of the day.
 	 */
 	private @Nullable Quantity normalize(FieldValues values) {
-		Quantity recorded = new Quantity(values.decimal(KdeField.QUANTITY), values.string(KdeField.UNIT));
+		Quantity recorded = KdeRecords.quantity(values, KdeField.QUANTITY, KdeField.UNIT);
 		String productCode = values.string(KdeField.PRODUCT_CODE);
 		Optional<Product> product = (productCode != null) ? this.masterData.product(productCode) : Optional.empty();
 		String target = product.map(Product::baseUnit).orElseGet(() -> this.units.baseUnit(recorded.unit()));
@@ -249,7 +249,8 @@ public final class RowMapper {
 			failed.add(binding.field().column());
 		}
 		catch (IllegalArgumentException ex) {
-			violations.add(KdeViolation.of(binding.field(), this.limits.shown(binding.field(), text), ex.getMessage()));
+			violations.add(KdeViolation.of(binding.field(), this.limits.shown(binding.field(), text),
+					java.util.Objects.requireNonNullElse(ex.getMessage(), "not a valid value")));
 			failed.add(binding.field().column());
 		}
 	}

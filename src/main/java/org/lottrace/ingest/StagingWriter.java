@@ -110,7 +110,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 
 	/** Sets a row aside, rejected or pending, with every reason. */
 	public void hold(MappedRow.Held row) {
-		this.held.hold(row);
+		Opened.part(this.held, "the held-row writer").hold(row);
 	}
 
 	@Override
@@ -128,7 +128,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 				this.async.get(i).finish();
 				files.addAll(this.parquet.get(i).finish());
 			}
-			HeldRowWriter held = this.held;
+			HeldRowWriter held = Opened.part(this.held, "the held-row writer");
 			List<WrittenFile> heldFiles = held.finish();
 			this.finished = true;
 			new StagingManifest(files, this.written, held.rejected(), held.pending(), heldFiles, held.rejectsFile(),

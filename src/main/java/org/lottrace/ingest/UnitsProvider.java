@@ -6,6 +6,7 @@ import java.nio.file.attribute.FileTime;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.UnitConverter;
+import org.lottrace.store.PrivateFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ public class UnitsProvider implements java.util.function.Supplier<UnitConverter>
 	public synchronized UnitConverter units() {
 		FileTime modified = modified();
 		if (this.units == null || !modified.equals(this.readAt)) {
-			this.units = JobsDirectory.readUnits(this.file.getParent());
+			this.units = JobsDirectory.readUnits(PrivateFiles.folderOf(this.file));
 			this.readAt = modified;
 		}
 		return this.units;

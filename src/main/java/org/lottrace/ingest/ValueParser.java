@@ -58,6 +58,11 @@ interface ValueParser {
 			return this.waitsFor;
 		}
 
+		@Override
+		public String getMessage() {
+			return java.util.Objects.requireNonNull(super.getMessage());
+		}
+
 	}
 
 	private static Boolean parseBoolean(String text) {

@@ -54,7 +54,7 @@ public final class KdeRecords {
 				? new TraceabilityLot(lotCode, v.string(LOT_ASSIGNER), v.string(INTERNAL_LOT)) : null;
 		EventLocations locations = new EventLocations(v.string(LOCATION_CODE), v.string(PARTNER_LOCATION_CODE),
 				v.string(TLC_SOURCE_LOCATION_CODE), v.string(TLC_SOURCE_REFERENCE), tlcSourceAssumed);
-		return new KdeEvent(recordKey, Objects.requireNonNull(kind.cte()), kind.role(), lot, v.string(PRODUCT_CODE),
+		return new KdeEvent(recordKey, kind.eventCte(), kind.role(), lot, v.string(PRODUCT_CODE),
 				quantity(v, QUANTITY, UNIT), normalized, Objects.requireNonNull(v.date(EVENT_DATE)),
 				v.dateTime(EVENT_TIME), locations, reference(v, REFERENCE_DOCUMENT_TYPE, REFERENCE_DOCUMENT_NUMBER),
 				reference(v, REFERENCE_DOCUMENT_TYPE_2, REFERENCE_DOCUMENT_NUMBER_2), v.string(WORK_ORDER), farm(v),
@@ -94,7 +94,8 @@ public final class KdeRecords {
 				v.string(HARVESTER_BUSINESS_NAME), v.string(HARVESTER_PHONE), v.string(CATCH_AREA));
 	}
 
-	private static Quantity quantity(FieldValues v, KdeField amount, KdeField unit) {
+	/** A required quantity of a row checked to have it (its KDEs are checked first). */
+	public static Quantity quantity(FieldValues v, KdeField amount, KdeField unit) {
 		return new Quantity(Objects.requireNonNull(v.decimal(amount)), Objects.requireNonNull(v.string(unit)));
 	}
 

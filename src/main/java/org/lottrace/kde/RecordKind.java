@@ -45,6 +45,17 @@ public enum RecordKind {
 		return this.cte;
 	}
 
+	/**
+	 * The CTE of the events this kind makes.
+	 * @throws IllegalStateException for master data, which has none
+	 */
+	public Cte eventCte() {
+		if (this.cte == null) {
+			throw new IllegalStateException(code() + " is master data, not an event");
+		}
+		return this.cte;
+	}
+
 	public EventRole role() {
 		return (this.role != null) ? this.role : EventRole.EVENT;
 	}

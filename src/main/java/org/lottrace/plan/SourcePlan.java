@@ -44,8 +44,8 @@ record SourcePlan(String source, String description, String records, String file
 			case PRODUCT -> "master data: products (product descriptions and Food Traceability List categories)";
 			case TRANSFORMATION_INPUT -> "transformation inputs, the quantity used of each input lot (§ 1.1350(a)(1))";
 			case TRANSFORMATION_OUTPUT -> "transformation outputs, the new lots made (§ 1.1350(a)(2))";
-			default ->
-				kind.cte().title().toLowerCase(java.util.Locale.ROOT) + " records (" + kind.cte().section() + ")";
+			default -> kind.eventCte().title().toLowerCase(java.util.Locale.ROOT) + " records ("
+					+ kind.eventCte().section() + ")";
 		};
 	}
 

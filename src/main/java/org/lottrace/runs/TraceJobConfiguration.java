@@ -117,15 +117,17 @@ public class TraceJobConfiguration {
 			ReportWriter writer, ReportProperties properties, StoreCatalog catalog, Clock clock) {
 		return new StepBuilder("reportStep", jobRepository).tasklet((contribution, chunk) -> {
 			var execution = chunk.getStepContext().getStepExecution().getJobExecution();
-			String subject = (traceWork.findings != null) ? traceWork.findings.analysis().result().request().subject()
-					: "records " + traceWork.records.request().subject();
-			ReportFolder folder = ReportFolder.create(properties.root(), subject, traceWork.started);
+			TraceFindings findings = traceWork.findings;
+			Instant started = traceWork.started();
+			String subject = (findings != null) ? findings.analysis().result().request().subject()
+					: "records " + traceWork.records().request().subject();
+			ReportFolder folder = ReportFolder.create(properties.root(), subject, started);
 			Map<String, Long> timings = new LinkedHashMap<>();
-			timings.put((traceWork.findings != null) ? "trace" : "select", traceWork.queryMillis);
-			timings.putAll((traceWork.findings != null) ? writer.trace(traceWork.findings, traceWork.started, folder)
-					: writer.records(traceWork.records, folder));
+			timings.put((findings != null) ? "trace" : "select", traceWork.queryMillis);
+			timings.putAll((findings != null) ? writer.trace(findings, started, folder)
+					: writer.records(traceWork.records(), folder));
 			Instant finished = clock.instant();
-			timings.put("total", Duration.between(traceWork.started, finished).toMillis());
+			timings.put("total", Duration.between(started, finished).toMillis());
 			Manifest manifest = Manifests.of(traceWork, execution.getJobParameters(), catalog, timings, folder,
 					finished);
 			manifest.write(folder.path());

@@ -3,6 +3,7 @@ package org.lottrace.runs;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.report.TraceFindings;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.IndexBusyException;
@@ -131,7 +132,7 @@ public class TraceRunner {
 		return new JobParametersBuilder().addString(TraceJobConfiguration.RUN, runId, true);
 	}
 
-	private static void add(JobParametersBuilder parameters, String name, Object value) {
+	private static void add(JobParametersBuilder parameters, String name, @Nullable Object value) {
 		if (value != null && !value.toString().isEmpty()) {
 			parameters.addString(name, value.toString(), false);
 		}

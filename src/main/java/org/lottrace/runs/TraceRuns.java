@@ -92,7 +92,7 @@ public class TraceRuns {
 				JobExecution execution = this.jobRepository.getLastJobExecution(instance);
 				String runId = (execution != null) ? execution.getJobParameters().getString(TraceJobConfiguration.RUN)
 						: null;
-				if (runId != null) {
+				if (execution != null && runId != null) {
 					runs.add(run(runId, job, execution));
 				}
 			}
@@ -103,7 +103,7 @@ public class TraceRuns {
 
 	/** The outcome of a completed execution, read from its report folder. */
 	static @Nullable TraceOutcome outcome(String runId, JobExecution execution) {
-		String folder = execution.getExecutionContext().getString(TraceJobConfiguration.FOLDER, null);
+		String folder = (String) execution.getExecutionContext().get(TraceJobConfiguration.FOLDER);
 		if (execution.getStatus() != BatchStatus.COMPLETED || folder == null || !Files.isDirectory(Path.of(folder))) {
 			return null;
 		}

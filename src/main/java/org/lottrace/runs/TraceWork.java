@@ -20,4 +20,21 @@ public final class TraceWork {
 
 	long queryMillis;
 
+	/** When the run started: set by the first step. */
+	Instant started() {
+		return first(this.started);
+	}
+
+	/** The records of a records job: set by its first step. */
+	RecordSelection records() {
+		return first(this.records);
+	}
+
+	private static <T> T first(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("the report step runs only after the trace or select step");
+		}
+		return value;
+	}
+
 }

@@ -75,8 +75,8 @@ public class IngestionHistory {
 		ExecutionContext context = execution.getExecutionContext();
 		var parameters = execution.getJobParameters();
 		String file = String.valueOf(parameters.getString(IngestRun.FILE));
-		String rejects = existing(context.getString(CommitTasklet.REJECTS_FILE, null));
-		String pending = existing(context.getString(CommitTasklet.PENDING_FILE, null));
+		String rejects = existing((String) context.get(CommitTasklet.REJECTS_FILE));
+		String pending = existing((String) context.get(CommitTasklet.PENDING_FILE));
 		String error = execution.getAllFailureExceptions()
 			.stream()
 			.map(Throwable::getMessage)

@@ -3,6 +3,7 @@ package org.lottrace.store;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.jspecify.annotations.Nullable;
 
 /** The value types of store columns and their Parquet physical and logical types. */
 public enum ColumnType {
@@ -31,9 +32,9 @@ public enum ColumnType {
 
 	private final PrimitiveTypeName physical;
 
-	private final LogicalTypeAnnotation logical;
+	private final @Nullable LogicalTypeAnnotation logical;
 
-	ColumnType(PrimitiveTypeName physical, LogicalTypeAnnotation logical) {
+	ColumnType(PrimitiveTypeName physical, @Nullable LogicalTypeAnnotation logical) {
 		this.physical = physical;
 		this.logical = logical;
 	}
@@ -42,7 +43,8 @@ public enum ColumnType {
 		return this.physical;
 	}
 
-	LogicalTypeAnnotation logical() {
+	/** The logical type; {@code null} for a plain primitive (Parquet's own default). */
+	@Nullable LogicalTypeAnnotation logical() {
 		return this.logical;
 	}
 

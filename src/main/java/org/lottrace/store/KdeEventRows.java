@@ -35,7 +35,7 @@ public final class KdeEventRows {
 		return new KdeEvent(rs.getString("record_key"), Cte.fromCode(rs.getString("cte")),
 				EventRole.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)), lot,
 				rs.getString("product_code"), quantity(rs, "quantity", "unit"),
-				optionalQuantity(rs, "normalized_quantity", "normalized_unit"), date(rs, "event_date"),
+				optionalQuantity(rs, "normalized_quantity", "normalized_unit"), requiredDate(rs, "event_date"),
 				dateTime(rs, "event_time"), locations,
 				reference(rs, "reference_document_type", "reference_document_number"),
 				reference(rs, "reference_document_type_2", "reference_document_number_2"), rs.getString("work_order"),
@@ -85,6 +85,15 @@ public final class KdeEventRows {
 		String t = rs.getString(type);
 		String n = rs.getString(number);
 		return (t != null || n != null) ? new ReferenceDocument((t != null) ? t : "", (n != null) ? n : "") : null;
+	}
+
+	/** A date the table declares required: a row without it is not a record. */
+	private static LocalDate requiredDate(ResultSet rs, String column) throws SQLException {
+		LocalDate date = date(rs, column);
+		if (date == null) {
+			throw new SQLException("A record of the store has no " + column + ": the store is damaged");
+		}
+		return date;
 	}
 
 	private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -107,7 +107,8 @@ public final class PartitionedParquetWriter<T> implements AutoCloseable {
 	public List<WrittenFile> finish() {
 		List<WrittenFile> written = new ArrayList<>();
 		for (Map.Entry<String, Long> partition : this.rows.entrySet()) {
-			Open<T> target = this.open.remove(partition.getKey());
+			Open<T> target = java.util.Objects.requireNonNull(this.open.remove(partition.getKey()),
+					"every partition with rows has its file open");
 			try {
 				target.writer().finish();
 				Files.move(target.target().resolveSibling(this.fileName + IN_PROGRESS), target.target(),

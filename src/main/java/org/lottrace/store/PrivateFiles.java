@@ -60,12 +60,22 @@ public final class PrivateFiles {
 	}
 
 	/**
+	 * The folder a file is in: the parent of its absolute path (a file's absolute path
+	 * always has one; only a root has none).
+	 */
+	public static Path folderOf(Path file) {
+		Path absolute = file.toAbsolutePath();
+		Path parent = absolute.getParent();
+		return (parent != null) ? parent : absolute;
+	}
+
+	/**
 	 * Writes a file that only its owner may read or write (mode 0600), atomically:
 	 * written aside, then moved into place, so that no reader ever sees it half-written
 	 * or with wider permissions.
 	 */
 	public static void write(Path file, String text) {
-		Path folder = folder(file.toAbsolutePath().getParent());
+		Path folder = folder(folderOf(file));
 		Path aside = folder.resolve("." + file.getFileName() + ".tmp");
 		try {
 			Files.deleteIfExists(aside);

@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** Resolves a request to the lots it names. */
 final class StartLots {
 
@@ -16,10 +18,11 @@ final class StartLots {
 		if ((request.lot() == null) == (request.product() == null)) {
 			throw TraceException.invalid("give either a lot or a product (with a date range), not both or neither");
 		}
-		return (request.lot() != null) ? byLot(sql, request.lot(), request.assigner()) : byProduct(sql, request);
+		String lot = request.lot();
+		return (lot != null) ? byLot(sql, lot, request.assigner()) : byProduct(sql, request);
 	}
 
-	private static int[] byLot(Statement sql, String lot, String assigner) throws SQLException {
+	private static int[] byLot(Statement sql, String lot, @Nullable String assigner) throws SQLException {
 		SqlQuery query = new SqlQuery(sql).sql(
 				"SELECT q.lot_id, q.lot_code, q.lot_assigner, coalesce(loc.business_name, " + "q.lot_assigner) FROM (");
 		if (assigner != null) {
@@ -56,15 +59,16 @@ final class StartLots {
 	}
 
 	private static int[] byProduct(Statement sql, TraceRequest request) throws SQLException {
+		String product = java.util.Objects.requireNonNull(request.product(), "a lot or a product");
 		try (ResultSet rs = new SqlQuery(sql).sql("SELECT count(*) FROM product WHERE product_code = ")
-			.value(request.product())
+			.value(product)
 			.query()) {
 			rs.next();
 			if (rs.getLong(1) == 0) {
-				throw TraceException.notFound("no product '" + request.product() + "' in the master data");
+				throw TraceException.notFound("no product '" + product + "' in the master data");
 			}
 		}
-		SqlQuery query = RecordQuery.lotsOfProducts(new SqlQuery(sql), (q) -> q.value(request.product()));
+		SqlQuery query = RecordQuery.lotsOfProducts(new SqlQuery(sql), (q) -> q.value(product));
 		RecordQuery.dateFilter(query, "e", request.from(), request.to());
 		List<Integer> ids = new ArrayList<>();
 		try (ResultSet rs = query.sql(" ORDER BY e.lot_id").query()) {

@@ -74,8 +74,9 @@ class CompliancePageBrowserTests extends SampleDataServer {
 		produced.findElement(By.cssSelector("input.sent-to")).sendKeys("email to jane.smith@fda.hhs.gov");
 		produced.findElement(By.cssSelector("button.mark-sent")).click();
 
-		// then
-		assertThat(cells("requests-sent", id)).contains("email to jane.smith@fda.hhs.gov", "14");
+		// then: every file of the folder was sent (records.json, the workbook, a CSV per
+		// sheet, the EPCIS document, the manifest)
+		assertThat(cells("requests-sent", id)).contains("email to jane.smith@fda.hhs.gov", "15");
 		assertThat(find("requests-open", id)).isNull();
 	}
 

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
@@ -78,10 +80,12 @@ final class ExplanationSheet {
 
 	private static void sheets(List<List<@Nullable Object>> rows, List<Sheet> cteSheets) {
 		for (Sheet sheet : cteSheets) {
-			rows.add(row("Sheet", sheet.name(), null, sheet.name(),
-					"The KDEs of " + sheet.cte().title().toLowerCase(Locale.ROOT) + " events, one row per " + "record ("
-							+ sheet.cte().section() + "); an empty sheet means the records hold no such event",
-					sheet.cte().section()));
+			Cte cte = Objects.requireNonNull(sheet.cte(), "a CTE sheet");
+			rows.add(
+					row("Sheet", sheet.name(), null, sheet.name(),
+							"The KDEs of " + cte.title().toLowerCase(Locale.ROOT) + " events, one row per " + "record ("
+									+ cte.section() + "); an empty sheet means the records hold no such event",
+							cte.section()));
 		}
 		rows.add(row("Sheet", FdaSpreadsheet.EXPLANATIONS, null, FdaSpreadsheet.EXPLANATIONS,
 				"This sheet: every column, code, marker and convention used", "§ 1.1455(c)"));

@@ -42,8 +42,10 @@ final class FdaSheets {
 			for (int c = 0; c < layout.size(); c++) {
 				SheetCell cell = layout.get(c).value().apply(sorted.get(r));
 				row.add(cell.value());
-				if (cell.gap() != null && cell.record() != null) {
-					gaps.add(gap(name, r + 2, c, layout.get(c), cell, cell.record()));
+				String reason = cell.gap();
+				KdeEvent record = cell.record();
+				if (reason != null && record != null) {
+					gaps.add(gap(name, r + 2, c, layout.get(c), cell, reason, record));
 				}
 			}
 			rows.add(row);
@@ -51,9 +53,9 @@ final class FdaSheets {
 		return new Sheet(name, CteLayouts.fileName(cte), cte, layout.stream().map(KdeColumn::column).toList(), rows);
 	}
 
-	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, SheetCell cell, KdeEvent record) {
+	private static Gap gap(String sheet, int row, int column, KdeColumn kdeColumn, SheetCell cell, String reason,
+			KdeEvent record) {
 		FdaSpreadsheet.Column c = kdeColumn.column();
-		String reason = cell.gap();
 		return new Gap(cell.kind(), sheet, row, Sheet.letter(column) + row, c.header(), c.kde(), c.citation(),
 				record.recordKey(), record.provenance().file(), record.provenance().line(), reason);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.Quantity;
@@ -47,13 +48,12 @@ final class KdeColumns {
 		columns.set(0, new KdeColumn(name.column(), (f) -> {
 			SheetCell cell = name.value().apply(f);
 			MasterDataCode tlc = use.apply(f);
-			String assumed = (tlc.record() != null) ? tlc.record().locations().tlcSourceAssumed() : null;
-			return (assumed != null && cell.gap() == null && cell.value() != null)
-					? new SheetCell(
-							cell.value(), "assumed, not recorded in the export (mapping "
-									+ tlc.record().provenance().source() + "): " + assumed,
-							tlc.record(), org.lottrace.trace.Gap.Kind.ASSUMED_TLC_SOURCE)
-					: cell;
+			KdeEvent record = tlc.record();
+			String assumed = (record != null) ? record.locations().tlcSourceAssumed() : null;
+			return (record != null && assumed != null && cell.gap() == null && cell.value() != null) ? new SheetCell(
+					cell.value(),
+					"assumed, not recorded in the export (mapping " + record.provenance().source() + "): " + assumed,
+					record, org.lottrace.trace.Gap.Kind.ASSUMED_TLC_SOURCE) : cell;
 		}));
 		return columns;
 	}

@@ -81,7 +81,7 @@ public final class GenealogyLayout {
 	private static Layout placed(ElkNode root, Graph graph, Map<String, ElkNode> elkNodes, List<ElkEdge> elkEdges) {
 		List<PlacedNode> nodes = new ArrayList<>();
 		for (Node node : graph.nodes()) {
-			ElkNode elkNode = elkNodes.get(node.id());
+			ElkNode elkNode = java.util.Objects.requireNonNull(elkNodes.get(node.id()), "every node is laid out");
 			nodes.add(new PlacedNode(node, elkNode.getX(), elkNode.getY(), elkNode.getWidth(), elkNode.getHeight()));
 		}
 		List<PlacedEdge> edges = new ArrayList<>();

@@ -105,8 +105,8 @@ public final class LotGenealogy {
 		Map<Integer, List<Integer>> collapsed = collapse(drawn, outputs);
 		List<Node> nodes = new ArrayList<>();
 		drawn.forEach((lot) -> nodes.add(GenealogyNodes.lot(lot, names)));
-		collapsed.forEach(
-				(owner, lots) -> nodes.add(GenealogyNodes.collapsed(result.lots().get(owner), lots, analysis, names)));
+		collapsed
+			.forEach((owner, lots) -> nodes.add(GenealogyNodes.collapsed(result.lot(owner), lots, analysis, names)));
 		int hidden = collapsed.values().stream().mapToInt(List::size).sum();
 		return new Graph(List.copyOf(nodes), edges(result, drawn, collapsed, names), fromStart, others, hidden);
 	}
@@ -133,7 +133,7 @@ public final class LotGenealogy {
 		while (!queue.isEmpty()) {
 			int lot = queue.poll();
 			for (int next : outputs.getOrDefault(lot, List.of())) {
-				if (distance.putIfAbsent(next, distance.get(lot) + 1) == null) {
+				if (distance.putIfAbsent(next, java.util.Objects.requireNonNull(distance.get(lot)) + 1) == null) {
 					queue.add(next);
 				}
 			}
@@ -176,7 +176,7 @@ public final class LotGenealogy {
 		}
 		List<Edge> edges = new ArrayList<>();
 		pairs.forEach((pair, count) -> edges.add(new Edge(GenealogyNodes.id(pair.get(0)),
-				GenealogyNodes.id(pair.get(1)), names.isLater(result.lots().get(pair.get(1))), count)));
+				GenealogyNodes.id(pair.get(1)), names.isLater(result.lot(pair.get(1))), count)));
 		collapsed.keySet()
 			.forEach((owner) -> edges
 				.add(new Edge(GenealogyNodes.id(owner), GenealogyNodes.collapsedId(owner), true, 0)));

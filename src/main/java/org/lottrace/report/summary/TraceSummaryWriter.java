@@ -3,6 +3,7 @@ package org.lottrace.report.summary;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.report.ReportFiles;
 import org.lottrace.report.ReportFormat;
 import org.lottrace.report.ReportTemplates;
@@ -82,7 +83,7 @@ public final class TraceSummaryWriter {
 	 * The lot genealogy alone, as a standalone SVG document with its own styles (the web
 	 * page shows it), or {@code null} when it cannot be drawn.
 	 */
-	public String genealogySvg(TraceAnalysis analysis) {
+	public @Nullable String genealogySvg(TraceAnalysis analysis) {
 		String svg = genealogy(analysis).svg();
 		if (svg.isEmpty()) {
 			return null;
