@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.ingest.EpcisIds.Item;
 import org.lottrace.ingest.EpcisIds.Place;
@@ -119,14 +120,7 @@ final class EpcisRows {
 		if (!id.isEmpty()) {
 			return id;
 		}
-		try {
-			byte[] json = event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			return "sha256:" + java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "sha256:" + DigestUtils.sha256Hex(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/**

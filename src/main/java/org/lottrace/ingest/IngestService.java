@@ -5,14 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.ingest.IngestPlan.Item;
 import org.lottrace.store.CommitLog;
@@ -278,18 +275,11 @@ public class IngestService {
 
 	/** The SHA-256 of a file, hex. */
 	public static String sha256(Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			byte[] buffer = new byte[1 << 16];
-			while (in.read(buffer) >= 0) {
-				// digesting
-			}
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		try (InputStream in = Files.newInputStream(file)) {
+			return DigestUtils.sha256Hex(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file, ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

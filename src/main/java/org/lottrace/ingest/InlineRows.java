@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Field;
 import org.lottrace.kde.RecordKind;
+import org.lottrace.store.AtomicFiles;
 
 /**
  * Master data written in a mapping file itself, for a site that has no export of it (its
@@ -108,11 +109,7 @@ final class InlineRows {
 		try {
 			byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
 			if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), content)) {
-				Files.createDirectories(dir);
-				Path temp = dir.resolve("." + file.getFileName() + ".tmp");
-				Files.write(temp, content);
-				Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				AtomicFiles.write(file, (out) -> out.write(content));
 			}
 			return file;
 		}

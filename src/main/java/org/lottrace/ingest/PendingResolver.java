@@ -3,14 +3,11 @@ package org.lottrace.ingest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.MasterData;
 import org.lottrace.kde.RecordKind;
@@ -179,15 +177,9 @@ class PendingResolver {
 	 * The same resolution tried again after a crash is the same job instance.
 	 */
 	private static String identity(String export, SourceMapping mapping, List<Long> lines) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String text = "resolves " + export + "\n" + mapping.sha256() + "\n"
-					+ lines.stream().map(String::valueOf).collect(Collectors.joining(","));
-			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		String text = "resolves " + export + "\n" + mapping.sha256() + "\n"
+				+ lines.stream().map(String::valueOf).collect(Collectors.joining(","));
+		return DigestUtils.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,13 +1,11 @@
 package org.lottrace.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,15 +31,7 @@ record StagingManifest(List<WrittenFile> files, long written, long rejected, lon
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	void write(Path stagingDir) {
-		Path temp = stagingDir.resolve(FILE_NAME + ".tmp");
-		try {
-			JSON.writeValue(temp.toFile(), this);
-			Files.move(temp, stagingDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		AtomicFiles.write(stagingDir.resolve(FILE_NAME), (out) -> JSON.writeValue(out, this));
 	}
 
 	static @Nullable StagingManifest read(Path stagingDir) {

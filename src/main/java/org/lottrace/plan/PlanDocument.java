@@ -6,14 +6,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,14 +67,7 @@ final class PlanDocument {
 
 	/** The SHA-256 of what the plan says, whatever its version. */
 	static String contentSha256(PlanContent content) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(markdown(content, null).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return DigestUtils.sha256Hex(markdown(content, null).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Template compile(String name, Mustache.Compiler compiler) {

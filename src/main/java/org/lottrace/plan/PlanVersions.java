@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.store.PrivateFiles;
 
 /**
@@ -142,13 +142,12 @@ final class PlanVersions {
 	 * replacing anything, then made read-only.
 	 */
 	private static void create(Path file, String text) throws IOException {
-		if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-			throw new java.nio.file.FileAlreadyExistsException(file.toString(), null, "a version is never overwritten");
+		try {
+			AtomicFiles.writeString(file, text, AtomicFiles.Mode.CREATE);
 		}
-		Path aside = file.resolveSibling("." + file.getFileName() + ".tmp");
-		Files.deleteIfExists(aside);
-		Files.writeString(aside, text, StandardCharsets.UTF_8);
-		Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
 		if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
 		}

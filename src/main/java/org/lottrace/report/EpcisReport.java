@@ -9,6 +9,7 @@ import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.epcis.EpcisRecords;
 import org.lottrace.kde.TraceabilityLot;
 import tools.jackson.databind.node.ObjectNode;
+import org.lottrace.store.AtomicFiles;
 
 /**
  * The records of a report as an EPCIS 2.0 JSON-LD document, {@code epcis.jsonld}: the
@@ -28,7 +29,7 @@ public final class EpcisReport {
 
 	static Path write(RecordSet records, ZoneId zone, Path file) {
 		ObjectNode document = document(records, zone);
-		return ReportFiles.write(file, (out) -> EpcisDocument.write(document, out));
+		return AtomicFiles.write(file, (out) -> EpcisDocument.write(document, out));
 	}
 
 }

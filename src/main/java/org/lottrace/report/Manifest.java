@@ -5,19 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.lottrace.store.AtomicFiles;
 
 /**
  * What a report folder holds and how it was made, so that a report handed to a regulator
@@ -67,19 +64,12 @@ public record Manifest(String lottrace, Instant generatedAt, Map<String, Object>
 
 	/** Writes {@code manifest.json} and {@code SHA256SUMS} into the folder. */
 	public void write(Path folder) {
-		try {
-			Path temp = folder.resolve("." + FILE + ".tmp");
-			JSON.writeValue(temp.toFile(), this);
-			Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
-			StringBuilder sums = new StringBuilder();
-			for (FileEntry file : this.files) {
-				sums.append(file.sha256()).append("  ").append(file.path()).append('\n');
-			}
-			Files.writeString(folder.resolve(CHECKSUMS), sums);
+		AtomicFiles.write(folder.resolve(FILE), (out) -> JSON.writeValue(out, this));
+		StringBuilder sums = new StringBuilder();
+		for (FileEntry file : this.files) {
+			sums.append(file.sha256()).append("  ").append(file.path()).append('\n');
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the manifest in " + folder, ex);
-		}
+		AtomicFiles.writeString(folder.resolve(CHECKSUMS), sums.toString());
 	}
 
 	public static Manifest read(Path folder) {
@@ -87,12 +77,8 @@ public record Manifest(String lottrace, Instant generatedAt, Map<String, Object>
 	}
 
 	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		try (InputStream in = Files.newInputStream(file)) {
+			return DigestUtils.sha256Hex(in);
 		}
 	}
 

@@ -1,10 +1,6 @@
 package org.lottrace.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +13,7 @@ import org.lottrace.report.fda.FdaXlsxWriter;
 import org.lottrace.report.recall.MockRecallTimes;
 import org.lottrace.report.recall.MockRecallWriter;
 import org.lottrace.report.summary.TraceSummaryWriter;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.trace.RecordSelection;
 import org.lottrace.trace.TraceAnalysis;
 import org.springframework.stereotype.Component;
@@ -75,7 +72,7 @@ public class ReportWriter {
 				// on its own (not inside the HTML summary) an SVG needs its namespace, or
 				// a
 				// browser does not draw it
-				ReportFiles.writeAtomically(folder.file(GENEALOGY), svg.startsWith("<svg xmlns=") ? svg
+				AtomicFiles.writeString(folder.file(GENEALOGY), svg.startsWith("<svg xmlns=") ? svg
 						: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
 			}
 		});
@@ -113,14 +110,7 @@ public class ReportWriter {
 	}
 
 	static void json(Object value, Path file) {
-		try {
-			Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-			JSON.writeValue(temp.toFile(), value);
-			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write " + file, ex);
-		}
+		AtomicFiles.write(file, (out) -> JSON.writeValue(out, value));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -47,16 +46,7 @@ public final class CommitLog {
 		}
 		Path dir = this.layout.commits();
 		Path target = dir.resolve(STAMP.format(commit.ingestedAt()) + "-" + commit.fileId() + ".json");
-		try {
-			Files.createDirectories(dir);
-			Path temp = dir.resolve("." + target.getFileName() + ".tmp");
-			JSON.writeValue(temp.toFile(), commit);
-			fsync(temp);
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the commit " + target, ex);
-		}
+		AtomicFiles.write(target, (out) -> JSON.writeValue(out, commit));
 	}
 
 	/** The commit of an export, if it was ingested. */
@@ -107,12 +97,6 @@ public final class CommitLog {
 
 	private static StoreCommit read(Path file) {
 		return JSON.readValue(file.toFile(), StoreCommit.class);
-	}
-
-	static void fsync(Path file) throws IOException {
-		try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-			channel.force(true);
-		}
 	}
 
 }

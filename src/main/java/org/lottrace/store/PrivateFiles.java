@@ -6,7 +6,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -75,20 +74,7 @@ public final class PrivateFiles {
 	 * or with wider permissions.
 	 */
 	public static void write(Path file, String text) {
-		Path folder = folder(folderOf(file));
-		Path aside = folder.resolve("." + file.getFileName() + ".tmp");
-		try {
-			Files.deleteIfExists(aside);
-			if (POSIX) {
-				Files.createFile(aside,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			Files.writeString(aside, text);
-			Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write " + file + ": " + ex.getMessage(), ex);
-		}
+		AtomicFiles.writeString(file, text, AtomicFiles.Mode.OWNER_ONLY);
 	}
 
 	/**

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lottrace.report.ReportFiles;
 import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.store.SafeCsv;
 
 /**
@@ -33,7 +33,7 @@ public final class FdaCsvWriter {
 	public static List<Path> write(FdaSpreadsheet spreadsheet, Path directory) {
 		List<Path> files = new ArrayList<>();
 		for (Sheet sheet : spreadsheet.sheets()) {
-			files.add(ReportFiles.write(directory.resolve(sheet.fileName()), (out) -> {
+			files.add(AtomicFiles.write(directory.resolve(sheet.fileName()), (out) -> {
 				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 				writer.write(BYTE_ORDER_MARK);
 				try (SafeCsv csv = new SafeCsv(writer, sheet.headers())) {

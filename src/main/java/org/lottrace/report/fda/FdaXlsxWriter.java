@@ -9,9 +9,9 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
-import org.lottrace.report.ReportFiles;
 import org.lottrace.report.fda.FdaSpreadsheet.Column;
 import org.lottrace.report.fda.FdaSpreadsheet.Sheet;
+import org.lottrace.store.AtomicFiles;
 
 /**
  * Writes an {@link FdaSpreadsheet} as one XLSX workbook with fastexcel, streaming: one
@@ -41,7 +41,7 @@ public final class FdaXlsxWriter {
 	 * @return {@code file}
 	 */
 	public static Path write(FdaSpreadsheet spreadsheet, Path file) {
-		return ReportFiles.write(file, (out) -> write(spreadsheet, out));
+		return AtomicFiles.write(file, (out) -> write(spreadsheet, out));
 	}
 
 	private static void write(FdaSpreadsheet spreadsheet, OutputStream out) throws IOException {

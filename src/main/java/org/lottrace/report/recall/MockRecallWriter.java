@@ -3,10 +3,10 @@ package org.lottrace.report.recall;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.lottrace.report.ReportFiles;
 import org.lottrace.report.ReportFormat;
 import org.lottrace.report.ReportTemplates;
 import org.lottrace.report.TraceFindings;
+import org.lottrace.store.AtomicFiles;
 
 /**
  * Writes the report of a BRCGS / SQF traceability test (mock recall) as one
@@ -38,7 +38,7 @@ public final class MockRecallWriter {
 	 * @return {@code file}
 	 */
 	public Path write(TraceFindings findings, MockRecallTimes times, Path file) {
-		return ReportFiles.writeAtomically(file, render(findings, times));
+		return AtomicFiles.writeString(file, render(findings, times));
 	}
 
 	String render(TraceFindings findings, MockRecallTimes times) {

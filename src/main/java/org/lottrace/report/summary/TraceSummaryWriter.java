@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.report.ReportFiles;
 import org.lottrace.report.ReportFormat;
 import org.lottrace.report.ReportTemplates;
 import org.lottrace.report.TraceFindings;
@@ -15,6 +14,7 @@ import org.lottrace.report.genealogy.LotGenealogy;
 import org.lottrace.report.genealogy.LotGenealogy.Graph;
 import org.lottrace.report.genealogy.LotGenealogy.Limits;
 import org.lottrace.report.summary.TraceSummaryPage.Genealogy;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.trace.TraceAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,7 @@ public final class TraceSummaryWriter {
 	 * @return {@code file}
 	 */
 	public Path write(TraceFindings findings, Path file) {
-		return ReportFiles.writeAtomically(file, render(findings));
+		return AtomicFiles.writeString(file, render(findings));
 	}
 
 	/**
