@@ -54,10 +54,14 @@ public final class KdeEventRows {
 	/** Provenance columns, shared with master data rows. */
 	public static Provenance provenance(ResultSet rs) throws SQLException {
 		return new Provenance(rs.getString("source"), rs.getString("source_file"), rs.getString("source_sha256"),
-				rs.getLong("source_line"), instant(rs.getObject("ingested_at")));
+				rs.getLong("source_line"), instant(rs.getObject("ingested_at"), "ingested_at"));
 	}
 
-	static Instant instant(@Nullable Object value) {
+	/**
+	 * A required time as DuckDB returns a {@code TIMESTAMP WITH TIME ZONE} (or a plain
+	 * timestamp, read as UTC).
+	 */
+	static Instant instant(@Nullable Object value, String column) throws SQLException {
 		if (value instanceof OffsetDateTime odt) {
 			return odt.toInstant();
 		}
@@ -67,12 +71,23 @@ public final class KdeEventRows {
 		if (value instanceof LocalDateTime ldt) {
 			return ldt.toInstant(java.time.ZoneOffset.UTC);
 		}
-		return Instant.EPOCH;
+		throw damaged(column);
 	}
 
 	private static Quantity quantity(ResultSet rs, String value, String unit) throws SQLException {
 		Quantity quantity = optionalQuantity(rs, value, unit);
-		return (quantity != null) ? quantity : new Quantity(BigDecimal.ZERO, "");
+		if (quantity == null) {
+			throw damaged(value + " and " + unit);
+		}
+		return quantity;
+	}
+
+	/**
+	 * A row without a value its table declares required (StoreSchemas) was not written by
+	 * lottrace: reading it fails rather than make a value up.
+	 */
+	private static SQLException damaged(String column) {
+		return new SQLException("A record of the store has no " + column + ": the store is damaged");
 	}
 
 	private static @Nullable Quantity optionalQuantity(ResultSet rs, String value, String unit) throws SQLException {
@@ -91,7 +106,7 @@ public final class KdeEventRows {
 	private static LocalDate requiredDate(ResultSet rs, String column) throws SQLException {
 		LocalDate date = date(rs, column);
 		if (date == null) {
-			throw new SQLException("A record of the store has no " + column + ": the store is damaged");
+			throw damaged(column);
 		}
 		return date;
 	}

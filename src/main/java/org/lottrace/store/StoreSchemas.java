@@ -64,18 +64,18 @@ public final class StoreSchemas {
 
 	private static List<Column<KdeEvent>> kdeEventColumns() {
 		List<Column<KdeEvent>> c = new ArrayList<>();
-		c.add(Column.distinct("record_key", STRING, KdeEvent::recordKey, false));
-		c.add(Column.distinct("cte", STRING, (e) -> e.cte().code(), false));
-		c.add(Column.distinct("role", STRING, (e) -> e.role().code(), false));
+		c.add(Column.<KdeEvent>distinct("record_key", STRING, KdeEvent::recordKey, false).notNull());
+		c.add(Column.<KdeEvent>distinct("cte", STRING, (e) -> e.cte().code(), false).notNull());
+		c.add(Column.<KdeEvent>distinct("role", STRING, (e) -> e.role().code(), false).notNull());
 		c.add(Column.distinct("lot_code", STRING, lot(TraceabilityLot::code), true));
 		c.add(Column.of("lot_assigner", STRING, lot(TraceabilityLot::assigner)));
 		c.add(Column.distinct("internal_lot", STRING, lot(TraceabilityLot::internalLot), true));
 		c.add(Column.filtered("product_code", STRING, KdeEvent::productCode));
-		c.add(Column.of("quantity", DECIMAL, (e) -> e.quantity().value()));
-		c.add(Column.of("unit", STRING, (e) -> e.quantity().unit()));
+		c.add(Column.<KdeEvent>of("quantity", DECIMAL, (e) -> e.quantity().value()).notNull());
+		c.add(Column.<KdeEvent>of("unit", STRING, (e) -> e.quantity().unit()).notNull());
 		c.add(Column.of("normalized_quantity", DECIMAL, normalized(Quantity::value)));
 		c.add(Column.of("normalized_unit", STRING, normalized(Quantity::unit)));
-		c.add(Column.filtered("event_date", DATE, KdeEvent::eventDate));
+		c.add(Column.<KdeEvent>filtered("event_date", DATE, KdeEvent::eventDate).notNull());
 		c.add(Column.distinct("event_time", LOCAL_TIMESTAMP, KdeEvent::eventTime, true));
 		c.add(Column.of("location_code", STRING, (e) -> e.locations().location()));
 		c.add(Column.of("partner_location_code", STRING, (e) -> e.locations().partner()));
@@ -109,7 +109,7 @@ public final class StoreSchemas {
 
 	private static List<Column<Location>> locationColumns() {
 		List<Column<Location>> c = new ArrayList<>();
-		c.add(Column.of("location_code", STRING, Location::code));
+		c.add(Column.<Location>of("location_code", STRING, Location::code).notNull());
 		c.add(Column.of("location_type", STRING, Location::type));
 		c.add(Column.of("partner_code", STRING, Location::partnerCode));
 		c.add(Column.of("business_name", STRING, Location::businessName));
@@ -127,7 +127,7 @@ public final class StoreSchemas {
 
 	private static List<Column<Product>> productColumns() {
 		List<Column<Product>> c = new ArrayList<>();
-		c.add(Column.of("product_code", STRING, Product::code));
+		c.add(Column.<Product>of("product_code", STRING, Product::code).notNull());
 		c.add(Column.of("product_name", STRING, Product::name));
 		c.add(Column.of("brand", STRING, Product::brand));
 		c.add(Column.of("commodity", STRING, Product::commodity));
@@ -144,28 +144,28 @@ public final class StoreSchemas {
 
 	private static List<Column<HeldRow>> heldRowColumns() {
 		List<Column<HeldRow>> c = new ArrayList<>();
-		c.add(Column.of("status", STRING, HeldRow::status));
-		c.add(Column.of("kind", STRING, HeldRow::kind));
+		c.add(Column.<HeldRow>of("status", STRING, HeldRow::status).notNull());
+		c.add(Column.<HeldRow>of("kind", STRING, HeldRow::kind).notNull());
 		c.add(Column.distinct("record_key", STRING, HeldRow::recordKey, false));
 		c.add(Column.of("lot_code", STRING, (h) -> h.text("lot_code")));
 		c.add(Column.of("work_order", STRING, (h) -> h.text("work_order")));
 		c.add(Column.of("product_code", STRING, (h) -> h.text("product_code")));
 		c.add(Column.of("event_date", DATE, HeldRow::eventDate));
-		c.add(Column.of("reason", STRING, HeldRow::reasons));
+		c.add(Column.<HeldRow>of("reason", STRING, HeldRow::reasons).notNull());
 		c.add(Column.of("waits_for", STRING, (h) -> h.pending() ? h.waitsFor() : null));
-		c.add(Column.of("field_texts", STRING, (h) -> HeldRows.json(h.fieldTexts())));
-		c.add(Column.of("violations", STRING, (h) -> HeldRows.json(h.violations())));
-		c.add(Column.of("raw", STRING, (h) -> HeldRows.json(h.raw())));
+		c.add(Column.<HeldRow>of("field_texts", STRING, (h) -> HeldRows.json(h.fieldTexts())).notNull());
+		c.add(Column.<HeldRow>of("violations", STRING, (h) -> HeldRows.json(h.violations())).notNull());
+		c.add(Column.<HeldRow>of("raw", STRING, (h) -> HeldRows.json(h.raw())).notNull());
 		c.addAll(provenanceColumns(HeldRow::provenance));
 		return List.copyOf(c);
 	}
 
 	private static <T> List<Column<T>> provenanceColumns(Function<T, Provenance> provenance) {
-		return List.of(Column.distinct("source", STRING, (r) -> provenance.apply(r).source(), false),
-				Column.distinct("source_file", STRING, (r) -> provenance.apply(r).file(), false),
-				Column.distinct("source_sha256", STRING, (r) -> provenance.apply(r).sha256(), false),
-				Column.distinct("source_line", LONG, (r) -> provenance.apply(r).line(), false),
-				Column.distinct("ingested_at", INSTANT, (r) -> provenance.apply(r).ingestedAt(), false));
+		return List.of(Column.<T>distinct("source", STRING, (r) -> provenance.apply(r).source(), false).notNull(),
+				Column.<T>distinct("source_file", STRING, (r) -> provenance.apply(r).file(), false).notNull(),
+				Column.<T>distinct("source_sha256", STRING, (r) -> provenance.apply(r).sha256(), false).notNull(),
+				Column.<T>distinct("source_line", LONG, (r) -> provenance.apply(r).line(), false).notNull(),
+				Column.<T>distinct("ingested_at", INSTANT, (r) -> provenance.apply(r).ingestedAt(), false).notNull());
 	}
 
 	private static Function<KdeEvent, @Nullable Object> lot(Function<TraceabilityLot, @Nullable Object> part) {

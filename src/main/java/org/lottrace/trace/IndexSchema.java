@@ -66,7 +66,7 @@ final class IndexSchema {
 	private static String columns(TableSchema<?> schema) {
 		return schema.columns()
 			.stream()
-			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()))
+			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()) + (c.required() ? " NOT NULL" : ""))
 			.collect(Collectors.joining(", "));
 	}
 
