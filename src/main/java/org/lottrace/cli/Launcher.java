@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.lottrace.LottraceApplication;
 import org.lottrace.ingest.IngestException;
 import org.lottrace.ingest.MappingException;
@@ -80,6 +81,38 @@ public final class Launcher {
 		return run(command, properties, err);
 	}
 
+	/**
+	 * What is wrong with a setting (from {@code application.yml}, {@code --spring...} or
+	 * the environment) that stopped the start, in one line; {@code null} when no setting
+	 * did.
+	 */
+	static @Nullable String settingProblem(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.boot.context.properties.bind.BindException bind) {
+				String name = bind.getName().toString();
+				var property = bind.getProperty();
+				Class<?> type = bind.getTarget().getType().resolve();
+				if (type != null && type.isEnum() && property != null) {
+					return name + ": '" + property.getValue() + "' is not one of "
+							+ java.util.Arrays.stream(type.getEnumConstants())
+								.map((c) -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+								.collect(java.util.stream.Collectors.joining(", "));
+				}
+				if (bind
+					.getCause() instanceof org.springframework.boot.context.properties.bind.validation.BindValidationException validation) {
+					return validation.getValidationErrors()
+						.getAllErrors()
+						.stream()
+						.map((error) -> ((error instanceof org.springframework.validation.FieldError field)
+								? name + "." + field.getField() : name) + ": " + error.getDefaultMessage())
+						.collect(java.util.stream.Collectors.joining("; "));
+				}
+				return name + ((property != null) ? ": '" + property.getValue() + "'" : "") + ": " + rootMessage(bind);
+			}
+		}
+		return null;
+	}
+
 	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
 		SpringApplication application = new SpringApplication(LottraceApplication.class);
 		application.setWebApplicationType(command.web() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
@@ -98,6 +131,11 @@ public final class Launcher {
 			if (jobRepositoryBusy(ex)) {
 				err.println(JOB_REPOSITORY_BUSY);
 				return ExitCodes.BUSY;
+			}
+			String setting = settingProblem(ex);
+			if (setting != null) {
+				err.println("lottrace: setting " + setting);
+				return ExitCodes.USAGE;
 			}
 			err.println("lottrace: could not start: " + rootMessage(ex));
 			return ExitCodes.FAILED;

@@ -1,8 +1,5 @@
 package org.lottrace.store;
 
-import java.util.Locale;
-
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +29,13 @@ public class StoreConfiguration {
 
 	@Bean
 	DuckDb duckDb(DuckDbProperties properties, StoreLayout layout) {
-		return new DuckDb(
-				new DuckDb.Settings(properties.memoryLimit(), properties.threads(), layout.root().resolve("_tmp")));
+		return new DuckDb(new DuckDb.Settings(properties.duckDbMemoryLimit(), properties.threads(),
+				layout.root().resolve("_tmp")));
 	}
 
 	@Bean
 	WriterSettings parquetWriterSettings(StoreProperties properties) {
-		return new WriterSettings(CompressionCodecName.valueOf(properties.compression().toUpperCase(Locale.ROOT)),
-				properties.rowGroupSize().toBytes());
+		return new WriterSettings(properties.compression().codec(), properties.rowGroupSize().toBytes());
 	}
 
 }

@@ -2,6 +2,7 @@ package org.lottrace.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,28 @@ class IngestCommandFunctionalTests {
 		assertThat(result.err()).containsExactly("lottrace: Unknown option: '--frobnicate'",
 				"Try 'lottrace ingest --help'.");
 		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void refusesASettingItCannotUseInOneLineThatSaysWhatToGive() throws Exception {
+		// when: a codec no reader may have, and too little memory for DuckDB
+		Cli.Result codec = Cli
+			.start(List.of("-Dlottrace.store.compression=lz9"), "ingest", "--store",
+					this.work.resolve("store").toString(), "sample-data/erp/ITEMS.csv")
+			.await();
+		Cli.Result memory = Cli
+			.start(List.of("-Dlottrace.duckdb.memory-limit=12MB"), "ingest", "--store",
+					this.work.resolve("store").toString(), "sample-data/erp/ITEMS.csv")
+			.await();
+
+		// then
+		assertThat(codec.exitCode()).as(codec.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(codec.err()).containsExactly(
+				"lottrace: setting lottrace.store.compression: 'lz9' is not one of zstd, snappy, gzip, uncompressed");
+		assertThat(memory.exitCode()).as(memory.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(memory.err()).containsExactly("lottrace: setting lottrace.duckdb: memory-limit: 12MB is too little "
+				+ "for DuckDB; give at least 64MB (2GB by default)");
+		assertThat(this.work.resolve("store")).doesNotExist();
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class BenchTraceCommand implements SpringCommand {
 		TraceBenchmark.Settings settings = new TraceBenchmark.Settings(this.data.toAbsolutePath(), jar,
 				context.getBean(IngestProperties.class).jobs().toAbsolutePath(), this.events, this.samples,
 				this.postgres, this.nightly, this.seed,
-				new org.lottrace.store.DuckDb.Settings(duck.memoryLimit(), duck.threads(), null));
+				new org.lottrace.store.DuckDb.Settings(duck.duckDbMemoryLimit(), duck.threads(), null));
 		console.printf("Trace benchmark: JVM %s, max heap %s, %d cores%n", Runtime.version(),
 				Console.bytes(Runtime.getRuntime().maxMemory()), Runtime.getRuntime().availableProcessors());
 		new TraceBenchmark(settings, console::println, console::progress).run();
