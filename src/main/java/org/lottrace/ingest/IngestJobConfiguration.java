@@ -18,6 +18,7 @@ import org.lottrace.kde.Field;
 import org.lottrace.kde.KdeField;
 import org.lottrace.kde.KdeValidator;
 import org.lottrace.kde.MasterData;
+import org.lottrace.kde.StoreRecord;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
 import org.lottrace.store.StoreCatalog;
@@ -96,7 +97,7 @@ public class IngestJobConfiguration {
 		RowBlockReader reader = new RowBlockReader(
 				SourceReader.of(ingestRun.file(), ingestRun.mapping(), processor::onHeader), BLOCK_ROWS);
 		int blocksPerChunk = Math.max(1, properties.chunkSize() / BLOCK_ROWS);
-		return new StepBuilder(INGEST_STEP, jobRepository).<List<SourceRow>, List<Object>>chunk(blocksPerChunk)
+		return new StepBuilder(INGEST_STEP, jobRepository).<List<SourceRow>, List<StoreRecord>>chunk(blocksPerChunk)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(processor)

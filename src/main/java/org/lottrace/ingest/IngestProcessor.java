@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.StoreRecord;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * or pending one is set aside with every reason. Rejection is data, not an exception: a
  * bad row never rolls back a chunk, and the counts stay exact.
  */
-public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Object>> {
+public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<StoreRecord>> {
 
 	private final Function<List<String>, RowMapper> mappers;
 
@@ -38,8 +39,8 @@ public class IngestProcessor implements ItemProcessor<List<SourceRow>, List<Obje
 	}
 
 	@Override
-	public List<Object> process(List<SourceRow> rows) {
-		List<Object> accepted = new ArrayList<>(rows.size());
+	public List<StoreRecord> process(List<SourceRow> rows) {
+		List<StoreRecord> accepted = new ArrayList<>(rows.size());
 		RowMapper mapper = Opened.part(this.mapper, "the row mapper");
 		for (SourceRow row : rows) {
 			MappedRow mapped = mapper.map(row);

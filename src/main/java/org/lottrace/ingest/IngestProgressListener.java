@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.StoreRecord;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -11,7 +12,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /** Reports an ingestion's progress every couple of seconds, and once at the end. */
-public class IngestProgressListener implements StepExecutionListener, ChunkListener<List<SourceRow>, List<Object>> {
+public class IngestProgressListener
+		implements StepExecutionListener, ChunkListener<List<SourceRow>, List<StoreRecord>> {
 
 	private static final long INTERVAL_NANOS = 2_000_000_000L;
 
@@ -44,7 +46,7 @@ public class IngestProgressListener implements StepExecutionListener, ChunkListe
 	}
 
 	@Override
-	public void afterChunk(Chunk<List<Object>> chunk) {
+	public void afterChunk(Chunk<List<StoreRecord>> chunk) {
 		long now = System.nanoTime();
 		if (now - this.lastReport >= INTERVAL_NANOS) {
 			this.lastReport = now;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.KdeViolation;
+import org.lottrace.kde.StoreRecord;
 
 /**
  * What became of one source row: a record for the store, or a row held back with every
@@ -17,7 +18,7 @@ public sealed interface MappedRow {
 	 * @param record a {@link org.lottrace.kde.KdeEvent},
 	 * {@link org.lottrace.kde.Location} or {@link org.lottrace.kde.Product}
 	 */
-	record Accepted(Object record) implements MappedRow {
+	record Accepted(StoreRecord record) implements MappedRow {
 
 	}
 

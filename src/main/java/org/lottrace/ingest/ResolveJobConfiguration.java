@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.MasterData;
+import org.lottrace.kde.StoreRecord;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.HeldRow;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
@@ -61,11 +62,11 @@ public class ResolveJobConfiguration {
 			}
 
 		};
-		ItemProcessor<List<HeldRow>, List<Object>> processor = (rows) -> {
+		ItemProcessor<List<HeldRow>, List<StoreRecord>> processor = (rows) -> {
 			MasterData masterData = StoreMasterData.load(catalog, duckDb);
 			RowMapper mapper = RowMapper.forTexts(ingestRun.mapping(), masterData, ingestRun.units(),
 					ingestRun.mapping().limits().validator(masterData, LocalDate.now(clock)));
-			List<Object> records = new ArrayList<>();
+			List<StoreRecord> records = new ArrayList<>();
 			for (HeldRow row : rows) {
 				if (mapper.remap(java.util.Objects.requireNonNull(row.recordKey()), row.fieldTexts(), row.provenance(),
 						row.raw()) instanceof MappedRow.Accepted accepted) {
@@ -74,7 +75,7 @@ public class ResolveJobConfiguration {
 			}
 			return records;
 		};
-		return new StepBuilder(RESOLVE_STEP, jobRepository).<List<HeldRow>, List<Object>>chunk(1)
+		return new StepBuilder(RESOLVE_STEP, jobRepository).<List<HeldRow>, List<StoreRecord>>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(processor)

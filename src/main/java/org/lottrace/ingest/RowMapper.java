@@ -25,6 +25,7 @@ import org.lottrace.kde.Product;
 import org.lottrace.kde.Provenance;
 import org.lottrace.kde.Quantity;
 import org.lottrace.kde.RecordKind;
+import org.lottrace.kde.StoreRecord;
 import org.lottrace.kde.UnitConverter;
 
 /**
@@ -209,7 +210,7 @@ public final class RowMapper {
 		return java.util.Arrays.asList(record.values());
 	}
 
-	private Object build(String key, FieldValues values, Provenance provenance) {
+	private StoreRecord build(String key, FieldValues values, Provenance provenance) {
 		return switch (this.kind) {
 			case LOCATION -> KdeRecords.location(values, provenance);
 			case PRODUCT -> KdeRecords.product(values, provenance);

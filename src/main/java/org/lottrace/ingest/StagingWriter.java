@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.lottrace.kde.StoreRecord;
 import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
@@ -32,11 +33,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * files, which the next attempt deletes: Parquet cannot be appended to, so an attempt
  * always rewrites the whole file.
  */
-public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecutionListener {
+public class StagingWriter implements ItemStreamWriter<List<StoreRecord>>, StepExecutionListener {
 
 	private final Path stagingDir;
 
-	private final TableSchema<Object> schema;
+	private final TableSchema<StoreRecord> schema;
 
 	private final String fileName;
 
@@ -48,9 +49,9 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 
 	private final int writerThreads;
 
-	private final List<PartitionedParquetWriter<Object>> parquet = new ArrayList<>();
+	private final List<PartitionedParquetWriter<StoreRecord>> parquet = new ArrayList<>();
 
-	private final List<AsyncWriter<Object>> async = new ArrayList<>();
+	private final List<AsyncWriter<StoreRecord>> async = new ArrayList<>();
 
 	private int nextWriter;
 
@@ -65,7 +66,9 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 			Map<String, String> metadata, int writerThreads) {
 		this.writerThreads = writerThreads;
 		this.stagingDir = stagingDir;
-		this.schema = (TableSchema<Object>) schema;
+		// a source writes one kind of record, the kind of the schema its mapping chose
+		// (IngestJobConfiguration), so every record given to write() fits it
+		this.schema = (TableSchema<StoreRecord>) schema;
 		this.fileName = run.fileId();
 		this.settings = settings;
 		this.metadata = metadata;
@@ -83,8 +86,8 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 		}
 		for (int i = 0; i < this.writerThreads; i++) {
 			String name = (this.writerThreads == 1) ? this.fileName + ".parquet" : this.fileName + "." + i + ".parquet";
-			PartitionedParquetWriter<Object> writer = new PartitionedParquetWriter<>(this.schema, this.stagingDir, name,
-					this.settings, this.metadata);
+			PartitionedParquetWriter<StoreRecord> writer = new PartitionedParquetWriter<>(this.schema, this.stagingDir,
+					name, this.settings, this.metadata);
 			this.parquet.add(writer);
 			this.async.add(new AsyncWriter<>("lottrace-parquet-" + i, 2, writer::write));
 		}
@@ -92,9 +95,9 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 	}
 
 	@Override
-	public void write(Chunk<? extends List<Object>> chunk) {
-		List<Object> records = new ArrayList<>();
-		for (List<Object> block : chunk) {
+	public void write(Chunk<? extends List<StoreRecord>> chunk) {
+		List<StoreRecord> records = new ArrayList<>();
+		for (List<StoreRecord> block : chunk) {
 			records.addAll(block);
 		}
 		this.async.get(this.nextWriter).submit(records);
@@ -104,7 +107,7 @@ public class StagingWriter implements ItemStreamWriter<List<Object>>, StepExecut
 	}
 
 	/** The columns this writer stores. */
-	public TableSchema<Object> schema() {
+	public TableSchema<StoreRecord> schema() {
 		return this.schema;
 	}
 

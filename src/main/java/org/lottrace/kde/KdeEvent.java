@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 public record KdeEvent(String recordKey, Cte cte, EventRole role, @Nullable TraceabilityLot lot,
 		@Nullable String productCode, Quantity quantity, @Nullable Quantity normalizedQuantity, LocalDate eventDate,
 		@Nullable LocalDateTime eventTime, EventLocations locations, @Nullable ReferenceDocument reference,
-		@Nullable ReferenceDocument secondReference, @Nullable String workOrder, FarmKdes farm, Provenance provenance) {
+		@Nullable ReferenceDocument secondReference, @Nullable String workOrder, FarmKdes farm,
+		Provenance provenance) implements StoreRecord {
 
 }

@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
 public record Location(String code, @Nullable String type, @Nullable String partnerCode, String businessName,
 		@Nullable String phone, @Nullable String street, @Nullable String city, @Nullable String state,
 		@Nullable String postalCode, @Nullable String country, @Nullable String gln, @Nullable String fdaRegistration,
-		Provenance provenance) {
+		Provenance provenance) implements StoreRecord {
 
 }

@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record Product(String code, String name, @Nullable String brand, @Nullable String commodity,
 		@Nullable String variety, @Nullable String packSize, @Nullable String packStyle, @Nullable String gtin,
-		@Nullable String ftlCategory, boolean killStep, String baseUnit, Provenance provenance) {
+		@Nullable String ftlCategory, boolean killStep, String baseUnit, Provenance provenance) implements StoreRecord {
 
 }
