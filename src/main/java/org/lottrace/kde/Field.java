@@ -6,7 +6,13 @@ package org.lottrace.kde;
  */
 public interface Field {
 
-	String column();
+	/** The snake_case name: the mapping's field name and the store's column. */
+	default String column() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The constant's name (every field is an enum constant). */
+	String name();
 
 	FieldType type();
 

@@ -1,7 +1,6 @@
 package org.lottrace.kde;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -81,11 +80,6 @@ public enum KdeField implements Field {
 	KdeField(FieldType type, String label) {
 		this.type = type;
 		this.label = label;
-	}
-
-	@Override
-	public String column() {
-		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package org.lottrace.kde;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,11 +43,6 @@ public enum LocationField implements Field {
 	LocationField(FieldType type, String label) {
 		this.type = type;
 		this.label = label;
-	}
-
-	@Override
-	public String column() {
-		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package org.lottrace.kde;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,11 +40,6 @@ public enum ProductField implements Field {
 	ProductField(FieldType type, String label) {
 		this.type = type;
 		this.label = label;
-	}
-
-	@Override
-	public String column() {
-		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

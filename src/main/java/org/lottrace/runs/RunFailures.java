@@ -25,6 +25,20 @@ public final class RunFailures {
 		if (!execution.getAllFailureExceptions().isEmpty()) {
 			return execution.getAllFailureExceptions().get(0).getMessage();
 		}
+		String stored = stored(execution);
+		return (stored != null) ? stored : "failed";
+	}
+
+	/**
+	 * Why a run read back from the job repository failed: the repository keeps no
+	 * exceptions, only exit descriptions holding their stack traces, so this is the
+	 * message of the deepest cause there (without its class name); {@code null} when the
+	 * execution did not fail or says nothing.
+	 */
+	public static @Nullable String stored(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.FAILED) {
+			return null;
+		}
 		List<String> descriptions = new ArrayList<>();
 		execution.getStepExecutions().forEach((step) -> descriptions.add(step.getExitStatus().getExitDescription()));
 		descriptions.add(execution.getExitStatus().getExitDescription());
@@ -41,7 +55,7 @@ public final class RunFailures {
 			}
 			return cause.replaceFirst("^[\\w.$]+(Exception|Error)(: )?", "").trim();
 		}
-		return "failed";
+		return null;
 	}
 
 }

@@ -12,7 +12,6 @@ import org.lottrace.ingest.CommitTasklet;
 import org.lottrace.ingest.IngestJobConfiguration;
 import org.lottrace.ingest.IngestRun;
 import org.lottrace.ingest.SupersedeTasklet;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -81,7 +80,7 @@ public class IngestionHistory {
 			.stream()
 			.map(Throwable::getMessage)
 			.findFirst()
-			.orElseGet(() -> storedFailure(execution));
+			.orElseGet(() -> org.lottrace.runs.RunFailures.stored(execution));
 		return new Run(execution.getId(), String.valueOf(parameters.getString(IngestRun.SOURCE)),
 				Path.of(file).getFileName().toString(), String.valueOf(parameters.getString(IngestRun.SHA256)),
 				execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
@@ -92,34 +91,6 @@ public class IngestionHistory {
 
 	private static @Nullable String existing(@Nullable String file) {
 		return (file != null && Files.exists(Path.of(file))) ? file : null;
-	}
-
-	/**
-	 * Why a run read back from the job repository failed: the repository keeps no
-	 * exceptions, only exit descriptions holding their stack traces, so this is the
-	 * message of the deepest cause there (without its class name).
-	 */
-	private static @Nullable String storedFailure(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.FAILED) {
-			return null;
-		}
-		List<String> descriptions = new ArrayList<>();
-		execution.getStepExecutions().forEach((step) -> descriptions.add(step.getExitStatus().getExitDescription()));
-		descriptions.add(execution.getExitStatus().getExitDescription());
-		for (String description : descriptions) {
-			List<String> lines = description.lines().filter((line) -> !line.isBlank()).toList();
-			if (lines.isEmpty()) {
-				continue;
-			}
-			String cause = lines.get(0);
-			for (String line : lines) {
-				if (line.startsWith("Caused by: ")) {
-					cause = line.substring("Caused by: ".length());
-				}
-			}
-			return cause.replaceFirst("^[\\w.$]+(Exception|Error)(: )?", "").trim();
-		}
-		return null;
 	}
 
 }

@@ -3,9 +3,7 @@ package org.lottrace.trace;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Walks the lot links with index look-ups in DuckDB, one query per level and direction.
@@ -32,12 +30,13 @@ public final class DuckDbLotGraph implements LotGraph {
 		if (lots.length == 0) {
 			return Edges.NONE;
 		}
-		String list = Arrays.stream(lots).mapToObj(Integer::toString).collect(Collectors.joining(","));
 		IntList inputs = new IntList();
 		IntList outputs = new IntList();
-		try (Statement statement = this.connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("SELECT input_lot, output_lot FROM link WHERE " + column + " IN (" + list + ")")) {
+		try (ResultSet rs = new SqlQuery(this.connection)
+			.sql("SELECT input_lot, output_lot FROM link WHERE " + column + " IN (")
+			.ints(Arrays.stream(lots).boxed().toList())
+			.sql(")")
+			.query()) {
 			while (rs.next()) {
 				inputs.add(rs.getInt(1));
 				outputs.add(rs.getInt(2));
