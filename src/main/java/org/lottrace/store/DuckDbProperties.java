@@ -24,8 +24,10 @@ public record DuckDbProperties(@NotNull DataSize memoryLimit, @Min(1) int thread
 
 	public DuckDbProperties {
 		if (memoryLimit != null && memoryLimit.toMegabytes() < 64) {
-			throw new IllegalArgumentException(
-					"memory-limit: " + memoryLimit + " is too little for DuckDB; give at least 64MB (2GB by default)");
+			throw new IllegalArgumentException("memory-limit: "
+					+ ((memoryLimit.toBytes() % (1024 * 1024) == 0) ? memoryLimit.toMegabytes() + "MB"
+							: memoryLimit.toBytes() + "B")
+					+ " is too little for DuckDB; give at least 64MB (2GB by default)");
 		}
 	}
 
