@@ -2,7 +2,6 @@ package org.lottrace.cli;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,69 +125,103 @@ class DamagedExportsFunctionalTests {
 								"pending 4 unit: unit 'BX' in jobs/units.yml or the mapping's units")));
 	}
 
-	/** A store with the sample's master data, copied for each export. */
+	/**
+	 * The store: the sample's master data, then every export of the corpus, ingested in
+	 * one run (one process for the whole corpus; each export is its own job, committed or
+	 * refused on its own, so each is checked by its own line of the output and its own
+	 * rows).
+	 */
 	@TempDir
-	static Path template;
+	static Path store;
 
+	/** The corpus, with the export too large to keep in the repository. */
 	@TempDir
-	Path work;
+	static Path corpus;
+
+	private static Cli.Result ingested;
 
 	@BeforeAll
-	static void ingestMasterData() throws Exception {
-		Cli.Result result = Cli.run("ingest", "--store", template.toString(), "--jobs", Cli.JOBS.toString(),
+	static void ingestMasterDataThenTheCorpus() throws Exception {
+		Cli.Result masterData = Cli.run("ingest", "--store", store.toString(), "--jobs", Cli.JOBS.toString(),
 				Cli.SAMPLE_DATA.resolve("erp/ITEMS.csv").toString(),
 				Cli.SAMPLE_DATA.resolve("erp/SITES.csv").toString(),
 				Cli.SAMPLE_DATA.resolve("erp/VENDORS.csv").toString(),
 				Cli.SAMPLE_DATA.resolve("shipping/CUSTOMERS.txt").toString());
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+		assertThat(masterData.exitCode()).as(masterData.toString()).isEqualTo(ExitCodes.OK);
+		for (Damage damage : corpus().toList()) {
+			Path kept = DAMAGED.resolve(damage.file());
+			if (Files.exists(kept)) {
+				Files.copy(kept, corpus.resolve(damage.file()));
+			}
+			else {
+				writeTenMegabyteLotCode(corpus.resolve(damage.file()));
+			}
+		}
+		ingested = Cli.run("ingest", "--store", store.toString(), "--jobs", Cli.JOBS.toString(), corpus.toString());
+		// the run's own exit code is that of its worst export
+		assertThat(ingested.exitCode()).as(ingested.toString()).isEqualTo(ExitCodes.FAILED);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
 	void endsWithItsExitCodeAndKeepsEveryRowItHoldsBackAsRead(Damage damage) throws Exception {
 		// given
-		Path store = copy(template, this.work.resolve("store"));
-		Path export = export(damage.file());
+		Path export = corpus.resolve(damage.file());
+		String source = source(damage.file());
 
-		// when
-		Cli.Result result = Cli.run("ingest", "--store", store.toString(), "--jobs", Cli.JOBS.toString(),
-				export.toString());
+		// when: its line of the run's output
+		String line = ingested.out()
+			.stream()
+			.filter((l) -> l.startsWith("  FAILED    " + source + "  " + damage.file() + ": ")
+					|| l.startsWith("  ingested  " + source + "  " + damage.file() + ": "))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no line for " + damage.file() + " in " + ingested));
 
 		// then
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(damage.exitCode());
-		String source = source(damage.file());
+		assertThat(exitCode(line)).as(line).isEqualTo(damage.exitCode());
 		boolean committed = new CommitLog(new StoreLayout(store)).find(source, IngestService.sha256(export))
 			.isPresent();
 		if (damage.exitCode() == ExitCodes.FAILED) {
 			String reason = damage.held().get(0).substring("failed: ".length());
-			assertThat(result.out()).as(result.toString())
-				.anySatisfy((line) -> assertThat(line).startsWith("  FAILED    " + source + "  " + damage.file() + ": ")
-					.contains(reason)
-					.endsWith(" (nothing of it was stored)"));
+			assertThat(line).contains(reason).endsWith(" (nothing of it was stored)");
 			assertThat(committed).as("nothing of it was stored").isFalse();
 			return;
 		}
 		assertThat(committed).isTrue();
-		List<List<String>> reported = reported(store);
+		List<List<String>> reported = reported(store, damage.file());
 		assertThat(reported).map((r) -> r.get(0)).containsExactlyElementsOf(damage.held());
 		List<String> lines = lines(export);
 		for (List<String> row : reported) {
-			int line = Integer.parseInt(row.get(1));
-			assertThat(fields(damage.file(), row.get(2))).as("the row as read, line %d", line)
-				.isEqualTo(fields(damage.file(), lines.get(line - 1)));
+			int number = Integer.parseInt(row.get(1));
+			assertThat(fields(damage.file(), row.get(2))).as("the row as read, line %d", number)
+				.isEqualTo(fields(damage.file(), lines.get(number - 1)));
 		}
-		for (List<String> held : heldRows(store)) {
-			int line = Integer.parseInt(held.get(0));
-			assertThat(held.subList(1, held.size())).as("the held row of line %d as read", line)
-				.isEqualTo(fields(damage.file(), lines.get(line - 1)));
+		for (List<String> held : heldRows(store, damage.file())) {
+			int number = Integer.parseInt(held.get(0));
+			assertThat(held.subList(1, held.size())).as("the held row of line %d as read", number)
+				.isEqualTo(fields(damage.file(), lines.get(number - 1)));
 		}
+	}
+
+	/**
+	 * The exit code {@code lottrace ingest} ends with for this export alone: 1 when it
+	 * failed, 3 when rows of it were rejected or are pending, 0 otherwise.
+	 */
+	private static int exitCode(String line) {
+		if (line.startsWith("  FAILED")) {
+			return ExitCodes.FAILED;
+		}
+		java.util.regex.Matcher counts = java.util.regex.Pattern.compile(" ([\\d,]+) rejected, ([\\d,]+) pending")
+			.matcher(line);
+		assertThat(counts.find()).as(line).isTrue();
+		return (counts.group(1).equals("0") && counts.group(2).equals("0")) ? ExitCodes.OK : ExitCodes.REJECTS;
 	}
 
 	/**
 	 * Every line of the rejects and pending reports: the reason as the corpus states it,
 	 * its line, and the row as the report shows it.
 	 */
-	private static List<List<String>> reported(Path store) throws IOException {
+	private static List<List<String>> reported(Path store, String export) throws IOException {
 		List<List<String>> reported = new ArrayList<>();
 		Path rejects = store.resolve("rejects");
 		if (!Files.isDirectory(rejects)) {
@@ -199,6 +232,9 @@ class DamagedExportsFunctionalTests {
 				boolean pending = file.getFileName().toString().endsWith(".pending.csv");
 				try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 					for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+						if (!r.get("file").equals(export)) {
+							continue;
+						}
 						String held = pending
 								? "pending " + r.get("line") + " " + r.get("field") + ": " + r.get("waits_for")
 								: "rejected " + r.get("line") + " " + r.get("field") + ": " + r.get("reason");
@@ -212,12 +248,15 @@ class DamagedExportsFunctionalTests {
 	}
 
 	/** The store's held rows: line, then the fields it keeps. */
-	private static List<List<String>> heldRows(Path store) throws Exception {
+	private static List<List<String>> heldRows(Path store, String export) throws Exception {
 		List<List<String>> rows = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 				Statement statement = connection.createStatement()) {
 			DuckDb.createViews(connection, new StoreCatalog(new StoreLayout(store)));
-			try (ResultSet rs = statement.executeQuery("SELECT source_line, raw FROM held_row_all ORDER BY 1")) {
+			try (java.sql.PreparedStatement query = connection
+				.prepareStatement("SELECT source_line, raw FROM held_row_all WHERE source_file = ? ORDER BY 1")) {
+				query.setString(1, export);
+				ResultSet rs = query.executeQuery();
 				while (rs.next()) {
 					List<String> row = new ArrayList<>();
 					row.add(rs.getString(1));
@@ -256,39 +295,13 @@ class DamagedExportsFunctionalTests {
 				: file.startsWith("BOL_") ? "shipping" : file.startsWith("TICKETS_") ? "scale-tickets" : "erp-vendors";
 	}
 
-	/**
-	 * The export: from the corpus, or made here when it is too large to keep in the
-	 * repository (a receipt whose lot code is 10 MB).
-	 */
-	private Path export(String file) throws IOException {
-		Path kept = DAMAGED.resolve(file);
-		if (Files.exists(kept)) {
-			return kept;
-		}
-		assertThat(file).isEqualTo("RCV_20261118-10mb-field.csv");
-		return Files.writeString(this.work.resolve(file),
+	/** A receipt whose lot code is 10 MB: too large to keep in the repository. */
+	private static void writeTenMegabyteLotCode(Path file) throws IOException {
+		Files.writeString(file,
 				"Receipt No,Line,Rcv Date,Vendor No,Item No,Vendor Lot,Rcv Lot,Qty,UoM,PO No,Site\n"
 						+ "RC-7030,1,10/19/2026,V100,FLOUR-AP-50," + "L".repeat(10 << 20)
 						+ ",R11030,30,BAG,PO-89030,BAKERY-01\n"
 						+ "RC-7030,2,10/19/2026,V100,FLOUR-AP-50,HM-2610-131,R11031,30,BAG,PO-89030,BAKERY-01\n");
-	}
-
-	private static Path copy(Path from, Path to) {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-			return to;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
