@@ -79,17 +79,26 @@ final class CompletenessChecks {
 				+ "') AND e.tlc_source_location_code IS NULL AND e.tlc_source_reference IS NULL "
 				+ "AND e.lot_assigner IS NULL AND e.lot_id IS NULL";
 		String unlinked = "e.record_key IN (SELECT input_key FROM pending)";
-		String flags = "SELECT e.source, e.cte, CAST(date_trunc('month', e.event_date) AS DATE) AS month, ("
-				+ requiredKdes() + ") AS required_kde, (" + location + ") AS location, (" + product + ") AS product, ("
-				+ tlcSource + ") AS tlc_source, (" + unlinked
-				+ ") AS unlinked, e.tlc_source_assumed IS NOT NULL AS assumed " + "FROM event e WHERE NOT e.superseded"
-				+ months("e.event_date", from, to);
-		return "WITH flags AS MATERIALIZED (" + flags + ") SELECT source, cte, month, count(*) AS records, "
-				+ "count(*) FILTER (WHERE required_kde OR location OR product OR tlc_source) AS missing, "
-				+ "count(*) FILTER (WHERE required_kde) AS required_kde, count(*) FILTER (WHERE location) AS location, "
-				+ "count(*) FILTER (WHERE product) AS product, count(*) FILTER (WHERE tlc_source) AS tlc_source, "
-				+ "count(*) FILTER (WHERE unlinked) AS unlinked, count(*) FILTER (WHERE assumed) AS assumed "
-				+ "FROM flags GROUP BY ALL";
+		return """
+				WITH flags AS MATERIALIZED (
+				  SELECT e.source, e.cte, CAST(date_trunc('month', e.event_date) AS DATE) AS month,
+				         (%s) AS required_kde,
+				         (%s) AS location,
+				         (%s) AS product,
+				         (%s) AS tlc_source,
+				         (%s) AS unlinked,
+				         e.tlc_source_assumed IS NOT NULL AS assumed
+				  FROM event e WHERE NOT e.superseded%s)
+				SELECT source, cte, month, count(*) AS records,
+				       count(*) FILTER (WHERE required_kde OR location OR product OR tlc_source) AS missing,
+				       count(*) FILTER (WHERE required_kde) AS required_kde,
+				       count(*) FILTER (WHERE location) AS location,
+				       count(*) FILTER (WHERE product) AS product,
+				       count(*) FILTER (WHERE tlc_source) AS tlc_source,
+				       count(*) FILTER (WHERE unlinked) AS unlinked,
+				       count(*) FILTER (WHERE assumed) AS assumed
+				FROM flags GROUP BY ALL""".formatted(requiredKdes(), location, product, tlcSource, unlinked,
+				months("e.event_date", from, to));
 	}
 
 	/** How far the index is: a report is the same until new commits are applied. */
