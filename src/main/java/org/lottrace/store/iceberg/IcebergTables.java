@@ -132,8 +132,7 @@ public final class IcebergTables implements AutoCloseable {
 		properties.put(TableProperties.PARQUET_COMPRESSION, "zstd");
 		// records are kept unaltered for two years (21 CFR 1.1455(d)): maintenance
 		// refuses less
-		properties.put(TableProperties.MAX_SNAPSHOT_AGE_MS,
-				Long.toString(java.time.Duration.ofDays(2 * 365 + 2).toMillis()));
+		properties.put(TableProperties.MAX_SNAPSHOT_AGE_MS, Long.toString(IcebergMaintenance.MIN_RETENTION_MILLIS));
 		return properties;
 	}
 
