@@ -17,6 +17,8 @@ import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCommits;
+import org.lottrace.store.iceberg.IcebergTables;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,10 +27,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Makes an ingestion visible: checks every staged Parquet file's row count against its
- * footer, forces it to disk, moves it into its partition, then writes the commit. Each
- * move is atomic and the commit is written last, so a crash at any point leaves either no
- * commit (the files are invisible orphans and a restart finishes the moves) or a complete
- * one. Running it again after a crash is safe.
+ * footer, forces it to disk, moves it into its partition, then writes the commit, then
+ * commits the files to the Iceberg tables. Each move is atomic and the store's commit is
+ * written after them, so a crash at any point leaves either no commit (the files are
+ * invisible orphans and a restart finishes the moves) or a complete one; a crash before
+ * the Iceberg commit is made up for by the next run, which rolls the Iceberg tables
+ * forward to the commit log. Running it again after a crash is safe.
  */
 public class CommitTasklet implements Tasklet {
 
@@ -62,7 +66,12 @@ public class CommitTasklet implements Tasklet {
 			}
 			existing = commit(manifest, staging, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
 			commits.commit(existing);
+			FaultPoint.reach("commit.logged");
+			commitToIceberg(existing);
 			FaultPoint.reach("commit.written");
+		}
+		else {
+			commitToIceberg(existing);
 		}
 		StagingWriter.deleteRecursively(staging);
 		jobContext.putLong(READ, existing.read());
@@ -76,6 +85,19 @@ public class CommitTasklet implements Tasklet {
 			jobContext.putString(PENDING_FILE, this.layout.root().resolve(existing.pendingFile()).toString());
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The export's snapshot in the Iceberg tables, after the store's commit: a crash in
+	 * between is made up for by the next run ({@link IcebergCommits#rollForward}).
+	 */
+	private void commitToIceberg(StoreCommit commit) {
+		if (!IcebergTables.present(this.layout)) {
+			return;
+		}
+		try (IcebergTables tables = new IcebergTables(this.layout)) {
+			new IcebergCommits(tables).commit(commit);
+		}
 	}
 
 	private StoreCommit commit(StagingManifest manifest, Path staging, long jobExecutionId) throws IOException {

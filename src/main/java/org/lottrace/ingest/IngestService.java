@@ -141,6 +141,7 @@ public class IngestService {
 			.orElseThrow(() -> new StoreBusyException(this.writeLock.busyMessage()))) {
 			String storeId = storeId();
 			this.interrupted.close(storeId);
+			this.interrupted.rollIcebergForward();
 			List<IngestResult> results = new ArrayList<>();
 			for (SourceMapping inline : plan.jobs().mappings()) {
 				if (!inline.rows().isEmpty()) {

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCommits;
+import org.lottrace.store.iceberg.IcebergTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Either way its exit description says what happened and when it was found. A staging
  * folder left by a run cut off after its commit (before it cleaned up) is deleted: its
- * files are in the store.
+ * files are in the store. Exports committed to the store but not to the Iceberg tables
+ * are committed to them ({@link #rollIcebergForward}).
  */
 @Component
 class InterruptedRuns {
@@ -74,6 +77,30 @@ class InterruptedRuns {
 		}
 		deleteCommittedStaging();
 		return closed;
+	}
+
+	/**
+	 * Commits to the Iceberg tables the exports of the commit log they do not have: a run
+	 * cut off between the store's commit and the Iceberg commit, or a store written
+	 * before the Iceberg tables.
+	 */
+	void rollIcebergForward() {
+		CommitLog commits = new CommitLog(this.layout);
+		if (!IcebergTables.present(this.layout)) {
+			if (!commits.committedFileIds().isEmpty()) {
+				log.warn("The store {} has no Iceberg tables yet (it predates them); 'lottrace store migrate' "
+						+ "adds them", this.layout.root());
+				return;
+			}
+			IcebergTables.prepare(this.layout);
+		}
+		try (IcebergTables tables = new IcebergTables(this.layout)) {
+			int committed = new IcebergCommits(tables).rollForward(commits);
+			if (committed > 0) {
+				log.warn("Committed {} export(s) of the commit log to the Iceberg tables that a run had not "
+						+ "committed to them (it was interrupted, or the store predates them)", committed);
+			}
+		}
 	}
 
 	private void deleteCommittedStaging() {

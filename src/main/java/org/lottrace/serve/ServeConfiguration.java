@@ -1,5 +1,12 @@
 package org.lottrace.serve;
 
+import java.time.Clock;
+
+import org.lottrace.store.StoreLayout;
+import org.lottrace.store.StoreWriteLock;
+import org.lottrace.store.iceberg.IcebergMaintenance;
+import org.lottrace.store.iceberg.IcebergTables;
+
 import java.sql.SQLException;
 
 import org.lottrace.report.ReportProperties;
@@ -19,10 +26,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * What only the service does: the report folders kept private, the scheduled ingestion
- * (cron from {@code lottrace.serve.schedule}), and at start-up the trace index brought up
- * to date, the lot links loaded into memory, and (by default) one ingestion run, which
- * also finishes what a run cut off by a crash left in the inbox: the job repository knows
- * the interrupted execution and it is recovered and run again.
+ * (cron from {@code lottrace.serve.schedule}) followed by the upkeep of the Iceberg
+ * tables ({@code lottrace maintain}), and at start-up the trace index brought up to date,
+ * the lot links loaded into memory, and (by default) one ingestion run, which also
+ * finishes what a run cut off by a crash left in the inbox: the job repository knows the
+ * interrupted execution and it is recovered and run again.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -41,13 +49,20 @@ public class ServeConfiguration {
 
 	private final TaskScheduler scheduler;
 
+	private final StoreLayout layout;
+
+	private final StoreWriteLock writeLock;
+
+	private final Clock clock;
+
 	/**
 	 * @param scheduler Spring Boot's scheduler ({@code spring.task.scheduling}: one
 	 * thread, so scheduled and start-up runs never overlap, and {@link InboxIngestion}
 	 * refuses overlaps too)
 	 */
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
-			TraceService traces, ReportProperties reports, TaskScheduler scheduler) {
+			TraceService traces, ReportProperties reports, TaskScheduler scheduler, StoreLayout layout,
+			StoreWriteLock writeLock, Clock clock) {
 		// report folders hold what the records hold: private to the service's user, as
 		// the store is
 		PrivateFiles.folder(reports.root());
@@ -56,11 +71,42 @@ public class ServeConfiguration {
 		this.refresher = refresher;
 		this.traces = traces;
 		this.scheduler = scheduler;
+		this.layout = layout;
+		this.writeLock = writeLock;
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${lottrace.serve.schedule}")
 	void scheduledIngestion() {
 		this.ingestion.run("schedule");
+		maintain();
+	}
+
+	/**
+	 * The nightly upkeep of the Iceberg tables, after the ingestion (as
+	 * {@code lottrace maintain} with the default retention); skipped when another process
+	 * writes to the store.
+	 */
+	void maintain() {
+		if (!IcebergTables.present(this.layout)) {
+			return;
+		}
+		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire().orElse(null);
+				IcebergTables tables = (hold != null) ? new IcebergTables(this.layout) : null) {
+			if (tables == null) {
+				log.warn("Maintenance of the Iceberg tables skipped: {}", this.writeLock.busyMessage());
+				return;
+			}
+			for (IcebergMaintenance.TableResult result : new IcebergMaintenance(tables).run(this.clock.instant(),
+					IcebergMaintenance.MIN_RETENTION)) {
+				log.info("Maintained Iceberg table {}: snapshots {} -> {}, {} orphan file(s) deleted",
+						result.table().sqlName(), result.snapshotsBefore(), result.snapshotsAfter(),
+						result.orphansDeleted().size());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Maintenance of the Iceberg tables failed: {}", ex.getMessage());
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

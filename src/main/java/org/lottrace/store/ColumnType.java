@@ -13,11 +13,15 @@ public enum ColumnType {
 	/** {@link java.time.LocalDate}. */
 	DATE(PrimitiveTypeName.INT32, LogicalTypeAnnotation.dateType()),
 
-	/** {@link java.time.LocalDateTime}: a wall-clock time at the site, no time zone. */
-	LOCAL_TIMESTAMP(PrimitiveTypeName.INT64, LogicalTypeAnnotation.timestampType(false, TimeUnit.MILLIS)),
+	/**
+	 * {@link java.time.LocalDateTime}: a wall-clock time at the site, no time zone. In
+	 * microseconds, as Iceberg reads timestamps (stores written before 0.1.0's Iceberg
+	 * tables hold milliseconds; {@code lottrace store migrate} rewrites them).
+	 */
+	LOCAL_TIMESTAMP(PrimitiveTypeName.INT64, LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS)),
 
-	/** {@link java.time.Instant}. */
-	INSTANT(PrimitiveTypeName.INT64, LogicalTypeAnnotation.timestampType(true, TimeUnit.MILLIS)),
+	/** {@link java.time.Instant}, in microseconds. */
+	INSTANT(PrimitiveTypeName.INT64, LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)),
 
 	/**
 	 * {@link java.math.BigDecimal} with {@link org.lottrace.kde.Quantity#SCALE} places:

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The points: {@code ingest.chunk} (a chunk of an export written to staging),
  * {@code ingest.staged} (its staging manifest written), {@code commit.moved} (one file
- * moved into the store), {@code commit.written} (the commit written, the job not yet
+ * moved into the store), {@code commit.logged} (the store's commit written, the Iceberg
+ * commit not yet made), {@code commit.written} (both commits made, the job not yet
  * completed), {@code ingest.done} (the command's ingestions done, the trace index not yet
  * refreshed), {@code index.applying} (inside the refresh's transaction, the new events
  * loaded).

@@ -118,9 +118,8 @@ final class ParquetFile<T> implements AutoCloseable {
 			switch (this.types[i]) {
 				case STRING -> writer.write(binary(i, value), 0, 1);
 				case DATE -> writer.write((int) ((LocalDate) value).toEpochDay(), 0, 1);
-				case LOCAL_TIMESTAMP ->
-					writer.write(((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli(), 0, 1);
-				case INSTANT -> writer.write(((Instant) value).toEpochMilli(), 0, 1);
+				case LOCAL_TIMESTAMP -> writer.write(micros(((LocalDateTime) value).toInstant(ZoneOffset.UTC)), 0, 1);
+				case INSTANT -> writer.write(micros((Instant) value), 0, 1);
 				case DECIMAL -> writer.write(unscaled((BigDecimal) value), 0, 1);
 				case LONG -> writer.write((Long) value, 0, 1);
 				case BOOLEAN -> writer.write((Boolean) value, 0, 1);
@@ -146,6 +145,10 @@ final class ParquetFile<T> implements AutoCloseable {
 		this.lastString[column] = value;
 		this.lastBinary[column] = binary;
 		return binary;
+	}
+
+	private static long micros(Instant instant) {
+		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
 	}
 
 	private static long unscaled(BigDecimal value) {

@@ -23,7 +23,8 @@ import org.lottrace.kde.TraceabilityLot;
 /**
  * The column layout of every store table. Column names are the snake_case names of the
  * record components (and of the mapping fields), so that Parquet, DuckDB, mappings and
- * reports use one vocabulary.
+ * reports use one vocabulary. A column's position is its field id in the Parquet files
+ * and the Iceberg tables: new columns go at the end, and none is ever removed or moved.
  */
 public final class StoreSchemas {
 

@@ -28,9 +28,18 @@ public record TableSchema<T>(StoreTable table, List<Column<T>> columns, Function
 				this.partition);
 	}
 
+	/**
+	 * The Parquet schema. Each column carries its field id: its position among all the
+	 * table's columns, from 1, as in the Iceberg table's schema, so that Iceberg readers
+	 * map the columns of a file that holds only some of them.
+	 */
 	public MessageType messageType() {
+		List<String> all = StoreSchemas.of(this.table).columns().stream().map(Column::name).toList();
 		List<Type> fields = this.columns.stream()
-			.map((c) -> (Type) Types.optional(c.type().physical()).as(c.type().logical()).named(c.name()))
+			.map((c) -> (Type) Types.optional(c.type().physical())
+				.as(c.type().logical())
+				.id(all.indexOf(c.name()) + 1)
+				.named(c.name()))
 			.toList();
 		return new MessageType(this.table.sqlName(), fields);
 	}

@@ -54,6 +54,12 @@ class KilledIngestionFunctionalTests {
 		/** Between two file moves of a commit: some files in place, no commit. */
 		MOVING(null),
 
+		/**
+		 * Between the store's commit and the Iceberg commit: the export is ingested, its
+		 * Iceberg snapshot not made yet.
+		 */
+		LOGGED("commit.logged@6"),
+
 		/** Right after a commit, before its job execution completed. */
 		COMMITTED("commit.written@6"),
 
@@ -181,6 +187,7 @@ class KilledIngestionFunctionalTests {
 		assertThat(recovered.commits()).containsExactlyElementsOf(uninterrupted.commits());
 		assertThat(recovered.reports()).isEqualTo(uninterrupted.reports());
 		assertThat(recovered.index()).containsExactlyElementsOf(uninterrupted.index());
+		assertThat(recovered.iceberg()).isNotEmpty().containsExactlyElementsOf(uninterrupted.iceberg());
 		assertThat(new StoreCatalog(new StoreLayout(this.store)).orphans()).isEmpty();
 		assertThat(this.store.resolve("_staging")).isEmptyDirectory();
 		// and the history: nothing left running, each export completed once
@@ -213,6 +220,36 @@ class KilledIngestionFunctionalTests {
 					+ "its export " + export + " was found committed at ")
 			.contains(" by execution ")
 			.endsWith(", so nothing was run again");
+	}
+
+	@Test
+	void makesTheIcebergSnapshotOfAnExportKilledBetweenTheStoresCommitAndIcebergs() throws Exception {
+		// given: the sixth export committed to the store, killed before its Iceberg
+		// commit
+		Path export = Cli.SAMPLE_DATA.resolve("erp/PROD_20261012.csv");
+		String sha256 = IngestService.sha256(export);
+		Cli.startWithFault(Phase.LOGGED.fault, ingest(this.store, Cli.SAMPLE_DATA.toString())).awaitHalted();
+		assertThat(new CommitLog(new StoreLayout(this.store)).find("erp-production", sha256)).isPresent();
+		assertThat(snapshots(sha256)).isZero();
+
+		// when
+		Cli.Result again = Cli.run(ingest(this.store, Cli.SAMPLE_DATA.toString()));
+
+		// then: the next run makes its snapshot, once
+		assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.REJECTS);
+		assertThat(snapshots(sha256)).isOne();
+		assertThat(Files.readString(this.store.resolve("_logs/lottrace.log")))
+			.contains("Committed 1 export(s) of the commit log to the Iceberg tables");
+	}
+
+	/** The snapshots of an export in the kde_event table, read by path. */
+	private long snapshots(String sha256) {
+		org.apache.iceberg.Table events = new org.apache.iceberg.hadoop.HadoopTables(
+				new org.apache.hadoop.conf.Configuration())
+			.load(this.store.resolve("iceberg/lottrace/kde_event").toUri().toString());
+		return java.util.stream.StreamSupport.stream(events.snapshots().spliterator(), false)
+			.filter((s) -> sha256.equals(s.summary().get("lottrace.sha256")))
+			.count();
 	}
 
 	private static String fault(Phase phase) {

@@ -36,9 +36,11 @@ import org.lottrace.store.StoreLayout;
  * @param commits the commit log, by export
  * @param reports the rejects and pending reports, by path
  * @param index the trace index: lots, aliases and links by lot key, inputs left pending
+ * @param iceberg the Iceberg tables, opened by path: each snapshot's export and counts,
+ * and each current data file with its row count
  */
 record StoreContent(List<String> events, List<String> locations, List<String> products, List<String> held,
-		List<StoreCommit> commits, Map<String, String> reports, List<String> index) {
+		List<StoreCommit> commits, Map<String, String> reports, List<String> index, List<String> iceberg) {
 
 	static StoreContent of(Path store) throws SQLException, IOException {
 		StoreLayout layout = new StoreLayout(store);
@@ -46,7 +48,7 @@ record StoreContent(List<String> events, List<String> locations, List<String> pr
 			DuckDb.createViews(connection, new StoreCatalog(layout));
 			return new StoreContent(rows(connection, "kde_event_all"), rows(connection, "location_all"),
 					rows(connection, "product_all"), rows(connection, "held_row_all"), commits(layout),
-					reports(store.resolve("rejects")), index(layout));
+					reports(store.resolve("rejects")), index(layout), iceberg(store));
 		}
 	}
 
@@ -97,6 +99,35 @@ record StoreContent(List<String> events, List<String> locations, List<String> pr
 				.addAll(query(connection, "SELECT 'held ' || count(*) || ' ' || count(*) FILTER (resolved) FROM held"));
 			return content;
 		}
+	}
+
+	private static List<String> iceberg(Path store) throws IOException {
+		List<String> content = new ArrayList<>();
+		for (String name : List.of("kde_event", "location", "product")) {
+			Path location = store.resolve("iceberg/lottrace/" + name);
+			if (!Files.isDirectory(location)) {
+				continue;
+			}
+			org.apache.iceberg.Table table = new org.apache.iceberg.hadoop.HadoopTables(
+					new org.apache.hadoop.conf.Configuration())
+				.load(location.toUri().toString());
+			for (org.apache.iceberg.Snapshot snapshot : table.snapshots()) {
+				Map<String, String> summary = snapshot.summary();
+				content
+					.add("snapshot " + name + " " + summary.get("lottrace.source") + " " + summary.get("lottrace.file")
+							+ " " + summary.get("lottrace.sha256") + " " + summary.get("lottrace.written") + " "
+							+ summary.get("lottrace.rows") + " " + summary.get("added-data-files"));
+			}
+			try (var tasks = table.newScan().planFiles()) {
+				for (org.apache.iceberg.FileScanTask task : tasks) {
+					content.add("file " + name + " "
+							+ store.relativize(Path.of(java.net.URI.create(task.file().location()))) + " "
+							+ task.file().recordCount());
+				}
+			}
+		}
+		content.sort(null);
+		return content;
 	}
 
 	private static List<String> query(Connection connection, String sql) throws SQLException {
