@@ -81,7 +81,8 @@ public final class Launcher {
 	}
 
 	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
-		SpringApplication application = new SpringApplication(LottraceApplication.class);
+		SpringApplication application = new SpringApplication(
+				command.web() ? LottraceApplication.class : CommandApplication.class);
 		application.setWebApplicationType(command.web() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
