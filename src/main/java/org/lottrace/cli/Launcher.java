@@ -43,10 +43,13 @@ public final class Launcher {
 	public static int run(String... args) {
 		PrintWriter err = new PrintWriter(System.err, true);
 		LottraceCommand root = new LottraceCommand();
-		CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+		CommandLine cli = new CommandLine(root);
 		for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
 			extra.commands().forEach(cli::addSubcommand);
 		}
+		// after the extra commands joined: the setting reaches only the subcommands there
+		// are (`bench ingest --exports shipping`, `generate --only shipping`)
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(args);
