@@ -44,10 +44,13 @@ public final class Launcher {
 	public static int run(String... args) {
 		PrintWriter err = new PrintWriter(System.err, true);
 		LottraceCommand root = new LottraceCommand();
-		CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+		CommandLine cli = new CommandLine(root);
 		for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
 			extra.commands().forEach(cli::addSubcommand);
 		}
+		// after the extra commands joined: the setting reaches only the subcommands there
+		// are (`bench ingest --exports shipping`, `generate --only shipping`)
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(args);
@@ -114,7 +117,8 @@ public final class Launcher {
 	}
 
 	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
-		SpringApplication application = new SpringApplication(LottraceApplication.class);
+		SpringApplication application = new SpringApplication(
+				command.web() ? LottraceApplication.class : CommandApplication.class);
 		application.setWebApplicationType(command.web() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);

@@ -26,9 +26,14 @@ final class StoreCheck {
 	/**
 	 * The store root the application will use: {@code --store}, else the configuration
 	 * ({@code --config}, environment variables, {@code application.yml}), resolved as the
-	 * application resolves it.
+	 * application resolves it (the configuration files are read only without
+	 * {@code --store}).
 	 */
 	static Path root(Map<String, Object> properties) {
+		if (properties.get("lottrace.store.root") instanceof String store) {
+			// --store: above every other source, so the configuration need not be read
+			return Path.of(store);
+		}
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("lottrace-command-line", properties));
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);

@@ -132,7 +132,8 @@ public final class IndexRefresher {
 				throw ex;
 			}
 			finally {
-				for (String temp : List.of("incoming", "previous", "new_alias", "affected", "wo_event", "resolved")) {
+				for (String temp : List.of("incoming", "previous", "new_alias", "alias_lots", "affected", "wo_event",
+						"resolved")) {
 					cleanUp(sql, null, "DROP TABLE IF EXISTS " + temp);
 				}
 			}
@@ -264,14 +265,18 @@ public final class IndexRefresher {
 	 * a rebuilt index would.
 	 */
 	private void resolveLots(Statement sql) throws SQLException {
+		sql.execute("CREATE TEMP TABLE alias_lots AS " + LotKeys.aliasLots(
+				"SELECT lot_code FROM incoming WHERE lot_assigner IS NULL UNION ALL SELECT alias FROM new_alias"));
 		sql.execute("UPDATE incoming SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
-				+ LotKeys.RESOLVE + " AS lot_id FROM incoming w) r WHERE incoming.file_id = r.file_ "
-				+ "AND incoming.source_line = r.line_");
+				+ "CASE WHEN w.lot_assigner IS NOT NULL THEN l.lot_id WHEN a.lots = 1 THEN a.lot_id END AS lot_id "
+				+ "FROM incoming w LEFT JOIN lot l ON w.lot_assigner IS NOT NULL AND l.lot_key = " + LotKeys.sqlKey("w")
+				+ " LEFT JOIN alias_lots a ON w.lot_assigner IS NULL AND a.alias = w.lot_code) r "
+				+ "WHERE incoming.file_id = r.file_ AND incoming.source_line = r.line_");
 		if (count(sql, "SELECT count(*) FROM new_alias") > 0) {
 			sql.execute("UPDATE event SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
-					+ LotKeys.RESOLVE + " AS lot_id FROM event w WHERE w.lot_assigner IS NULL "
-					+ "AND w.lot_code IN (SELECT alias FROM new_alias)) r WHERE event.file_id = r.file_ "
-					+ "AND event.source_line = r.line_");
+					+ "CASE WHEN a.lots = 1 THEN a.lot_id END AS lot_id FROM event w JOIN alias_lots a "
+					+ "ON a.alias = w.lot_code WHERE w.lot_assigner IS NULL AND w.lot_code IN (SELECT alias FROM "
+					+ "new_alias)) r WHERE event.file_id = r.file_ AND event.source_line = r.line_");
 		}
 	}
 
@@ -304,14 +309,19 @@ public final class IndexRefresher {
 		};
 		new SqlQuery(connection).sql("DELETE FROM link WHERE work_order IN (").append(workOrders).sql(")").execute();
 		new SqlQuery(connection).sql("DELETE FROM pending WHERE work_order IN (").append(workOrders).sql(")").execute();
-		// the current transformation records of those work orders
-		new SqlQuery(connection).sql("CREATE TEMP TABLE wo_event AS SELECT * FROM event WHERE work_order IN (")
+		// the current transformation records of those work orders, with only the columns
+		// that link them: all columns cost several times as much
+		new SqlQuery(connection)
+			.sql("CREATE TEMP TABLE wo_event AS SELECT record_key, role, work_order, lot_code, lot_assigner, lot_id "
+					+ "FROM event WHERE work_order IN (")
 			.append(workOrders)
 			.sql(") AND NOT superseded AND cte = 'transformation'")
 			.execute();
 		sql.execute("CREATE TEMP TABLE resolved AS SELECT w.record_key, w.role, w.work_order, w.lot_code, w.lot_id, "
-				+ "CASE WHEN w.lot_id IS NULL THEN " + LotKeys.CANDIDATES
-				+ " ELSE 1 END AS candidates FROM wo_event w");
+				+ "CASE WHEN w.lot_id IS NOT NULL OR w.lot_assigner IS NOT NULL THEN 1 ELSE coalesce(c.lots, 0) END "
+				+ "AS candidates FROM wo_event w LEFT JOIN ("
+				+ LotKeys.aliasLots("SELECT lot_code FROM wo_event " + "WHERE lot_id IS NULL AND lot_assigner IS NULL")
+				+ ") c ON w.lot_id IS NULL AND w.lot_assigner IS NULL " + "AND c.alias = w.lot_code");
 		sql.execute("INSERT INTO link SELECT i.record_key, i.lot_id, o.lot_id, i.work_order FROM resolved i "
 				+ "JOIN resolved o ON o.work_order = i.work_order AND o.role = 'output' "
 				+ "WHERE i.role = 'input' AND i.lot_id IS NOT NULL AND o.lot_id IS NOT NULL");

@@ -32,6 +32,10 @@ public final class Timings {
 		return percentile(95) / 1e6;
 	}
 
+	public double minMillis() {
+		return percentile(0) / 1e6;
+	}
+
 	public double maxMillis() {
 		return percentile(100) / 1e6;
 	}

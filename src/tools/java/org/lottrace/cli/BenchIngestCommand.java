@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,8 @@ import org.lottrace.generate.SyntheticBakery.Export;
 import org.lottrace.ingest.IngestPlan;
 import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.DuckDbProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
 		description = { "Ingestion throughput and memory: generate one export per source with --rows rows (kept "
-				+ "for the next run), ingest each into a fresh store, print rows/s and peak heap per source." },
+				+ "for the next run), ingest each into a fresh store, print rows/s and peak heap per source, "
+				+ "then DuckDB's own read_csv -> Parquet on the same export (the ceiling) and the ratio." },
 		footer = { "", "Example:", "  lottrace bench ingest --rows 10000000 --exports shipping" })
 class BenchIngestCommand implements SpringCommand {
 
@@ -87,12 +93,41 @@ class BenchIngestCommand implements SpringCommand {
 						Console.bytes(memory.peakLiveBytes()), Console.bytes(memory.peakUsedBytes()));
 				console.println("            steps: " + result.steps());
 				console.println("            CPU: " + CpuTimes.now().minus(cpu));
+				double duckDb = duckDbSeconds(context, file);
+				console.printf("            DuckDB read_csv -> Parquet (zstd, %d threads) on the same export: %.2f s, "
+						+ "%s rows/s; lottrace / DuckDB: %.2f x%n", context.getBean(DuckDbProperties.class).threads(),
+						duckDb, Console.count(Math.round(result.read() / duckDb)), duckDb / seconds);
 			}
 		}
 		console.printf("Process peak resident memory: %s; JVM arguments: %s%n",
 				Console.bytes(PeakMemory.processPeakResidentBytes()),
 				ManagementFactory.getRuntimeMXBean().getInputArguments());
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * DuckDB's own {@code COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet,
+	 * COMPRESSION zstd)} on the export, with the store's DuckDB memory limit and threads:
+	 * the ceiling for reading a CSV export into Parquet (no validation, no look-ups).
+	 * @return its wall seconds
+	 */
+	private double duckDbSeconds(ConfigurableApplicationContext context, Path file) {
+		DuckDbProperties properties = context.getBean(DuckDbProperties.class);
+		Path out = store().resolveSibling("duckdb-baseline.parquet");
+		try (Connection connection = new DuckDb(
+				new DuckDb.Settings(properties.memoryLimit(), properties.threads(), null))
+			.inMemory(); Statement sql = connection.createStatement()) {
+			Files.deleteIfExists(out);
+			long started = System.nanoTime();
+			sql.execute("COPY (SELECT * FROM read_csv('" + DuckDb.sql(file.toAbsolutePath().toString()) + "')) TO '"
+					+ DuckDb.sql(out.toString()) + "' (FORMAT parquet, COMPRESSION zstd)");
+			double seconds = (System.nanoTime() - started) / 1e9;
+			Files.deleteIfExists(out);
+			return seconds;
+		}
+		catch (SQLException | IOException ex) {
+			throw new CommandException(ExitCodes.FAILED, "DuckDB baseline: " + ex.getMessage());
+		}
 	}
 
 	private List<IngestResult> quiet(IngestService service, IngestPlan plan) {

@@ -1,0 +1,164 @@
+package org.lottrace.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.lottrace.generate.SyntheticBakery;
+import org.lottrace.generate.SyntheticBakery.Export;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The fixed cost of one-shot commands, as users pay it: whole processes started the way
+ * users start them (the {@code ./lottrace} launcher when the benchmark runs through it,
+ * else {@code java -jar}), timed from start to exit. Several ways of starting (two
+ * launchers, say) take turns in each round, so a machine whose load changes during the
+ * run weighs on each alike. Beside the wall time, the CPU time the command's processes
+ * used (on Linux): on a machine shared with other work it says more than the wall time. Two commands: the ingestion of a
+ * small shipping export (every night's file pays this on top of its rows), into a fresh
+ * copy of a store that holds the master data, trace index refresh included; and a
+ * one-shot trace of the sample complaint lot on the sample store, every report written.
+ */
+public final class FixedCostBenchmark {
+
+	/** The figure both commands aim at, from the shell to the process's exit. */
+	public static final double TARGET_SECONDS = 1.5;
+
+	/**
+	 * @param data where the export and the stores go (kept between runs)
+	 * @param commands how a user starts lottrace ({@code ./lottrace} or
+	 * {@code java -jar ...}), one or more ways to compare
+	 */
+	public record Settings(Path data, List<List<String>> commands, Path jobs, Path sampleData, long rows, int runs) {
+
+	}
+
+	private final Settings settings;
+
+	private final Consumer<String> out;
+
+	private final Consumer<String> progress;
+
+	public FixedCostBenchmark(Settings settings, Consumer<String> out, Consumer<String> progress) {
+		this.settings = settings;
+		this.out = out;
+		this.progress = progress;
+	}
+
+	public void run() throws IOException, InterruptedException {
+		Path dir = this.settings.data().resolve("fixed-cost-" + this.settings.rows());
+		Path exports = exports(dir);
+		Path export = exports.resolve(Export.SHIPPING.path());
+		List<String> first = this.settings.commands().get(0);
+		Path master = dir.resolve("store-master");
+		if (!Files.exists(master.resolve(".complete"))) {
+			FileSystemUtils.deleteRecursively(master);
+			run(first, dir, "ingest", "--no-index", "--store", master.toString(), exports.resolve("erp").toString(),
+					exports.resolve("shipping").resolve("CUSTOMERS.txt").toString());
+			Files.writeString(master.resolve(".complete"), "");
+		}
+		Path sample = dir.resolve("store-sample");
+		if (!Files.exists(sample.resolve(".complete"))) {
+			FileSystemUtils.deleteRecursively(sample);
+			run(first, dir, "ingest", "--store", sample.toString(), this.settings.sampleData().toString());
+			Files.writeString(sample.resolve(".complete"), "");
+		}
+		List<Timings[]> timings = new ArrayList<>();
+		for (List<String> command : this.settings.commands()) {
+			timings.add(new Timings[] { new Timings(), new Timings(), new Timings(), new Timings() });
+			// once untimed: a launcher's first run after a build extracts the jar
+			run(command, dir, "trace", "--lot", "C261014A", "--store", sample.toString(), "--reports",
+					dir.resolve("reports").toString());
+		}
+		Path store = dir.resolve("store-run");
+		for (int run = 1; run <= this.settings.runs(); run++) {
+			this.progress.accept(String.format(Locale.ROOT, "  round %d of %d", run, this.settings.runs()));
+			for (int i = 0; i < this.settings.commands().size(); i++) {
+				List<String> command = this.settings.commands().get(i);
+				FileSystemUtils.deleteRecursively(store);
+				FileSystemUtils.copyRecursively(master, store);
+				Timings[] of = timings.get(i);
+				long cpu = childCpuNanos();
+				of[0].add(run(command, dir, "ingest", "--store", store.toString(), export.toString()));
+				of[2].add(childCpuNanos() - cpu);
+				cpu = childCpuNanos();
+				of[1].add(run(command, dir, "trace", "--lot", "C261014A", "--store", sample.toString(), "--reports",
+						dir.resolve("reports").toString()));
+				of[3].add(childCpuNanos() - cpu);
+			}
+		}
+		this.out.accept(String.format(Locale.ROOT,
+				"Fixed cost of one-shot commands (whole process, from start to exit; %d runs each, taking turns):",
+				this.settings.runs()));
+		for (int i = 0; i < this.settings.commands().size(); i++) {
+			this.out.accept("  " + String.join(" ", this.settings.commands().get(i)));
+			Timings[] of = timings.get(i);
+			line(String.format(Locale.ROOT, "ingest of a %,d-row shipping export", this.settings.rows()), of[0],
+					of[2]);
+			line("trace --lot C261014A on the sample store", of[1], of[3]);
+		}
+	}
+
+	private void line(String what, Timings timings, Timings cpu) {
+		double median = timings.medianMillis() / 1000;
+		this.out.accept(String.format(Locale.ROOT,
+				"    %-42s median %.2f s (min %.2f, max %.2f), CPU median %s; target %.1f s: %s", what, median,
+				timings.minMillis() / 1000, timings.maxMillis() / 1000,
+				(cpu.maxMillis() > 0) ? String.format(Locale.ROOT, "%.2f s", cpu.medianMillis() / 1000) : "-",
+				TARGET_SECONDS, (median <= TARGET_SECONDS) ? "met" : "not met"));
+	}
+
+	/**
+	 * CPU time (user and system) of this process's finished child processes and theirs,
+	 * from {@code /proc/self/stat}; 0 where there is none.
+	 */
+	private static long childCpuNanos() {
+		try {
+			String stat = Files.readString(Path.of("/proc/self/stat"));
+			// the fields after the command name, which is in parentheses
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// cutime and cstime (fields 16 and 17 of the line) in clock ticks, 100 a second
+			return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	private Path exports(Path dir) throws IOException {
+		Path exports = dir.resolve("exports");
+		if (!Files.exists(exports.resolve(".complete"))) {
+			new SyntheticBakery(new SyntheticBakery.Options(this.settings.rows(), 1, LocalDate.of(2026, 10, 31), 730,
+					Export.SHIPPING, ""))
+				.write(exports, (rows) -> this.progress.accept("  generating the export: " + rows + " rows"));
+			Files.writeString(exports.resolve(".complete"), "");
+		}
+		return exports;
+	}
+
+	/** Runs one command to its end. @return its wall time in nanoseconds */
+	private long run(List<String> start, Path dir, String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(start);
+		command.addAll(List.of(arguments));
+		if (!List.of(arguments).contains("--jobs")) {
+			command.addAll(List.of("--jobs", this.settings.jobs().toString()));
+		}
+		Path log = dir.resolve("command.log");
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		int exit = process.waitFor();
+		long elapsed = System.nanoTime() - started;
+		// 3: rows pending or rejected (none in the generated export), 6: an incomplete
+		// answer (the sample data's planted bad rows)
+		if (exit != 0 && exit != 3 && exit != 6) {
+			throw new IllegalStateException(String.join(" ", command) + " ended with " + exit + "; see " + log);
+		}
+		return elapsed;
+	}
+
+}
