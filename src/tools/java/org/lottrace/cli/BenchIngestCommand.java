@@ -115,7 +115,7 @@ class BenchIngestCommand implements SpringCommand {
 		DuckDbProperties properties = context.getBean(DuckDbProperties.class);
 		Path out = store().resolveSibling("duckdb-baseline.parquet");
 		try (Connection connection = new DuckDb(
-				new DuckDb.Settings(properties.memoryLimit(), properties.threads(), null))
+				new DuckDb.Settings(properties.duckDbMemoryLimit(), properties.threads(), null))
 			.inMemory(); Statement sql = connection.createStatement()) {
 			Files.deleteIfExists(out);
 			long started = System.nanoTime();
