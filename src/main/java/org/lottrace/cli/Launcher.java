@@ -169,6 +169,12 @@ public final class Launcher {
 				err.println(JOB_REPOSITORY_BUSY);
 				return ExitCodes.BUSY;
 			}
+			// beans are made when a command first needs them, and with them their settings
+			String setting = settingProblem(ex);
+			if (setting != null) {
+				err.println("lottrace: setting " + setting);
+				return ExitCodes.USAGE;
+			}
 			err.println("lottrace: failed: " + rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
