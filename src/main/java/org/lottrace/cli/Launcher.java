@@ -169,7 +169,8 @@ public final class Launcher {
 				err.println(JOB_REPOSITORY_BUSY);
 				return ExitCodes.BUSY;
 			}
-			// beans are made when a command first needs them, and with them their settings
+			// beans are made when a command first needs them, and with them their
+			// settings
 			String setting = settingProblem(ex);
 			if (setting != null) {
 				err.println("lottrace: setting " + setting);
