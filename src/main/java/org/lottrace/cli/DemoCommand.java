@@ -50,7 +50,7 @@ class DemoCommand implements SpringCommand {
 		console.println("");
 		TraceOutcome outcome = TraceCommand.run(context,
 				new TraceRequest(COMPLAINT_LOT, null, null, null, null, Direction.BOTH, COMPLAINT),
-				(findings) -> new TraceText(console).print(findings));
+				(findings) -> new TraceText(console).print(findings), null);
 		TraceCommand.printReports(console, outcome);
 		// the demo shows; it ends with 0 once it ran, complete or not (trace gives 6 for
 		// an

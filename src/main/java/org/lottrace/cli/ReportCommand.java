@@ -52,6 +52,9 @@ class ReportCommand implements SpringCommand {
 					+ "or dates covers the listed foods only).")
 	boolean allFoods;
 
+	@Option(names = "--as-of", paramLabel = "TIME|SNAPSHOT", description = TraceCommand.AS_OF)
+	@Nullable String asOf;
+
 	@Override
 	public boolean readsStore() {
 		return true;
@@ -68,7 +71,8 @@ class ReportCommand implements SpringCommand {
 		TraceOutcome outcome;
 		try {
 			outcome = context.getBean(TraceRunner.class)
-				.records(new RecordRequest(this.products, this.from, this.to, this.lots, this.assigner, this.allFoods));
+				.records(new RecordRequest(this.products, this.from, this.to, this.lots, this.assigner, this.allFoods),
+						java.util.UUID.randomUUID().toString(), this.asOf);
 		}
 		catch (TraceException ex) {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());

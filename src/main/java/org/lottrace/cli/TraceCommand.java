@@ -60,6 +60,15 @@ class TraceCommand implements SpringCommand {
 	@Option(names = "--reason", paramLabel = "TEXT", description = "Why the trace is run, for the reports.")
 	@Nullable String reason;
 
+	@Option(names = "--as-of", paramLabel = "TIME|SNAPSHOT", description = AS_OF)
+	@Nullable String asOf;
+
+	/** The description of {@code --as-of}, shared by the commands that take it. */
+	static final String AS_OF = "Answer from the store as it stood then: a day (2026-10-15, its end), a local time "
+			+ "(2026-10-15T14:00), a time with offset (2026-10-15T14:00:00Z) or a snapshot id from a report's "
+			+ "manifest (the same records again). Builds that moment's index first: seconds on small stores, "
+			+ "minutes on tens of millions of events.";
+
 	@Override
 	public boolean readsStore() {
 		return true;
@@ -71,10 +80,13 @@ class TraceCommand implements SpringCommand {
 				this.to, this.direction, this.reason);
 		Console console = new Console();
 		// the answers are printed as soon as the trace step has them; the reports follow
+		if (this.asOf != null) {
+			console.println("As of " + this.asOf + ": the store as it stood then");
+		}
 		TraceOutcome outcome = run(context, request, (findings) -> {
 			new TraceText(console).print(findings);
 			console.flush();
-		});
+		}, this.asOf);
 		printReports(console, outcome);
 		return exitCode(outcome);
 	}
@@ -86,13 +98,14 @@ class TraceCommand implements SpringCommand {
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request) {
 		return run(context, request, (findings) -> {
-		});
+		}, null);
 	}
 
 	static TraceOutcome run(ConfigurableApplicationContext context, TraceRequest request,
-			Consumer<TraceFindings> answers) {
+			Consumer<TraceFindings> answers, @Nullable String asOf) {
 		try {
-			return context.getBean(TraceRunner.class).trace(request, java.util.UUID.randomUUID().toString(), answers);
+			return context.getBean(TraceRunner.class)
+				.trace(request, java.util.UUID.randomUUID().toString(), answers, asOf);
 		}
 		catch (TraceException ex) {
 			throw new CommandException(ex.notFound() ? ExitCodes.NOT_FOUND : ExitCodes.USAGE, ex.getMessage());
@@ -102,6 +115,11 @@ class TraceCommand implements SpringCommand {
 	static void printReports(Console console, TraceOutcome outcome) {
 		console.println("");
 		console.printf("Reports (%d ms): %s%n", outcome.elapsed().toMillis(), outcome.folder().path());
+		Object snapshot = outcome.manifest().store().get("snapshot");
+		if (snapshot != null) {
+			console.printf("   read from snapshot %s (committed %s); --as-of %s gives the same records%n", snapshot,
+					outcome.manifest().store().get("snapshotCommittedAt"), snapshot);
+		}
 		for (Manifest.FileEntry file : outcome.manifest().files()) {
 			console.println("   " + file.path());
 		}

@@ -25,6 +25,16 @@ final class Manifests {
 		Map<String, Object> store = new LinkedHashMap<>();
 		store.put("root", catalog.layout().root().toString());
 		store.put("ingestions", commits.size());
+		if (work.snapshot != null) {
+			// the state of the store read: `--as-of` with this id reads the same records
+			// again
+			store.put("snapshot", Long.toString(work.snapshot.snapshotId()));
+			store.put("snapshotCommittedAt", work.snapshot.committedAt().toString());
+			Map<String, String> tables = new java.util.TreeMap<>();
+			work.snapshot.tables().forEach((table, id) -> tables.put(table, Long.toString(id)));
+			store.put("tableSnapshots", tables);
+			store.put("asOf", work.pastCatalog != null);
+		}
 		Map<String, Object> counts = new LinkedHashMap<>();
 		if (work.findings != null) {
 			TraceAnalysis analysis = work.findings.analysis();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.lottrace.report.ReportProperties;
 import org.lottrace.report.ReportWriter;
 import org.lottrace.report.TraceFindings;
 import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.iceberg.StoreSnapshot;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.trace.TraceAnalysis;
@@ -54,7 +56,7 @@ public class TraceJobConfiguration {
 	/** Job parameter names. */
 	public static final String RUN = "run", LOT = "lot", ASSIGNER = "assigner", PRODUCT = "product", FROM = "from",
 			TO = "to", DIRECTION = "direction", REASON = "reason", PRODUCTS = "products", LOTS = "lots",
-			ALL_FOODS = "allFoods";
+			ALL_FOODS = "allFoods", AS_OF = "asOf";
 
 	/** Job execution context key of the report folder. */
 	public static final String FOLDER = "folder";
@@ -68,21 +70,23 @@ public class TraceJobConfiguration {
 	@Bean
 	@JobScope
 	Step traceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TraceWork traceWork,
-			TraceService traceService, Supplier<UnitConverter> units, Clock clock, TraceRuns runs,
-			@Value("#{jobParameters['run']}") @Nullable String runId,
+			TraceService traceService, PastStores pastStores, Supplier<UnitConverter> units, Clock clock,
+			TraceRuns runs, @Value("#{jobParameters['run']}") @Nullable String runId,
 			@Value("#{jobParameters['lot']}") @Nullable String lot,
 			@Value("#{jobParameters['assigner']}") @Nullable String assigner,
 			@Value("#{jobParameters['product']}") @Nullable String product,
 			@Value("#{jobParameters['from']}") @Nullable String from,
 			@Value("#{jobParameters['to']}") @Nullable String to,
 			@Value("#{jobParameters['direction']}") String direction,
-			@Value("#{jobParameters['reason']}") @Nullable String reason) {
+			@Value("#{jobParameters['reason']}") @Nullable String reason,
+			@Value("#{jobParameters['asOf']}") @Nullable String asOf) {
 		TraceRequest request = new TraceRequest(lot, assigner, product, date(from), date(to),
 				Direction.valueOf(direction), reason);
 		return new StepBuilder("traceStep", jobRepository).tasklet((contribution, chunk) -> {
 			traceWork.started = clock.instant();
 			long started = System.nanoTime();
-			traceWork.findings = TraceFindings.of(TraceAnalysis.of(traceService.trace(request), units.get()));
+			traceWork.findings = TraceFindings.of(TraceAnalysis
+				.of(read(traceWork, traceService, pastStores, asOf, (s) -> s.trace(request)), units.get()));
 			traceWork.queryMillis = (System.nanoTime() - started) / 1_000_000;
 			if (runId != null) {
 				runs.answered(runId, traceWork.findings);
@@ -94,18 +98,20 @@ public class TraceJobConfiguration {
 	@Bean
 	@JobScope
 	Step selectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TraceWork traceWork,
-			TraceService traceService, Clock clock, @Value("#{jobParameters['products']}") @Nullable String products,
+			TraceService traceService, PastStores pastStores, Clock clock,
+			@Value("#{jobParameters['products']}") @Nullable String products,
 			@Value("#{jobParameters['lots']}") @Nullable String lots,
 			@Value("#{jobParameters['from']}") @Nullable String from,
 			@Value("#{jobParameters['to']}") @Nullable String to,
 			@Value("#{jobParameters['assigner']}") @Nullable String assigner,
-			@Value("#{jobParameters['allFoods']}") @Nullable String allFoods) {
+			@Value("#{jobParameters['allFoods']}") @Nullable String allFoods,
+			@Value("#{jobParameters['asOf']}") @Nullable String asOf) {
 		RecordRequest request = new RecordRequest(list(products), date(from), date(to), list(lots), assigner,
 				Boolean.parseBoolean(allFoods));
 		return new StepBuilder("selectStep", jobRepository).tasklet((contribution, chunk) -> {
 			traceWork.started = clock.instant();
 			long started = System.nanoTime();
-			traceWork.records = traceService.records(request);
+			traceWork.records = read(traceWork, traceService, pastStores, asOf, (s) -> s.records(request));
 			traceWork.queryMillis = (System.nanoTime() - started) / 1_000_000;
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
@@ -128,8 +134,8 @@ public class TraceJobConfiguration {
 					: writer.records(traceWork.records(), folder));
 			Instant finished = clock.instant();
 			timings.put("total", Duration.between(started, finished).toMillis());
-			Manifest manifest = Manifests.of(traceWork, execution.getJobParameters(), catalog, timings, folder,
-					finished);
+			StoreCatalog read = (traceWork.pastCatalog != null) ? traceWork.pastCatalog : catalog;
+			Manifest manifest = Manifests.of(traceWork, execution.getJobParameters(), read, timings, folder, finished);
 			manifest.write(folder.path());
 			// the folder is the run's durable outcome; the job execution points to it
 			execution.getExecutionContext().putString(FOLDER, folder.path().toString());
@@ -145,6 +151,25 @@ public class TraceJobConfiguration {
 	@Bean
 	Job recordsJob(JobRepository jobRepository, Step selectStep, Step reportStep) {
 		return new JobBuilder(RECORDS_JOB, jobRepository).start(selectStep).next(reportStep).build();
+	}
+
+	/**
+	 * Reads the answers from the store now, or as it stood at the snapshot {@code asOf}
+	 * names; notes in {@code work} which snapshot that was.
+	 */
+	private static <T> T read(TraceWork work, TraceService now, PastStores pastStores, @Nullable String asOf,
+			Function<TraceService, T> query) {
+		if (asOf == null || asOf.isBlank()) {
+			T answer = query.apply(now);
+			work.snapshot = pastStores.current();
+			return answer;
+		}
+		StoreSnapshot snapshot = pastStores.resolve(asOf);
+		try (PastStores.Past past = pastStores.open(snapshot)) {
+			work.snapshot = snapshot;
+			work.pastCatalog = past.catalog();
+			return query.apply(past.service());
+		}
 	}
 
 	private static @Nullable LocalDate date(@Nullable String text) {

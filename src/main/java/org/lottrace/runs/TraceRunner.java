@@ -60,7 +60,20 @@ public class TraceRunner {
 	 * ambiguous
 	 */
 	public TraceOutcome trace(TraceRequest request, String runId, Consumer<TraceFindings> answers) {
+		return trace(request, runId, answers, null);
+	}
+
+	/**
+	 * Traces in the store as it stood at an earlier moment and writes the reports.
+	 * @param asOf a snapshot id or a time ({@link PastStores#resolve}); {@code null} for
+	 * the store now
+	 * @throws TraceException as {@link #trace(TraceRequest, String, Consumer)}, and when
+	 * the store has no snapshot of that time
+	 */
+	public TraceOutcome trace(TraceRequest request, String runId, Consumer<TraceFindings> answers,
+			@Nullable String asOf) {
 		JobParametersBuilder parameters = run(runId);
+		add(parameters, TraceJobConfiguration.AS_OF, asOf);
 		add(parameters, TraceJobConfiguration.LOT, request.lot());
 		add(parameters, TraceJobConfiguration.ASSIGNER, request.assigner());
 		add(parameters, TraceJobConfiguration.PRODUCT, request.product());
@@ -93,7 +106,17 @@ public class TraceRunner {
 	 * @throws TraceException when nothing matches or the request names nothing
 	 */
 	public TraceOutcome records(RecordRequest request, String runId) {
+		return records(request, runId, null);
+	}
+
+	/**
+	 * Selects the records of a request in the store as it stood at an earlier moment.
+	 * @param asOf a snapshot id or a time ({@link PastStores#resolve}); {@code null} for
+	 * the store now
+	 */
+	public TraceOutcome records(RecordRequest request, String runId, @Nullable String asOf) {
 		JobParametersBuilder parameters = run(runId);
+		add(parameters, TraceJobConfiguration.AS_OF, asOf);
 		add(parameters, TraceJobConfiguration.PRODUCTS, String.join(",", request.products()));
 		add(parameters, TraceJobConfiguration.LOTS, String.join(",", request.lotCodes()));
 		add(parameters, TraceJobConfiguration.ASSIGNER, request.assigner());

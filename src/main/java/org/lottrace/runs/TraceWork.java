@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.TraceFindings;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.iceberg.StoreSnapshot;
 import org.lottrace.trace.RecordSelection;
 
 /**
@@ -19,6 +21,15 @@ public final class TraceWork {
 	@Nullable Instant started;
 
 	long queryMillis;
+
+	/**
+	 * The state of the store the answers were read from (its Iceberg snapshot), or
+	 * {@code null} for a store without Iceberg tables.
+	 */
+	@Nullable StoreSnapshot snapshot;
+
+	/** The store as of that snapshot, when the run asked for an earlier one. */
+	@Nullable StoreCatalog pastCatalog;
 
 	/** When the run started: set by the first step. */
 	Instant started() {

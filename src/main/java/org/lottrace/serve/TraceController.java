@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
 import org.lottrace.report.TraceAnswers;
 import org.lottrace.runs.TraceOutcome;
+import org.lottrace.runs.PastStores;
 import org.lottrace.trace.RecordRequest;
 import org.lottrace.serve.RequestFields.Bounded;
 import org.lottrace.serve.RequestFields.Code;
@@ -49,8 +50,11 @@ public class TraceController {
 	/** The longest a caller may wait for an answer in one call, in milliseconds. */
 	static final long MAX_WAIT = 30_000;
 
-	public TraceController(TraceRequests requests) {
+	private final PastStores pastStores;
+
+	public TraceController(TraceRequests requests, PastStores pastStores) {
 		this.requests = requests;
+		this.pastStores = pastStores;
 	}
 
 	/**
@@ -63,20 +67,23 @@ public class TraceController {
 	 * @param to last day (yyyy-MM-dd)
 	 * @param direction backward, forward or both (default both)
 	 * @param reason why the trace is run
+	 * @param asOf answer from the store as it stood then: a snapshot id from a report's
+	 * manifest, a day, a local time or a time with offset (as {@code trace --as-of})
 	 */
 	public record TraceBody(@Code @Nullable String lot, @Code @Nullable String assigner, @Code @Nullable String product,
 			@Day @Nullable String from, @Day @Nullable String to, @DirectionName @Nullable String direction,
-			@Text @Nullable String reason) {
+			@Text @Nullable String reason, @Code @Nullable String asOf) {
 
 	}
 
 	/**
 	 * A request for the records of foods over a date range, or of lot codes (21 CFR
-	 * 1.1455(c)).
+	 * 1.1455(c)), now or as the store stood at an earlier moment ({@code asOf}, as in
+	 * {@link TraceBody}).
 	 */
 	public record RecordsBody(@Bounded @Nullable List<@Code String> products,
 			@Bounded @Nullable List<@Code String> lots, @Code @Nullable String assigner, @Day @Nullable String from,
-			@Day @Nullable String to, @Nullable Boolean allFoods) {
+			@Day @Nullable String to, @Nullable Boolean allFoods, @Code @Nullable String asOf) {
 
 	}
 
@@ -108,7 +115,16 @@ public class TraceController {
 		String reason = (body.reason() == null || body.reason().isBlank()) ? null : body.reason().strip();
 		TraceRequest request = new TraceRequest(lot, RequestFields.code(body.assigner()), product, from, to,
 				RequestFields.direction(body.direction()), reason);
-		return started(this.requests.submit(request), waitMillis);
+		return started(this.requests.submit(request, asOf(body.asOf())), waitMillis);
+	}
+
+	/**
+	 * The snapshot id an {@code asOf} names, checked before the request is queued (400 or
+	 * 404 when it names none).
+	 */
+	private @Nullable String asOf(@Nullable String asOf) {
+		String value = RequestFields.code(asOf);
+		return (value != null) ? Long.toString(this.pastStores.resolve(value).snapshotId()) : null;
 	}
 
 	@PostMapping("/reports")
@@ -126,7 +142,7 @@ public class TraceController {
 		if (request.everyFood() && request.from() == null && request.to() == null) {
 			throw new ApiErrors.BadRequest("give at least one product or one lot, or a date range");
 		}
-		return started(this.requests.submit(request), waitMillis);
+		return started(this.requests.submit(request, asOf(body.asOf())), waitMillis);
 	}
 
 	@GetMapping("/traces")

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.lottrace.runs.TraceOutcome;
 import org.lottrace.runs.TraceRunner;
 import org.lottrace.runs.TraceRuns;
@@ -100,6 +101,17 @@ public class TraceRequests {
 	 * @throws ApiErrors.TooBusy when its lane is full
 	 */
 	public TraceEntry submit(TraceRequest request) {
+		return submit(request, null);
+	}
+
+	/**
+	 * A trace in the store as it stood at a snapshot ({@code asOf}, a snapshot id), on
+	 * the bulk lane: its index is built first.
+	 * @throws TraceException when the lot or product is unknown or the request ambiguous
+	 * @throws ApiErrors.OverBudget when a product trace starts from too many lots
+	 * @throws ApiErrors.TooBusy when its lane is full
+	 */
+	public TraceEntry submit(TraceRequest request, @Nullable String asOf) {
 		int startLots = this.traces.check(request);
 		if (request.product() != null && startLots > this.limits.maxStartLots()) {
 			throw new ApiErrors.OverBudget(String.format(java.util.Locale.ROOT,
@@ -108,9 +120,9 @@ public class TraceRequests {
 							+ "or ask for the FDA records of the product (POST /api/reports)",
 					request.subject(), startLots, this.limits.maxStartLots()));
 		}
-		Lane lane = (request.lot() != null) ? Lane.LOT : Lane.BULK;
+		Lane lane = (request.lot() != null && asOf == null) ? Lane.LOT : Lane.BULK;
 		return start(lane, "trace", this.limits.traceTime(), (entry) -> () -> this.runner.trace(request, entry.id(),
-				(findings) -> Budgets.reached(entry, findings.analysis(), this.limits)));
+				(findings) -> Budgets.reached(entry, findings.analysis(), this.limits), asOf));
 	}
 
 	/**
@@ -119,6 +131,17 @@ public class TraceRequests {
 	 * @throws ApiErrors.TooBusy when the bulk lane is full
 	 */
 	public TraceEntry submit(RecordRequest request) {
+		return submit(request, null);
+	}
+
+	/**
+	 * The records of a request in the store as it stood at a snapshot ({@code asOf}, a
+	 * snapshot id).
+	 * @throws TraceException when nothing the request names is known
+	 * @throws ApiErrors.OverBudget when it selects too many lots
+	 * @throws ApiErrors.TooBusy when the bulk lane is full
+	 */
+	public TraceEntry submit(RecordRequest request, @Nullable String asOf) {
 		this.traces.check(request);
 		long lots = this.traces.size(request);
 		if (lots > this.limits.maxRecordLots()) {
@@ -128,7 +151,7 @@ public class TraceRequests {
 					request.subject(), lots, this.limits.maxRecordLots()));
 		}
 		return start(Lane.BULK, "records", this.limits.recordsTime(),
-				(entry) -> () -> this.runner.records(request, entry.id()));
+				(entry) -> () -> this.runner.records(request, entry.id(), asOf));
 	}
 
 	private TraceEntry start(Lane lane, String kind, Duration budget,

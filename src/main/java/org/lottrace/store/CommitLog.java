@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +33,24 @@ public final class CommitLog {
 
 	private final StoreLayout layout;
 
+	/** The ingestions this log is limited to, or {@code null} for all of them. */
+	private final @Nullable Set<String> only;
+
 	public CommitLog(StoreLayout layout) {
+		this(layout, null);
+	}
+
+	private CommitLog(StoreLayout layout, @Nullable Set<String> only) {
 		this.layout = layout;
+		this.only = (only != null) ? Set.copyOf(only) : null;
+	}
+
+	/**
+	 * The log as it would read if only the given ingestions ({@code source-sha12} ids)
+	 * had been committed: the store as it stood at an earlier snapshot. It cannot commit.
+	 */
+	public CommitLog limitedTo(Set<String> fileIds) {
+		return new CommitLog(this.layout, fileIds);
 	}
 
 	/**
@@ -41,6 +58,9 @@ public final class CommitLog {
 	 * commit.
 	 */
 	public void commit(StoreCommit commit) {
+		if (this.only != null) {
+			throw new IllegalStateException("the store as of an earlier snapshot cannot take commits");
+		}
 		if (find(commit.source(), commit.sha256()).isPresent()) {
 			return;
 		}
@@ -79,8 +99,9 @@ public final class CommitLog {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			List<Path> list = new ArrayList<>(files.filter(
-					(p) -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+			Set<String> limit = this.only;
+			List<Path> list = new ArrayList<>(files.filter((p) -> p.getFileName().toString().endsWith(".json")
+					&& !p.getFileName().toString().startsWith(".") && (limit == null || limit.contains(fileIdOf(p))))
 				.toList());
 			list.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
 			return list;

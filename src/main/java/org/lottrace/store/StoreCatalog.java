@@ -19,8 +19,20 @@ public final class StoreCatalog {
 	private final CommitLog commits;
 
 	public StoreCatalog(StoreLayout layout) {
+		this(layout, new CommitLog(layout));
+	}
+
+	private StoreCatalog(StoreLayout layout, CommitLog commits) {
 		this.layout = layout;
-		this.commits = new CommitLog(layout);
+		this.commits = commits;
+	}
+
+	/**
+	 * The store as it stood when only the given ingestions ({@code source-sha12} ids)
+	 * were committed: what an earlier snapshot holds.
+	 */
+	public StoreCatalog limitedTo(Set<String> fileIds) {
+		return new StoreCatalog(this.layout, this.commits.limitedTo(fileIds));
 	}
 
 	public StoreLayout layout() {

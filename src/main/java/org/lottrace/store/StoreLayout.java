@@ -16,6 +16,7 @@ import java.nio.file.Path;
  *   iceberg/lottrace/kde_event/metadata/...                              the same files as Iceberg tables (also location, product)
  *   _staging/erp-receiving-3f2a9c1b7d4e/...                               files of a run not yet committed
  *   _index/                                                               derived: deletable, rebuilt by a command
+ *   _as-of/                                                               indexes of earlier snapshots, while a report as of one runs
  *   _batch/                                                               the Spring Batch job repository (H2)
  * </pre>
  */

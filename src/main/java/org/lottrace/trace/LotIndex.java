@@ -31,19 +31,27 @@ public final class LotIndex implements AutoCloseable {
 	/** Bump when the tables change: an index of another version is rebuilt. */
 	static final String VERSION = "6";
 
-	private final StoreLayout layout;
+	private final Path folder;
 
 	private final DuckDb duckDb;
 
 	private @Nullable DuckDBConnection connection;
 
 	public LotIndex(StoreLayout layout, DuckDb duckDb) {
-		this.layout = layout;
+		this(layout.index(), duckDb);
+	}
+
+	/**
+	 * An index in another folder: the index of the store as it stood at an earlier
+	 * snapshot is built beside the store's own.
+	 */
+	public LotIndex(Path folder, DuckDb duckDb) {
+		this.folder = folder;
 		this.duckDb = duckDb;
 	}
 
 	public Path file() {
-		return this.layout.index().resolve("lottrace.duckdb");
+		return this.folder.resolve("lottrace.duckdb");
 	}
 
 	/**
@@ -125,10 +133,10 @@ public final class LotIndex implements AutoCloseable {
 
 	private void deleteFiles() {
 		try {
-			FileSystemUtils.deleteRecursively(this.layout.index());
+			FileSystemUtils.deleteRecursively(this.folder);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not delete " + this.layout.index(), ex);
+			throw new UncheckedIOException("Could not delete " + this.folder, ex);
 		}
 	}
 

@@ -206,6 +206,41 @@ class ServeApiIntegrationTests extends SampleDataServer {
 	}
 
 	@Test
+	void tracesAsOfTheSnapshotTheManifestNamesWithTheSameAnswers() {
+		// given: the snapshot the complaint trace read
+		JsonNode trace = complaint();
+		JsonNode manifest = JsonMapper.builder().build().readTree(download(trace, "manifest.json").getBody());
+		String snapshot = manifest.get("store").get("snapshot").asString();
+
+		// when
+		ResponseEntity<JsonNode> started = this.api.post("/api/traces?wait=30000",
+				Map.of("lot", "C261014A", "asOf", snapshot));
+		// its index is built first: on the bulk lane, it may take longer than one wait
+		ResponseEntity<JsonNode> again = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofMinutes(2))
+			.until(() -> this.api.get("/api/traces/{id}", started.getBody().get("id").asString()),
+					(r) -> !"running".equals(r.getBody().get("state").asString()));
+		ResponseEntity<JsonNode> beforeAnything = this.api.post("/api/traces",
+				Map.of("lot", "C261014A", "asOf", "2020-01-01"));
+		ResponseEntity<JsonNode> notATime = this.api.post("/api/reports",
+				Map.of("products", List.of("COOKIE-PB-12"), "asOf", "2026-13-45"));
+
+		// then
+		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getBody().get("state").asString()).as(again.getBody().toString()).isEqualTo("done");
+		assertThat(withoutTimes(again.getBody().get("answers"))).isEqualTo(withoutTimes(trace.get("answers")));
+		JsonNode againManifest = JsonMapper.builder()
+			.build()
+			.readTree(download(again.getBody(), "manifest.json").getBody());
+		assertThat(againManifest.get("store").get("snapshot").asString()).isEqualTo(snapshot);
+		assertThat(againManifest.get("request").get("asOf").asString()).isEqualTo(snapshot);
+		assertThat(beforeAnything.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(beforeAnything.getBody().get("detail").asString()).startsWith("the store held nothing at");
+		assertThat(notATime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notATime.getBody().get("detail").asString()).contains("give a snapshot id, a day");
+	}
+
+	@Test
 	void answersNotFoundForWhatIsNotThere() {
 		// when
 		ResponseEntity<JsonNode> lot = this.api.post("/api/traces", Map.of("lot", "X999999"));
@@ -357,6 +392,18 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		assertThat(this.api.metric("lottrace.ingest.runs", "COUNT", "result:succeeded")).isOne();
 		assertThat(this.api.metric("lottrace.trace.duration", "COUNT")).isGreaterThanOrEqualTo(1);
 		assertThat(this.api.metric("lottrace.trace.duration", "TOTAL_TIME")).isPositive();
+	}
+
+	/**
+	 * Answers without when they were traced, how long it took and why (the complaint
+	 * trace may have been started with a reason).
+	 */
+	private static JsonNode withoutTimes(JsonNode answers) {
+		tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) answers.deepCopy();
+		copy.remove("tracedAt");
+		copy.remove("elapsedMillis");
+		copy.remove("reason");
+		return copy;
 	}
 
 	/** The complaint trace, run now if no test has run it yet. */
