@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -51,6 +52,8 @@ public class PastStores {
 	private final DuckDb duckDb;
 
 	private final Clock clock;
+
+	private volatile @Nullable StoreSnapshot current;
 
 	public PastStores(StoreLayout layout, StoreCatalog catalog, DuckDb duckDb, Clock clock) {
 		this.layout = layout;
@@ -100,8 +103,17 @@ public class PastStores {
 		if (!IcebergTables.present(this.layout)) {
 			return null;
 		}
+		Set<String> committed = this.catalog.commits().committedFileIds();
+		StoreSnapshot known = this.current;
+		if (known != null && known.exports().equals(committed)) {
+			return known;
+		}
 		try (IcebergTables tables = new IcebergTables(this.layout)) {
-			return StoreSnapshot.current(tables, this.catalog.commits());
+			StoreSnapshot snapshot = StoreSnapshot.current(tables, this.catalog.commits());
+			// kept while the commit log says nothing new was committed (the running
+			// service reads it at every trace)
+			this.current = snapshot;
+			return snapshot;
 		}
 		catch (StoreSnapshot.SnapshotException ex) {
 			return null;

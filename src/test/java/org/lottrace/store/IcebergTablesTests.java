@@ -109,7 +109,7 @@ class IcebergTablesTests {
 	}
 
 	/** Writes an export's events into the store and commits them to the commit log. */
-	private static StoreCommit export(StoreLayout layout, String sha, KdeEvent... events) {
+	static StoreCommit export(StoreLayout layout, String sha, KdeEvent... events) {
 		String sha256 = sha.repeat(32);
 		String fileId = StoreLayout.fileId("erp-receiving", sha256);
 		PartitionedParquetWriter<KdeEvent> writer = new PartitionedParquetWriter<>(StoreSchemas.KDE_EVENT,
