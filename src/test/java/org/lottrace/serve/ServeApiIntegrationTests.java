@@ -224,6 +224,8 @@ class ServeApiIntegrationTests extends SampleDataServer {
 				Map.of("lot", "C261014A", "asOf", "2020-01-01"));
 		ResponseEntity<JsonNode> notATime = this.api.post("/api/reports",
 				Map.of("products", List.of("COOKIE-PB-12"), "asOf", "2026-13-45"));
+		ResponseEntity<JsonNode> future = this.api.post("/api/traces",
+				Map.of("lot", "C261014A", "asOf", "2999-01-01T00:00:00Z"));
 
 		// then
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
@@ -238,6 +240,8 @@ class ServeApiIntegrationTests extends SampleDataServer {
 		assertThat(beforeAnything.getBody().get("detail").asString()).startsWith("the store held nothing at");
 		assertThat(notATime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(notATime.getBody().get("detail").asString()).contains("give a snapshot id, a day");
+		assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(future.getBody().get("detail").asString()).endsWith("is in the future");
 	}
 
 	@Test
