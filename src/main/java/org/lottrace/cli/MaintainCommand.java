@@ -1,9 +1,12 @@
 package org.lottrace.cli;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Period;
 import java.util.List;
 
+import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreWriteLock;
 import org.lottrace.store.iceberg.IcebergMaintenance;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "maintain", mixinStandardHelpOptions = true,
 		description = {
 				"Upkeep of the store's Iceberg tables: expire snapshots older than the retention, delete "
-						+ "metadata files no snapshot names.",
+						+ "metadata files no snapshot names, compact each partition's small files into one copy "
+						+ "(checked row for row; the store's own files stay as they are).",
 				"Records are never deleted: lottrace only appends, so an expired snapshot's records stay in every "
 						+ "later one; only the ability to read the tables as they were before the retention goes. "
 						+ "serve runs this every night after its ingestion." },
@@ -46,17 +50,24 @@ class MaintainCommand implements SpringCommand {
 		List<IcebergMaintenance.TableResult> results;
 		try (StoreWriteLock.Hold hold = lock.tryAcquire()
 			.orElseThrow(() -> new CommandException(ExitCodes.BUSY, lock.busyMessage()));
-				IcebergTables tables = new IcebergTables(layout)) {
-			results = new IcebergMaintenance(tables).run(context.getBean(Clock.class).instant(), this.retention);
+				IcebergTables tables = new IcebergTables(layout);
+				Connection connection = context.getBean(DuckDb.class).inMemory()) {
+			results = new IcebergMaintenance(tables).run(context.getBean(Clock.class).instant(), this.retention,
+					connection);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CommandException(ExitCodes.USAGE, String.valueOf(ex.getMessage()));
 		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not open DuckDB: " + ex.getMessage(), ex);
+		}
 		console.println("Maintained the Iceberg tables of " + layout.root() + " (retention " + this.retention + ")");
 		for (IcebergMaintenance.TableResult result : results) {
-			console.println(String.format("  %-9s snapshots %s -> %s, %s orphan file(s) deleted",
+			console.println(String.format(
+					"  %-9s snapshots %s -> %s, %s orphan file(s) deleted, %s small file(s) " + "compacted into %s",
 					result.table().sqlName(), Console.count(result.snapshotsBefore()),
-					Console.count(result.snapshotsAfter()), Console.count(result.orphansDeleted().size())));
+					Console.count(result.snapshotsAfter()), Console.count(result.orphansDeleted().size()),
+					Console.count(result.filesCompacted()), Console.count(result.filesWritten())));
 		}
 		return ExitCodes.OK;
 	}

@@ -1,16 +1,15 @@
 package org.lottrace.serve;
 
+import java.sql.SQLException;
 import java.time.Clock;
 
+import org.lottrace.report.ReportProperties;
+import org.lottrace.store.DuckDb;
+import org.lottrace.store.PrivateFiles;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreWriteLock;
 import org.lottrace.store.iceberg.IcebergMaintenance;
 import org.lottrace.store.iceberg.IcebergTables;
-
-import java.sql.SQLException;
-
-import org.lottrace.report.ReportProperties;
-import org.lottrace.store.PrivateFiles;
 import org.lottrace.trace.IndexBusyException;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.TraceService;
@@ -55,6 +54,8 @@ public class ServeConfiguration {
 
 	private final Clock clock;
 
+	private final DuckDb duckDb;
+
 	/**
 	 * @param scheduler Spring Boot's scheduler ({@code spring.task.scheduling}: one
 	 * thread, so scheduled and start-up runs never overlap, and {@link InboxIngestion}
@@ -62,7 +63,7 @@ public class ServeConfiguration {
 	 */
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
 			TraceService traces, ReportProperties reports, TaskScheduler scheduler, StoreLayout layout,
-			StoreWriteLock writeLock, Clock clock) {
+			StoreWriteLock writeLock, Clock clock, DuckDb duckDb) {
 		// report folders hold what the records hold: private to the service's user, as
 		// the store is
 		PrivateFiles.folder(reports.root());
@@ -74,6 +75,7 @@ public class ServeConfiguration {
 		this.layout = layout;
 		this.writeLock = writeLock;
 		this.clock = clock;
+		this.duckDb = duckDb;
 	}
 
 	@Scheduled(cron = "${lottrace.serve.schedule}")
@@ -92,19 +94,22 @@ public class ServeConfiguration {
 			return;
 		}
 		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire().orElse(null);
-				IcebergTables tables = (hold != null) ? new IcebergTables(this.layout) : null) {
-			if (tables == null) {
+				IcebergTables tables = (hold != null) ? new IcebergTables(this.layout) : null;
+				java.sql.Connection connection = (hold != null) ? this.duckDb.inMemory() : null) {
+			if (tables == null || connection == null) {
 				log.warn("Maintenance of the Iceberg tables skipped: {}", this.writeLock.busyMessage());
 				return;
 			}
 			for (IcebergMaintenance.TableResult result : new IcebergMaintenance(tables).run(this.clock.instant(),
-					IcebergMaintenance.MIN_RETENTION)) {
-				log.info("Maintained Iceberg table {}: snapshots {} -> {}, {} orphan file(s) deleted",
+					IcebergMaintenance.MIN_RETENTION, connection)) {
+				log.info(
+						"Maintained Iceberg table {}: snapshots {} -> {}, {} orphan file(s) deleted, {} small "
+								+ "file(s) compacted into {}",
 						result.table().sqlName(), result.snapshotsBefore(), result.snapshotsAfter(),
-						result.orphansDeleted().size());
+						result.orphansDeleted().size(), result.filesCompacted(), result.filesWritten());
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (java.sql.SQLException | RuntimeException ex) {
 			log.warn("Maintenance of the Iceberg tables failed: {}", ex.getMessage());
 		}
 	}

@@ -98,6 +98,55 @@ class IcebergTablesTests {
 	}
 
 	@Test
+	void compactsSmallFilesIntoOneCopyKeepingEveryRecordAndNeverDeletesTheStoresOwnFiles() throws Exception {
+		// given: nine exports, each one small file in the same partition
+		StoreLayout layout = new StoreLayout(this.root);
+		List<StoreCommit> exports = new java.util.ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			exports.add(export(layout, "e" + i, StoreRecords.receipt("RC-" + i, "L" + i, LocalDate.of(2026, 10, 5 + i)),
+					StoreRecords.receipt("RC-X" + i, "M" + i, LocalDate.of(2026, 10, 5 + i))));
+		}
+		IcebergTables.prepare(layout);
+		try (IcebergTables tables = new IcebergTables(layout);
+				java.sql.Connection duckDb = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+			new IcebergCommits(tables).rollForward(new CommitLog(layout));
+			Table events = tables.table(StoreTable.KDE_EVENT);
+			List<String> before = contents(events);
+			List<Path> storeFiles = new StoreCatalog(layout).files(StoreTable.KDE_EVENT);
+			assertThat(storeFiles).hasSize(9);
+
+			// when: upkeep now, and again three years later
+			List<IcebergMaintenance.TableResult> now = new IcebergMaintenance(tables).run(Instant.now(),
+					IcebergMaintenance.MIN_RETENTION, duckDb);
+			events.refresh();
+			List<String> compacted = contents(events);
+			List<String> files = dataFiles(events);
+			List<IcebergMaintenance.TableResult> later = new IcebergMaintenance(tables)
+				.run(Instant.now().plus(java.time.Duration.ofDays(3 * 366)), IcebergMaintenance.MIN_RETENTION, duckDb);
+			events.refresh();
+
+			// then: one file in the table, in its own folder, with the same 18 records
+			assertThat(now).singleElement().satisfies((r) -> {
+				assertThat(r.filesCompacted()).isEqualTo(9);
+				assertThat(r.filesWritten()).isOne();
+			});
+			assertThat(files).singleElement()
+				.satisfies((f) -> assertThat(f)
+					.contains("/iceberg/lottrace/kde_event/data/cte=receiving/month=2026-10/compacted-"));
+			assertThat(compacted).hasSize(18).containsExactlyInAnyOrderElementsOf(before);
+			// and expiring the snapshots that named the store's files deleted none of
+			// them
+			assertThat(later).singleElement().satisfies((r) -> assertThat(r.snapshotsAfter()).isOne());
+			assertThat(storeFiles).allSatisfy((f) -> assertThat(f).exists());
+			assertThat(dataFiles(events)).isEqualTo(files);
+			assertThat(contents(events)).containsExactlyInAnyOrderElementsOf(before);
+			// and no export is committed again
+			assertThat(new IcebergCommits(tables).rollForward(new CommitLog(layout))).isZero();
+			assertThat(contents(events)).hasSize(18);
+		}
+	}
+
+	@Test
 	void refusesARetentionShorterThanTwoYearsAndADay() {
 		StoreLayout layout = new StoreLayout(this.root);
 		IcebergTables.prepare(layout);
@@ -122,6 +171,19 @@ class IcebergTablesTests {
 				StoreRecords.INGESTED_AT, 1, events.length, events.length, 0, 0, files, List.of(), null, null, null);
 		new CommitLog(layout).commit(commit);
 		return commit;
+	}
+
+	/** Every record of the table's current snapshot, as text. */
+	private static List<String> contents(Table table) throws Exception {
+		try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+			return StreamSupport.stream(records.spliterator(), false).map(Object::toString).toList();
+		}
+	}
+
+	private static List<String> dataFiles(Table table) throws Exception {
+		try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().planFiles()) {
+			return StreamSupport.stream(tasks.spliterator(), false).map((t) -> t.file().location()).toList();
+		}
 	}
 
 	private static long snapshots(Table table) {

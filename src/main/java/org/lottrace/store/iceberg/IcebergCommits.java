@@ -201,21 +201,34 @@ public final class IcebergCommits {
 
 		private final long oldestSnapshot;
 
+		/** Whether older snapshots were expired (the oldest kept has a parent). */
+		private final boolean expired;
+
 		private @Nullable Set<Path> files;
 
 		Known(Table table) {
 			this.table = table;
 			table.refresh();
 			long oldest = Long.MAX_VALUE;
+			boolean truncated = false;
 			for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
 				this.exports.add(snapshot.summary().get(SOURCE) + "/" + snapshot.summary().get(SHA256));
-				oldest = Math.min(oldest, snapshot.timestampMillis());
+				if (snapshot.timestampMillis() <= oldest) {
+					oldest = snapshot.timestampMillis();
+					truncated = snapshot.parentId() != null;
+				}
 			}
 			this.oldestSnapshot = oldest;
+			this.expired = truncated;
 		}
 
 		boolean has(StoreCommit commit, List<WrittenFile> files, IcebergCommits commits) {
 			if (this.exports.contains(commit.source() + "/" + commit.sha256())) {
+				return true;
+			}
+			if (this.expired && commit.ingestedAt().toEpochMilli() < this.oldestSnapshot) {
+				// its snapshot expired; its files may since have been compacted into a
+				// copy, so they need not be in the table by their own names
 				return true;
 			}
 			if (files.isEmpty()) {
