@@ -17,6 +17,7 @@ import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergCommits;
 import org.lottrace.store.iceberg.IcebergTables;
 import org.springframework.batch.core.step.StepContribution;
@@ -44,9 +45,12 @@ public class CommitTasklet implements Tasklet {
 
 	private final StoreLayout layout;
 
-	public CommitTasklet(IngestRun run, StoreLayout layout) {
+	private final IcebergCatalogs icebergCatalogs;
+
+	public CommitTasklet(IngestRun run, StoreLayout layout, IcebergCatalogs icebergCatalogs) {
 		this.run = run;
 		this.layout = layout;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	@Override
@@ -95,7 +99,7 @@ public class CommitTasklet implements Tasklet {
 		if (!IcebergTables.present(this.layout)) {
 			return;
 		}
-		try (IcebergTables tables = new IcebergTables(this.layout)) {
+		try (IcebergTables tables = this.icebergCatalogs.open()) {
 			new IcebergCommits(tables).commit(commit);
 		}
 	}

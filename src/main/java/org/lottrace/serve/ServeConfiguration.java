@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreWriteLock;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergMaintenance;
 import org.lottrace.store.iceberg.IcebergTables;
 
@@ -55,6 +56,8 @@ public class ServeConfiguration {
 
 	private final Clock clock;
 
+	private final IcebergCatalogs icebergCatalogs;
+
 	/**
 	 * @param scheduler Spring Boot's scheduler ({@code spring.task.scheduling}: one
 	 * thread, so scheduled and start-up runs never overlap, and {@link InboxIngestion}
@@ -62,7 +65,7 @@ public class ServeConfiguration {
 	 */
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
 			TraceService traces, ReportProperties reports, TaskScheduler scheduler, StoreLayout layout,
-			StoreWriteLock writeLock, Clock clock) {
+			StoreWriteLock writeLock, Clock clock, IcebergCatalogs icebergCatalogs) {
 		// report folders hold what the records hold: private to the service's user, as
 		// the store is
 		PrivateFiles.folder(reports.root());
@@ -74,6 +77,7 @@ public class ServeConfiguration {
 		this.layout = layout;
 		this.writeLock = writeLock;
 		this.clock = clock;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	@Scheduled(cron = "${lottrace.serve.schedule}")
@@ -92,7 +96,7 @@ public class ServeConfiguration {
 			return;
 		}
 		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire().orElse(null);
-				IcebergTables tables = (hold != null) ? new IcebergTables(this.layout) : null) {
+				IcebergTables tables = (hold != null) ? this.icebergCatalogs.open() : null) {
 			if (tables == null) {
 				log.warn("Maintenance of the Iceberg tables skipped: {}", this.writeLock.busyMessage());
 				return;
