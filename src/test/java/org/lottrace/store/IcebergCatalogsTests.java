@@ -93,6 +93,13 @@ class IcebergCatalogsTests {
 				.contains(snapshot);
 			assertThat(events.currentSnapshot().parentId()).isEqualTo(snapshot);
 		}
+		// and going back to the file-system catalog, which has not the new snapshot, is
+		// refused
+		assertThat(IcebergCatalogs.marker(layout)).content().startsWith("jdbc catalog jdbc:h2:file:");
+		assertThatExceptionOfType(IcebergCatalogException.class)
+			.isThrownBy(() -> IcebergCatalogs.embedded(layout).open())
+			.withMessageContaining("are kept by jdbc catalog jdbc:h2:file:")
+			.withMessageContaining("set lottrace.store.iceberg.catalog to it");
 	}
 
 	@Test

@@ -1,5 +1,10 @@
 package org.lottrace.store.iceberg;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +13,7 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.rest.RESTCatalog;
+import org.lottrace.store.AtomicFiles;
 import org.lottrace.store.StoreLayout;
 
 /**
@@ -16,6 +22,8 @@ import org.lottrace.store.StoreLayout;
  * this one bean.
  */
 public final class IcebergCatalogs {
+
+	private static final String MARKER = "CATALOG";
 
 	/** The name of the catalog: a JDBC catalog keeps it with each table. */
 	public static final String NAME = "lottrace";
@@ -47,11 +55,45 @@ public final class IcebergCatalogs {
 	 * @throws IcebergCatalogException when the catalog cannot be reached or refuses
 	 */
 	public IcebergTables open() {
+		checkMarker();
 		return switch (this.properties.catalog()) {
 			case HADOOP -> new IcebergTables(this.layout);
 			case JDBC -> new IcebergTables(this.layout, initialize(new JdbcCatalog(), jdbcProperties()), false);
 			case REST -> new IcebergTables(this.layout, initialize(new RESTCatalog(), restProperties()), false);
 		};
+	}
+
+	/**
+	 * The file that says a shared catalog keeps the store's tables:
+	 * {@code store/iceberg/CATALOG}.
+	 */
+	public static Path marker(StoreLayout layout) {
+		return layout.iceberg().resolve(MARKER);
+	}
+
+	/**
+	 * Once a shared catalog keeps the tables, the file-system catalog's pointers
+	 * ({@code version-hint.text}) stay where they were: going back to it would lose the
+	 * snapshots made since, so it is refused. A shared catalog notes itself in the store
+	 * on first use.
+	 */
+	private void checkMarker() {
+		Path marker = marker(this.layout);
+		boolean shared = this.properties.catalog() != IcebergCatalogProperties.Kind.HADOOP;
+		try {
+			if (!shared && Files.isRegularFile(marker)) {
+				throw new IcebergCatalogException("the Iceberg tables of " + this.layout.root() + " are kept by "
+						+ Files.readString(marker, StandardCharsets.UTF_8).strip() + " (" + marker + "); set "
+						+ "lottrace.store.iceberg.catalog to it: the file-system catalog does not have its snapshots");
+			}
+			if (shared && Files.isDirectory(this.layout.iceberg()) && !Files.isRegularFile(marker)) {
+				AtomicFiles.writeString(marker,
+						this.properties.catalog().id() + " catalog " + this.properties.location() + "\n");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read or write " + marker, ex);
+		}
 	}
 
 	private Map<String, String> jdbcProperties() {
