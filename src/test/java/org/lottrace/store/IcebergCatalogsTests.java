@@ -103,6 +103,33 @@ class IcebergCatalogsTests {
 	}
 
 	@Test
+	void aMovedStoreIsToldInOneLineAndWorksWithTheOldPathLinked() throws Exception {
+		// given: tables made at one place, the store folder then moved
+		StoreLayout before = new StoreLayout(this.root.resolve("a"));
+		export(before, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
+		IcebergTables.prepare(before);
+		try (IcebergTables tables = IcebergCatalogs.embedded(before).open()) {
+			new IcebergCommits(tables).rollForward(new CommitLog(before));
+		}
+		Files.move(this.root.resolve("a"), this.root.resolve("b"));
+		StoreLayout moved = new StoreLayout(this.root.resolve("b"));
+
+		// when, then
+		try (IcebergTables tables = IcebergCatalogs.embedded(moved).open()) {
+			assertThatExceptionOfType(IcebergCatalogException.class)
+				.isThrownBy(() -> new IcebergCommits(tables).rollForward(new CommitLog(moved)))
+				.withMessage("the Iceberg table lottrace.kde_event names its files under "
+						+ this.root.resolve("a/iceberg/lottrace/kde_event") + ", not under the store "
+						+ this.root.resolve("b") + " (was the store moved?): move it back, or link the old path to "
+						+ "it, or rebuild the tables (README, \"Moving a store\")");
+		}
+		Files.createSymbolicLink(this.root.resolve("a"), this.root.resolve("b"));
+		try (IcebergTables tables = IcebergCatalogs.embedded(moved).open()) {
+			assertThat(new IcebergCommits(tables).rollForward(new CommitLog(moved))).isZero();
+		}
+	}
+
+	@Test
 	void unreachableCatalogIsToldInOneLineWithoutItsSecrets() throws Exception {
 		StoreLayout layout = new StoreLayout(this.root);
 		int port;

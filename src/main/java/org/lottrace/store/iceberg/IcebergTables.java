@@ -153,6 +153,7 @@ public final class IcebergTables implements AutoCloseable {
 			return builder.create();
 		}
 		Table existing = this.catalog.loadTable(id);
+		checkLocation(table, existing);
 		if (!existing.schema().sameSchema(schema)
 				&& schema.columns().stream().anyMatch((c) -> existing.schema().findField(c.name()) == null)) {
 			existing.updateSchema().unionByNameWith(schema).commit();
@@ -162,6 +163,29 @@ public final class IcebergTables implements AutoCloseable {
 				.commit();
 		}
 		return existing;
+	}
+
+	/**
+	 * A table's metadata names its files by absolute path: a store folder moved since
+	 * still names the old place, and every commit would fail on a file that is not there.
+	 * Said in one line instead (README, "Moving a store"); the old path kept reachable (a
+	 * symbolic link to the new folder) is fine.
+	 */
+	private void checkLocation(StoreTable table, Table existing) {
+		Path expected = this.layout.iceberg().resolve(NAMESPACE).resolve(table.sqlName());
+		Path named = path(existing.location()).toAbsolutePath().normalize();
+		try {
+			if (named.equals(expected) || (Files.exists(named) && Files.isSameFile(named, expected))) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			// not the same file: told below
+		}
+		throw new IcebergCatalogs.IcebergCatalogException("the Iceberg table " + NAMESPACE + "." + table.sqlName()
+				+ " names its files under " + named + ", not under the store " + this.layout.root()
+				+ " (was the store moved?): move it back, or link the old path to it, or rebuild the tables (README, "
+				+ "\"Moving a store\")");
 	}
 
 	private void createNamespace() {
