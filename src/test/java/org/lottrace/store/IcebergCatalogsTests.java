@@ -120,8 +120,9 @@ class IcebergCatalogsTests {
 				.isThrownBy(() -> new IcebergCommits(tables).rollForward(new CommitLog(moved)))
 				.withMessage("the Iceberg table lottrace.kde_event names its files under "
 						+ this.root.resolve("a/iceberg/lottrace/kde_event") + ", not under the store "
-						+ this.root.resolve("b") + " (was the store moved?): move it back, or link the old path to "
-						+ "it, or rebuild the tables (README, \"Moving a store\")");
+						+ this.root.resolve("b") + " (was the store moved, or does the catalog keep another store's "
+						+ "tables?): move it back, or link the old path to it, or rebuild the tables (README, "
+						+ "\"Moving a store\")");
 		}
 		Files.createSymbolicLink(this.root.resolve("a"), this.root.resolve("b"));
 		try (IcebergTables tables = IcebergCatalogs.embedded(moved).open()) {

@@ -184,8 +184,8 @@ public final class IcebergTables implements AutoCloseable {
 		}
 		throw new IcebergCatalogs.IcebergCatalogException("the Iceberg table " + NAMESPACE + "." + table.sqlName()
 				+ " names its files under " + named + ", not under the store " + this.layout.root()
-				+ " (was the store moved?): move it back, or link the old path to it, or rebuild the tables (README, "
-				+ "\"Moving a store\")");
+				+ " (was the store moved, or does the catalog keep another store's tables?): move it back, or link the "
+				+ "old path to it, or rebuild the tables (README, " + "\"Moving a store\")");
 	}
 
 	private void createNamespace() {
