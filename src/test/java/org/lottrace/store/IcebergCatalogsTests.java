@@ -100,6 +100,9 @@ class IcebergCatalogsTests {
 			.isThrownBy(() -> IcebergCatalogs.embedded(layout).open())
 			.withMessageContaining("are kept by jdbc catalog jdbc:h2:file:")
 			.withMessageContaining("set lottrace.store.iceberg.catalog to it");
+		// also for code that opens the file-system catalog directly
+		assertThatExceptionOfType(IcebergCatalogException.class).isThrownBy(() -> new IcebergTables(layout))
+			.withMessageContaining("are kept by jdbc catalog");
 	}
 
 	@Test

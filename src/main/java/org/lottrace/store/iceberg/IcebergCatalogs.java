@@ -74,25 +74,30 @@ public final class IcebergCatalogs {
 	/**
 	 * Once a shared catalog keeps the tables, the file-system catalog's pointers
 	 * ({@code version-hint.text}) stay where they were: going back to it would lose the
-	 * snapshots made since, so it is refused. A shared catalog notes itself in the store
-	 * on first use.
+	 * snapshots made since, so it is refused (by
+	 * {@link IcebergTables#IcebergTables(StoreLayout)}, whoever calls it). A shared
+	 * catalog notes itself in the store on first use.
 	 */
-	private void checkMarker() {
-		Path marker = marker(this.layout);
-		boolean shared = this.properties.catalog() != IcebergCatalogProperties.Kind.HADOOP;
+	static void refuseFileSystemCatalogIfShared(StoreLayout layout) {
+		Path marker = marker(layout);
 		try {
-			if (!shared && Files.isRegularFile(marker)) {
-				throw new IcebergCatalogException("the Iceberg tables of " + this.layout.root() + " are kept by "
+			if (Files.isRegularFile(marker)) {
+				throw new IcebergCatalogException("the Iceberg tables of " + layout.root() + " are kept by "
 						+ Files.readString(marker, StandardCharsets.UTF_8).strip() + " (" + marker + "); set "
 						+ "lottrace.store.iceberg.catalog to it: the file-system catalog does not have its snapshots");
 			}
-			if (shared && Files.isDirectory(this.layout.iceberg()) && !Files.isRegularFile(marker)) {
-				AtomicFiles.writeString(marker,
-						this.properties.catalog().id() + " catalog " + this.properties.location() + "\n");
-			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or write " + marker, ex);
+			throw new UncheckedIOException("Could not read " + marker, ex);
+		}
+	}
+
+	private void checkMarker() {
+		Path marker = marker(this.layout);
+		boolean shared = this.properties.catalog() != IcebergCatalogProperties.Kind.HADOOP;
+		if (shared && Files.isDirectory(this.layout.iceberg()) && !Files.isRegularFile(marker)) {
+			AtomicFiles.writeString(marker,
+					this.properties.catalog().id() + " catalog " + this.properties.location() + "\n");
 		}
 	}
 

@@ -53,9 +53,19 @@ public final class IcebergTables implements AutoCloseable {
 
 	private final Map<StoreTable, Table> tables = new HashMap<>();
 
-	/** The tables in the embedded file-system catalog under {@code store/iceberg/}. */
+	/**
+	 * The tables in the embedded file-system catalog under {@code store/iceberg/}.
+	 * @throws IcebergCatalogs.IcebergCatalogException when a shared catalog keeps them
+	 * ({@code store/iceberg/CATALOG}): the file-system catalog lacks their snapshots
+	 * since; open them through {@link IcebergCatalogs}
+	 */
 	public IcebergTables(StoreLayout layout) {
-		this(layout, fileSystemCatalog(layout), true);
+		this(layout, fileSystemCatalog(refused(layout)), true);
+	}
+
+	private static StoreLayout refused(StoreLayout layout) {
+		IcebergCatalogs.refuseFileSystemCatalogIfShared(layout);
+		return layout;
 	}
 
 	/**
