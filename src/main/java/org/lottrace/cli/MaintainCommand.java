@@ -9,6 +9,7 @@ import java.util.List;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreWriteLock;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergMaintenance;
 import org.lottrace.store.iceberg.IcebergTables;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +51,7 @@ class MaintainCommand implements SpringCommand {
 		List<IcebergMaintenance.TableResult> results;
 		try (StoreWriteLock.Hold hold = lock.tryAcquire()
 			.orElseThrow(() -> new CommandException(ExitCodes.BUSY, lock.busyMessage()));
-				IcebergTables tables = new IcebergTables(layout);
+				IcebergTables tables = context.getBean(IcebergCatalogs.class).open();
 				Connection connection = context.getBean(DuckDb.class).inMemory()) {
 			results = new IcebergMaintenance(tables).run(context.getBean(Clock.class).instant(), this.retention,
 					connection);

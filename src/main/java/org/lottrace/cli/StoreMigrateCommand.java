@@ -3,6 +3,7 @@ package org.lottrace.cli;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreWriteLock;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.StoreMigration;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ class StoreMigrateCommand implements SpringCommand {
 			.orElseThrow(() -> new CommandException(ExitCodes.BUSY, lock.busyMessage()))) {
 			console.println(
 					"Migrating " + catalog.layout().root() + " to Iceberg tables in " + catalog.layout().iceberg());
-			result = new StoreMigration(catalog, context.getBean(DuckDb.class)).migrate();
+			result = new StoreMigration(catalog, context.getBean(DuckDb.class), context.getBean(IcebergCatalogs.class))
+				.migrate();
 		}
 		for (StoreMigration.TableResult table : result.tables()) {
 			console.println(String.format("  %-9s %s file(s), %s rewritten; rows %s -> %s, content hash %s -> %s: %s",

@@ -17,8 +17,11 @@ import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergCommits;
 import org.lottrace.store.iceberg.IcebergTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,6 +39,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class CommitTasklet implements Tasklet {
 
+	private static final Logger log = LoggerFactory.getLogger(CommitTasklet.class);
+
 	/** Job execution context keys of the ingestion's counts. */
 	public static final String READ = "read", WRITTEN = "written", REJECTED = "rejected", PENDING = "pending",
 			REJECTS_FILE = "rejectsFile", PENDING_FILE = "pendingFile";
@@ -44,9 +49,12 @@ public class CommitTasklet implements Tasklet {
 
 	private final StoreLayout layout;
 
-	public CommitTasklet(IngestRun run, StoreLayout layout) {
+	private final IcebergCatalogs icebergCatalogs;
+
+	public CommitTasklet(IngestRun run, StoreLayout layout, IcebergCatalogs icebergCatalogs) {
 		this.run = run;
 		this.layout = layout;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	@Override
@@ -89,15 +97,29 @@ public class CommitTasklet implements Tasklet {
 
 	/**
 	 * The export's snapshot in the Iceberg tables, after the store's commit: a crash in
-	 * between is made up for by the next run ({@link IcebergCommits#rollForward}).
+	 * between is made up for by the next run ({@link IcebergCommits#rollForward}). So is
+	 * a commit the catalog refused (a shared catalog out of reach): the export is in the
+	 * store, and the run says so rather than failing as if nothing of it was stored.
 	 */
 	private void commitToIceberg(StoreCommit commit) {
 		if (!IcebergTables.present(this.layout)) {
 			return;
 		}
-		try (IcebergTables tables = new IcebergTables(this.layout)) {
+		try (IcebergTables tables = this.icebergCatalogs.open()) {
 			new IcebergCommits(tables).commit(commit);
 		}
+		catch (RuntimeException ex) {
+			log.warn("{} is in the store, but its Iceberg snapshot could not be made ({}); the next ingestion "
+					+ "makes it", commit.file(), rootMessage(ex));
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return String.valueOf(cause.getMessage());
 	}
 
 	private StoreCommit commit(StagingManifest manifest, Path staging, long jobExecutionId) throws IOException {

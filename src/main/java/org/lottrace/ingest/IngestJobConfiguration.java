@@ -23,6 +23,7 @@ import org.lottrace.store.DuckDb;
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.StoreMasterData;
 import org.lottrace.store.StoreSchemas;
 import org.lottrace.store.StoreTable;
@@ -119,9 +120,9 @@ public class IngestJobConfiguration {
 	@Bean
 	@JobScope
 	Step commitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestRun ingestRun,
-			StoreLayout layout) {
+			StoreLayout layout, IcebergCatalogs icebergCatalogs) {
 		return new StepBuilder(COMMIT_STEP, jobRepository)
-			.tasklet(new CommitTasklet(ingestRun, layout), transactionManager)
+			.tasklet(new CommitTasklet(ingestRun, layout, icebergCatalogs), transactionManager)
 			.build();
 	}
 

@@ -17,6 +17,7 @@ import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.iceberg.IcebergCommits;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,13 @@ class InterruptedRuns {
 
 	private final Clock clock;
 
-	InterruptedRuns(JobRepository jobRepository, StoreLayout layout, Clock clock) {
+	private final IcebergCatalogs icebergCatalogs;
+
+	InterruptedRuns(JobRepository jobRepository, StoreLayout layout, Clock clock, IcebergCatalogs icebergCatalogs) {
 		this.jobRepository = jobRepository;
 		this.layout = layout;
 		this.clock = clock;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	/**
@@ -94,7 +98,7 @@ class InterruptedRuns {
 			}
 			IcebergTables.prepare(this.layout);
 		}
-		try (IcebergTables tables = new IcebergTables(this.layout)) {
+		try (IcebergTables tables = this.icebergCatalogs.open()) {
 			int committed = new IcebergCommits(tables).rollForward(commits);
 			if (committed > 0) {
 				log.warn("Committed {} export(s) of the commit log to the Iceberg tables that a run had not "

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergTables;
 import org.lottrace.store.iceberg.StoreSnapshot;
 import org.lottrace.trace.IndexRefresher;
@@ -53,13 +54,16 @@ public class PastStores {
 
 	private final Clock clock;
 
+	private final IcebergCatalogs catalogs;
+
 	private volatile @Nullable StoreSnapshot current;
 
-	public PastStores(StoreLayout layout, StoreCatalog catalog, DuckDb duckDb, Clock clock) {
+	public PastStores(StoreLayout layout, StoreCatalog catalog, DuckDb duckDb, Clock clock, IcebergCatalogs catalogs) {
 		this.layout = layout;
 		this.catalog = catalog;
 		this.duckDb = duckDb;
 		this.clock = clock;
+		this.catalogs = catalogs;
 	}
 
 	/**
@@ -76,7 +80,7 @@ public class PastStores {
 			throw TraceException.invalid("the store keeps no Iceberg tables yet (run `lottrace store migrate`), so it "
 					+ "cannot be shown as of an earlier time");
 		}
-		try (IcebergTables tables = new IcebergTables(this.layout)) {
+		try (IcebergTables tables = this.catalogs.open()) {
 			if (value.matches("[0-9]{1,19}")) {
 				return StoreSnapshot.of(tables, this.catalog.commits(), Long.parseLong(value));
 			}
@@ -108,7 +112,7 @@ public class PastStores {
 		if (known != null && known.exports().equals(committed)) {
 			return known;
 		}
-		try (IcebergTables tables = new IcebergTables(this.layout)) {
+		try (IcebergTables tables = this.catalogs.open()) {
 			StoreSnapshot snapshot = StoreSnapshot.current(tables, this.catalog.commits());
 			// kept while the commit log says nothing new was committed (the running
 			// service reads it at every trace)

@@ -23,6 +23,7 @@ import org.lottrace.ingest.IngestResult;
 import org.lottrace.ingest.IngestService;
 import org.lottrace.ingest.JobsDirectory;
 import org.lottrace.ingest.SourceMapping;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.TraceService;
 import org.slf4j.Logger;
@@ -129,6 +130,13 @@ public class InboxIngestion {
 			}
 			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), results, resolutions,
 					waiting, null);
+		}
+		catch (IcebergCatalogs.IcebergCatalogException ex) {
+			// a catalog that cannot be reached is told in one line; the inbox stays as
+			// it is for the next run
+			log.error("The {} ingestion run failed: {}", trigger, ex.getMessage());
+			return new InboxRun(trigger, started, Duration.between(started, this.clock.instant()), List.of(), List.of(),
+					waiting, String.valueOf(ex.getMessage()));
 		}
 		catch (RuntimeException | java.sql.SQLException ex) {
 			log.error("The {} ingestion run failed", trigger, ex);

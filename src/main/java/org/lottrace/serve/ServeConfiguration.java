@@ -8,6 +8,7 @@ import org.lottrace.store.DuckDb;
 import org.lottrace.store.PrivateFiles;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreWriteLock;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergMaintenance;
 import org.lottrace.store.iceberg.IcebergTables;
 import org.lottrace.trace.IndexBusyException;
@@ -56,6 +57,8 @@ public class ServeConfiguration {
 
 	private final DuckDb duckDb;
 
+	private final IcebergCatalogs icebergCatalogs;
+
 	/**
 	 * @param scheduler Spring Boot's scheduler ({@code spring.task.scheduling}: one
 	 * thread, so scheduled and start-up runs never overlap, and {@link InboxIngestion}
@@ -63,7 +66,7 @@ public class ServeConfiguration {
 	 */
 	public ServeConfiguration(InboxIngestion ingestion, ServeProperties properties, IndexRefresher refresher,
 			TraceService traces, ReportProperties reports, TaskScheduler scheduler, StoreLayout layout,
-			StoreWriteLock writeLock, Clock clock, DuckDb duckDb) {
+			StoreWriteLock writeLock, Clock clock, DuckDb duckDb, IcebergCatalogs icebergCatalogs) {
 		// report folders hold what the records hold: private to the service's user, as
 		// the store is
 		PrivateFiles.folder(reports.root());
@@ -76,6 +79,7 @@ public class ServeConfiguration {
 		this.writeLock = writeLock;
 		this.clock = clock;
 		this.duckDb = duckDb;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	@Scheduled(cron = "${lottrace.serve.schedule}")
@@ -94,7 +98,7 @@ public class ServeConfiguration {
 			return;
 		}
 		try (StoreWriteLock.Hold hold = this.writeLock.tryAcquire().orElse(null);
-				IcebergTables tables = (hold != null) ? new IcebergTables(this.layout) : null;
+				IcebergTables tables = (hold != null) ? this.icebergCatalogs.open() : null;
 				java.sql.Connection connection = (hold != null) ? this.duckDb.inMemory() : null) {
 			if (tables == null || connection == null) {
 				log.warn("Maintenance of the Iceberg tables skipped: {}", this.writeLock.busyMessage());

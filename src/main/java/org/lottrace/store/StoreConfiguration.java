@@ -1,6 +1,8 @@
 package org.lottrace.store;
 
 import org.lottrace.store.PartitionedParquetWriter.WriterSettings;
+import org.lottrace.store.iceberg.IcebergCatalogProperties;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,12 @@ public class StoreConfiguration {
 	@Bean
 	StoreCatalog storeCatalog(StoreLayout layout) {
 		return new StoreCatalog(layout);
+	}
+
+	/** The store's Iceberg tables in the configured catalog, for every command. */
+	@Bean
+	IcebergCatalogs icebergCatalogs(IcebergCatalogProperties properties, StoreLayout layout) {
+		return new IcebergCatalogs(properties, layout);
 	}
 
 	@Bean

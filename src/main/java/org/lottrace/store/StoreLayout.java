@@ -14,6 +14,7 @@ import java.nio.file.Path;
  *   rejects/erp-receiving/erp-receiving-3f2a9c1b7d4e.pending.csv         rows pending, with what they wait for
  *   _commits/20261023T020001123-erp-receiving-3f2a9c1b7d4e.json          one per ingested export: what became visible
  *   iceberg/lottrace/kde_event/metadata/...                              the same files as Iceberg tables (also location, product)
+ *   iceberg/CATALOG                                                      the shared catalog (jdbc, rest) that keeps them, once one does
  *   _staging/erp-receiving-3f2a9c1b7d4e/...                               files of a run not yet committed
  *   _index/                                                               derived: deletable, rebuilt by a command
  *   _as-of/                                                               indexes of earlier snapshots, while a report as of one runs

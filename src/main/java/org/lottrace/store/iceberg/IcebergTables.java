@@ -12,11 +12,15 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.util.LocationUtil;
+import org.jspecify.annotations.Nullable;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.StoreTable;
 
@@ -25,6 +29,11 @@ import org.lottrace.store.StoreTable;
  * under {@code store/iceberg/}: {@code store/iceberg/lottrace/kde_event} and so on, each
  * with its {@code metadata/} folder. The data files stay where the store writes them.
  * Other engines open a table by that path, or the catalog by its warehouse folder.
+ * <p>
+ * By configuration ({@link IcebergCatalogs}) the tables are kept in a shared catalog
+ * instead (JDBC or REST): their files stay at the same places under the store, the
+ * catalog keeps the pointer to each table's current metadata. A table the file-system
+ * catalog kept before is registered in the shared catalog as it is on first use.
  * <p>
  * Commits are made only under the store's write lock, so one process commits at a time;
  * Iceberg's automatic retry is off because it would re-apply an append without the
@@ -37,16 +46,48 @@ public final class IcebergTables implements AutoCloseable {
 
 	private final StoreLayout layout;
 
-	private final HadoopCatalog catalog;
+	private final Catalog catalog;
+
+	/** Whether the catalog is the file-system one, where a table's path is its name. */
+	private final boolean pathBased;
 
 	private final Map<StoreTable, Table> tables = new HashMap<>();
 
+	/**
+	 * The tables in the embedded file-system catalog under {@code store/iceberg/}.
+	 * @throws IcebergCatalogs.IcebergCatalogException when a shared catalog keeps them
+	 * ({@code store/iceberg/CATALOG}): the file-system catalog lacks their snapshots
+	 * since; open them through {@link IcebergCatalogs}
+	 */
 	public IcebergTables(StoreLayout layout) {
+		this(layout, fileSystemCatalog(refused(layout)), true);
+	}
+
+	private static StoreLayout refused(StoreLayout layout) {
+		IcebergCatalogs.refuseFileSystemCatalogIfShared(layout);
+		return layout;
+	}
+
+	/**
+	 * The tables in a catalog already initialized (closed with them).
+	 * @param pathBased whether it is the file-system catalog of {@code store/iceberg/}
+	 */
+	IcebergTables(StoreLayout layout, Catalog catalog, boolean pathBased) {
 		this.layout = layout;
-		this.catalog = new HadoopCatalog();
-		this.catalog.setConf(new Configuration());
-		this.catalog.initialize("lottrace",
-				Map.of(CatalogProperties.WAREHOUSE_LOCATION, layout.iceberg().toUri().toString()));
+		this.catalog = catalog;
+		this.pathBased = pathBased;
+	}
+
+	static HadoopCatalog fileSystemCatalog(StoreLayout layout) {
+		HadoopCatalog catalog = new HadoopCatalog();
+		catalog.setConf(new Configuration());
+		catalog.initialize("lottrace", Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse(layout)));
+		return catalog;
+	}
+
+	/** The warehouse location of every catalog: the store's {@code iceberg/} folder. */
+	static String warehouse(StoreLayout layout) {
+		return LocationUtil.stripTrailingSlash(layout.iceberg().toUri().toString());
 	}
 
 	/**
@@ -78,7 +119,12 @@ public final class IcebergTables implements AutoCloseable {
 
 	/** Whether the table exists (a store from before the Iceberg tables has none). */
 	public boolean exists(StoreTable table) {
-		return this.catalog.tableExists(identifier(table));
+		return this.catalog.tableExists(identifier(table)) || (!this.pathBased && fileSystemMetadata(table) != null);
+	}
+
+	/** The catalog the tables are in. */
+	public Catalog catalog() {
+		return this.catalog;
 	}
 
 	/**
@@ -98,12 +144,26 @@ public final class IcebergTables implements AutoCloseable {
 		Schema schema = IcebergSchemas.schema(table);
 		TableIdentifier id = identifier(table);
 		if (!this.catalog.tableExists(id)) {
-			return this.catalog.buildTable(id, schema)
+			if (!this.pathBased) {
+				createNamespace();
+				String metadata = fileSystemMetadata(table);
+				if (metadata != null) {
+					// kept by the file-system catalog until now: the shared catalog takes
+					// it over as it is, snapshots and all
+					this.catalog.registerTable(id, metadata);
+					return open(table);
+				}
+			}
+			Catalog.TableBuilder builder = this.catalog.buildTable(id, schema)
 				.withPartitionSpec(IcebergSchemas.spec(table, schema))
-				.withProperties(properties(schema))
-				.create();
+				.withProperties(properties(schema));
+			if (!this.pathBased) {
+				builder = builder.withLocation(location(table));
+			}
+			return builder.create();
 		}
 		Table existing = this.catalog.loadTable(id);
+		checkLocation(table, existing);
 		if (!existing.schema().sameSchema(schema)
 				&& schema.columns().stream().anyMatch((c) -> existing.schema().findField(c.name()) == null)) {
 			existing.updateSchema().unionByNameWith(schema).commit();
@@ -113,6 +173,66 @@ public final class IcebergTables implements AutoCloseable {
 				.commit();
 		}
 		return existing;
+	}
+
+	/**
+	 * A table's metadata names its files by absolute path: a store folder moved since
+	 * still names the old place, and every commit would fail on a file that is not there.
+	 * Said in one line instead (README, "Moving a store"); the old path kept reachable (a
+	 * symbolic link to the new folder) is fine.
+	 */
+	private void checkLocation(StoreTable table, Table existing) {
+		Path expected = this.layout.iceberg().resolve(NAMESPACE).resolve(table.sqlName());
+		Path named = path(existing.location()).toAbsolutePath().normalize();
+		try {
+			if (named.equals(expected) || (Files.exists(named) && Files.isSameFile(named, expected))) {
+				return;
+			}
+		}
+		catch (IOException ex) {
+			// not the same file: told below
+		}
+		throw new IcebergCatalogs.IcebergCatalogException("the Iceberg table " + NAMESPACE + "." + table.sqlName()
+				+ " names its files under " + named + ", not under the store " + this.layout.root()
+				+ " (was the store moved, or does the catalog keep another store's tables?): move it back, or link the "
+				+ "old path to it, or rebuild the tables (README, " + "\"Moving a store\")");
+	}
+
+	private void createNamespace() {
+		if (this.catalog instanceof SupportsNamespaces namespaces
+				&& !namespaces.namespaceExists(Namespace.of(NAMESPACE))) {
+			try {
+				namespaces.createNamespace(Namespace.of(NAMESPACE));
+			}
+			catch (org.apache.iceberg.exceptions.AlreadyExistsException ex) {
+				// made by another process meanwhile
+			}
+		}
+	}
+
+	/** Where a table's files are: {@code store/iceberg/lottrace/kde_event} and so on. */
+	private String location(StoreTable table) {
+		return warehouse(this.layout) + "/" + NAMESPACE + "/" + table.sqlName();
+	}
+
+	/**
+	 * The current metadata file of a table the file-system catalog keeps (its
+	 * {@code version-hint.text} names it), or {@code null}.
+	 */
+	private @Nullable String fileSystemMetadata(StoreTable table) {
+		Path metadata = this.layout.iceberg().resolve(NAMESPACE).resolve(table.sqlName()).resolve("metadata");
+		try {
+			Path hint = metadata.resolve("version-hint.text");
+			if (!Files.isRegularFile(hint)) {
+				return null;
+			}
+			String version = Files.readString(hint).strip();
+			Path file = metadata.resolve("v" + version + ".metadata.json");
+			return Files.isRegularFile(file) ? file.toUri().toString() : null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + metadata, ex);
+		}
 	}
 
 	static TableIdentifier identifier(StoreTable table) {
@@ -138,11 +258,13 @@ public final class IcebergTables implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.catalog.close();
-		}
-		catch (java.io.IOException ex) {
-			// nothing held open that matters: the catalog only caches file systems
+		if (this.catalog instanceof java.io.Closeable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (IOException ex) {
+				// nothing held open that matters once the commits are made
+			}
 		}
 	}
 

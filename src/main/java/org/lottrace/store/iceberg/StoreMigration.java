@@ -46,9 +46,17 @@ public final class StoreMigration {
 
 	private final DuckDb duckDb;
 
+	private final IcebergCatalogs icebergCatalogs;
+
+	/** A migration to the embedded file-system catalog under {@code store/iceberg/}. */
 	public StoreMigration(StoreCatalog catalog, DuckDb duckDb) {
+		this(catalog, duckDb, IcebergCatalogs.embedded(catalog.layout()));
+	}
+
+	public StoreMigration(StoreCatalog catalog, DuckDb duckDb, IcebergCatalogs icebergCatalogs) {
 		this.catalog = catalog;
 		this.duckDb = duckDb;
+		this.icebergCatalogs = icebergCatalogs;
 	}
 
 	/** Rows and an order-independent hash of their content. */
@@ -93,8 +101,7 @@ public final class StoreMigration {
 		IcebergTables.prepare(this.catalog.layout());
 		int committed;
 		List<TableResult> results = new ArrayList<>();
-		try (IcebergTables tables = new IcebergTables(this.catalog.layout());
-				Connection connection = this.duckDb.inMemory()) {
+		try (IcebergTables tables = this.icebergCatalogs.open(); Connection connection = this.duckDb.inMemory()) {
 			committed = new IcebergCommits(tables).rollForward(this.catalog.commits());
 			for (int i = 0; i < IcebergSchemas.TABLES.size(); i++) {
 				StoreTable table = IcebergSchemas.TABLES.get(i);
