@@ -44,6 +44,9 @@ class IndexCommand implements SpringCommand {
 		else {
 			console.println("Trace index: " + Console.count(result.commits()) + " committed file(s) applied, "
 					+ IngestOutput.changes(result));
+			console.println("   data files read: " + Console.count(result.filesFromSnapshots())
+					+ " as the exports' Iceberg snapshots list them, " + Console.count(result.filesFromLog())
+					+ " as only the commit log lists them");
 		}
 		return ExitCodes.OK;
 	}

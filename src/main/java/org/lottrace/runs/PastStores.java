@@ -155,7 +155,7 @@ public class PastStores {
 		Path folder = root.resolve(this.clock.millis() + "-" + snapshot.snapshotId() + "-" + UUID.randomUUID());
 		StoreCatalog past = this.catalog.limitedTo(snapshot.exports());
 		LotIndex index = new LotIndex(folder, this.duckDb);
-		IndexRefresher refresher = new IndexRefresher(index, past);
+		IndexRefresher refresher = new IndexRefresher(index, past, this.catalogs);
 		return new Past(snapshot, past, index, new TraceService(index, refresher, this.clock), folder);
 	}
 

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,10 @@ import org.lottrace.store.FaultPoint;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreTable;
+import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
+import org.lottrace.store.iceberg.IcebergCatalogs;
+import org.lottrace.store.iceberg.IcebergTables;
+import org.lottrace.store.iceberg.SnapshotFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +43,23 @@ public final class IndexRefresher {
 
 	private final StoreCatalog catalog;
 
+	/** The Iceberg tables the files of fresh exports are read from, if any. */
+	private final @Nullable IcebergCatalogs iceberg;
+
+	/** Reads the files each commit of the commit log names. */
 	public IndexRefresher(LotIndex index, StoreCatalog catalog) {
+		this(index, catalog, null);
+	}
+
+	/**
+	 * Reads the files the Iceberg snapshot of each fresh export added (the commit log's
+	 * own list for an export without one: a store from before the tables, a snapshot
+	 * expired, a catalog out of reach).
+	 */
+	public IndexRefresher(LotIndex index, StoreCatalog catalog, @Nullable IcebergCatalogs iceberg) {
 		this.index = index;
 		this.catalog = catalog;
+		this.iceberg = iceberg;
 	}
 
 	/**
@@ -50,8 +71,8 @@ public final class IndexRefresher {
 	 * @param workOrders work orders whose links were recomputed
 	 * @param rebuilt whether the index was rebuilt from scratch
 	 */
-	public record Result(int commits, long events, long superseded, long workOrders, boolean rebuilt,
-			Duration elapsed) {
+	public record Result(int commits, long events, long superseded, long workOrders, boolean rebuilt, Duration elapsed,
+			int filesFromSnapshots, int filesFromLog) {
 
 	}
 
@@ -70,13 +91,14 @@ public final class IndexRefresher {
 			Set<String> freshIds = new HashSet<>(committed);
 			freshIds.removeAll(applied);
 			if (freshIds.isEmpty()) {
-				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started));
+				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started), 0, 0);
 			}
 			List<StoreCommit> fresh = this.catalog.commits().withFileIds(freshIds);
 			try (Connection connection = this.index.connect()) {
 				Result result = apply(connection, fresh, rebuilt);
 				return new Result(result.commits(), result.events(), result.superseded(), result.workOrders(), rebuilt,
-						Duration.ofNanos(System.nanoTime() - started));
+						Duration.ofNanos(System.nanoTime() - started), result.filesFromSnapshots(),
+						result.filesFromLog());
 			}
 		}
 		catch (SQLException ex) {
@@ -86,6 +108,73 @@ public final class IndexRefresher {
 					: "";
 			throw new IllegalStateException("Could not refresh the trace index: " + ex.getMessage() + hint, ex);
 		}
+	}
+
+	/**
+	 * Where the fresh commits' files are listed: their Iceberg snapshots when the store
+	 * keeps the tables and the catalog answers, else (and for the held rows, which are no
+	 * table) the commit log.
+	 */
+	private FreshFiles freshFiles(List<StoreCommit> fresh) {
+		Map<String, StoreCommit> commits = new HashMap<>();
+		fresh.forEach((c) -> commits.put(c.fileId(), c));
+		Map<StoreTable, Map<String, List<Path>>> snapshots = Map.of();
+		if (this.iceberg != null && IcebergTables.present(this.catalog.layout())) {
+			try (IcebergTables tables = this.iceberg.open()) {
+				snapshots = SnapshotFiles.added(tables, commits.keySet());
+			}
+			catch (RuntimeException ex) {
+				log.warn("The Iceberg tables could not be read ({}); the trace index reads the files the commit log "
+						+ "names", ex.getMessage());
+			}
+		}
+		return new FreshFiles(this.catalog.layout().root(), commits, snapshots);
+	}
+
+	/** The files of the fresh commits, by table and commit. */
+	private static final class FreshFiles {
+
+		private final Path root;
+
+		private final Map<String, StoreCommit> commits;
+
+		private final Map<StoreTable, Map<String, List<Path>>> snapshots;
+
+		int fromSnapshots;
+
+		int fromLog;
+
+		FreshFiles(Path root, Map<String, StoreCommit> commits, Map<StoreTable, Map<String, List<Path>>> snapshots) {
+			this.root = root;
+			this.commits = commits;
+			this.snapshots = snapshots;
+		}
+
+		/** The files of a table that the given commits added, sorted by path. */
+		List<Path> of(StoreTable table, Set<String> ids) {
+			List<Path> files = new ArrayList<>();
+			Map<String, List<Path>> fromSnapshots = this.snapshots.getOrDefault(table, Map.of());
+			for (String id : ids) {
+				List<Path> added = fromSnapshots.get(id);
+				StoreCommit commit = this.commits.get(id);
+				if (added != null) {
+					files.addAll(added);
+					this.fromSnapshots += added.size();
+				}
+				else if (commit != null) {
+					List<WrittenFile> named = (table == StoreTable.HELD_ROW) ? commit.heldFiles() : commit.files();
+					for (WrittenFile file : named) {
+						if (file.path().startsWith(table.directory() + "/")) {
+							files.add(this.root.resolve(file.path()));
+							this.fromLog += (table == StoreTable.HELD_ROW) ? 0 : 1;
+						}
+					}
+				}
+			}
+			files.sort(null);
+			return files;
+		}
+
 	}
 
 	private Set<String> applied() throws SQLException {
@@ -102,12 +191,13 @@ public final class IndexRefresher {
 
 	private Result apply(Connection connection, List<StoreCommit> fresh, boolean rebuilt) throws SQLException {
 		Set<String> freshIds = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		FreshFiles files = freshFiles(fresh);
 		try (Statement sql = connection.createStatement()) {
 			sql.execute("BEGIN TRANSACTION");
 			try {
 				replaceMasterData(sql);
-				loadHeldRows(sql, fresh);
-				long events = loadEvents(connection, sql, freshIds);
+				loadHeldRows(sql, fresh, files);
+				long events = loadEvents(connection, sql, freshIds, files);
 				FaultPoint.reach("index.applying");
 				long superseded = 0;
 				long workOrders = 0;
@@ -122,7 +212,8 @@ public final class IndexRefresher {
 					new SqlQuery(connection).sql("INSERT INTO applied VALUES (").value(id).sql(", now())").execute();
 				}
 				sql.execute("COMMIT");
-				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO);
+				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO,
+						files.fromSnapshots, files.fromLog);
 			}
 			catch (SQLException | RuntimeException ex) {
 				// after a fatal error (out of memory, say) DuckDB closes the statement:
@@ -169,9 +260,9 @@ public final class IndexRefresher {
 	 * fresh resolution commits made records of: a trace reports the rows still held in
 	 * its scope.
 	 */
-	private void loadHeldRows(Statement sql, List<StoreCommit> fresh) throws SQLException {
+	private void loadHeldRows(Statement sql, List<StoreCommit> fresh, FreshFiles freshFiles) throws SQLException {
 		Set<String> ids = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
-		List<Path> held = this.catalog.files(StoreTable.HELD_ROW, ids);
+		List<Path> held = freshFiles.of(StoreTable.HELD_ROW, ids);
 		if (!held.isEmpty()) {
 			sql.execute("INSERT INTO held SELECT *, false FROM (" + DuckDb.scan(StoreTable.HELD_ROW, held) + ")");
 		}
@@ -180,7 +271,7 @@ public final class IndexRefresher {
 			.map(StoreCommit::fileId)
 			.collect(Collectors.toSet());
 		for (StoreTable table : List.of(StoreTable.KDE_EVENT, StoreTable.LOCATION, StoreTable.PRODUCT)) {
-			List<Path> files = this.catalog.files(table, resolutions);
+			List<Path> files = freshFiles.of(table, resolutions);
 			if (!files.isEmpty()) {
 				sql.execute("UPDATE held SET resolved = true FROM (SELECT source AS s_, source_sha256 AS sha_, "
 						+ "source_line AS line_ FROM read_parquet(" + DuckDb.fileList(files)
@@ -190,13 +281,11 @@ public final class IndexRefresher {
 		}
 	}
 
-	private long loadEvents(Connection connection, Statement sql, Set<String> freshIds) throws SQLException {
-		List<Path> files = this.catalog.files(StoreTable.KDE_EVENT, freshIds);
+	private long loadEvents(Connection connection, Statement sql, Set<String> freshIds, FreshFiles freshFiles)
+			throws SQLException {
 		sql.execute("CREATE TEMP TABLE incoming AS SELECT * FROM event WHERE false");
 		for (String id : freshIds) {
-			List<Path> ofCommit = files.stream()
-				.filter((p) -> p.getFileName().toString().startsWith(id + "."))
-				.toList();
+			List<Path> ofCommit = freshFiles.of(StoreTable.KDE_EVENT, Set.of(id));
 			if (!ofCommit.isEmpty()) {
 				new SqlQuery(connection).sql("INSERT INTO incoming SELECT *, ")
 					.value(id)

@@ -3,6 +3,7 @@ package org.lottrace.trace;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,8 @@ public class TraceConfiguration {
 	}
 
 	@Bean
-	IndexRefresher indexRefresher(LotIndex lotIndex, StoreCatalog catalog) {
-		return new IndexRefresher(lotIndex, catalog);
+	IndexRefresher indexRefresher(LotIndex lotIndex, StoreCatalog catalog, IcebergCatalogs iceberg) {
+		return new IndexRefresher(lotIndex, catalog, iceberg);
 	}
 
 }
