@@ -1,0 +1,228 @@
+package org.lottrace.trace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The trace index of {@link IndexRefresher}, derived by Spark from the store's Iceberg
+ * tables read by path, as temporary views of one session: {@code event} (the current
+ * version of every record, with the lot it resolves to), {@code lot}, {@code alias},
+ * {@code alias_lots}, {@code link} (input lot to output lot per transformation input
+ * record) and {@code pending} (inputs that could not be linked), plus {@code location}
+ * and {@code product} (current versions). The same SQL as the embedded index, computed
+ * over the whole table at once rather than commit by commit; lot ids are numbered by lot
+ * key, so they differ from the embedded index's (no output shows them).
+ */
+public final class SparkIndex {
+
+	/** The order that puts the current version of a natural key first. */
+	private static final String NEWEST_FIRST = "ingested_at DESC, source_sha256 DESC, source_line DESC";
+
+	private final SparkSession spark;
+
+	private final Path store;
+
+	private final Dataset<Row> event;
+
+	private final Dataset<Row> lot;
+
+	private final Dataset<Row> alias;
+
+	private final Dataset<Row> link;
+
+	private final Dataset<Row> pending;
+
+	private SparkIndex(SparkSession spark, Path store, Dataset<Row> event, Dataset<Row> lot, Dataset<Row> alias,
+			Dataset<Row> link, Dataset<Row> pending) {
+		this.spark = spark;
+		this.store = store;
+		this.event = event;
+		this.lot = lot;
+		this.alias = alias;
+		this.link = link;
+		this.pending = pending;
+	}
+
+	/** The folder of a table of the store, as other engines open it. */
+	public static Path tablePath(Path store, String table) {
+		return store.resolve("iceberg").resolve("lottrace").resolve(table);
+	}
+
+	/**
+	 * Reads a table by path.
+	 * @param asOf a time Spark understands ({@code 2026-11-01 00:00:00}): the snapshot
+	 * current then; {@code null} for the current one
+	 */
+	public static Dataset<Row> read(SparkSession spark, Path store, String table, @Nullable String asOf) {
+		DataFrameReader reader = spark.read().format("iceberg");
+		if (asOf != null) {
+			reader = reader.option("timestampAsOf", asOf);
+		}
+		return reader.load(tablePath(store, table).toUri().toString());
+	}
+
+	/**
+	 * Derives the index from the tables (lazily: Spark runs it at the first lookup, and
+	 * caches the derived views).
+	 */
+	public static SparkIndex derive(SparkSession spark, Path store, @Nullable String asOf) {
+		read(spark, store, "kde_event", asOf).createOrReplaceTempView("kde_event_all");
+		for (String table : List.of("location", "product")) {
+			String key = table + "_code";
+			read(spark, store, table, asOf).createOrReplaceTempView(table + "_all");
+			current(spark, table + "_all", key).cache().createOrReplaceTempView(table);
+		}
+		current(spark, "kde_event_all", "record_key").createOrReplaceTempView("kde_event");
+		// lots: every code with its assigner, in any version of any record
+		Dataset<Row> lot = spark
+			.sql("SELECT CAST(row_number() OVER (ORDER BY lot_key) AS INT) AS lot_id, lot_key, lot_code, lot_assigner "
+					+ "FROM (SELECT DISTINCT concat(lot_code, chr(31), lot_assigner) AS lot_key, lot_code, lot_assigner "
+					+ "FROM kde_event_all WHERE lot_code IS NOT NULL AND lot_assigner IS NOT NULL)")
+			.cache();
+		lot.createOrReplaceTempView("lot");
+		// the numbers systems scan for a lot: its internal numbers and its own code
+		Dataset<Row> alias = spark
+			.sql("SELECT DISTINCT alias, lot_id FROM (SELECT i.internal_lot AS alias, l.lot_id FROM kde_event_all i "
+					+ "JOIN lot l ON l.lot_code = i.lot_code AND l.lot_assigner = i.lot_assigner "
+					+ "WHERE i.internal_lot IS NOT NULL UNION ALL SELECT i.lot_code, l.lot_id FROM kde_event_all i "
+					+ "JOIN lot l ON l.lot_code = i.lot_code AND l.lot_assigner = i.lot_assigner)")
+			.cache();
+		alias.createOrReplaceTempView("alias");
+		spark.sql("SELECT alias, count(DISTINCT lot_id) AS lots, min(lot_id) AS lot_id FROM alias GROUP BY alias")
+			.createOrReplaceTempView("alias_lots");
+		// the current version of each record, and its lot: by code and assigner, or
+		// through a number that means one lot
+		Dataset<Row> event = spark
+			.sql("SELECT e.*, CASE WHEN e.lot_assigner IS NOT NULL THEN l.lot_id "
+					+ "WHEN a.lots = 1 THEN a.lot_id END AS lot_id FROM kde_event e LEFT JOIN lot l ON "
+					+ "e.lot_assigner IS NOT NULL AND l.lot_code = e.lot_code AND l.lot_assigner = e.lot_assigner "
+					+ "LEFT JOIN alias_lots a ON e.lot_assigner IS NULL AND a.alias = e.lot_code")
+			.cache();
+		event.createOrReplaceTempView("event");
+		spark.sql("SELECT w.record_key, w.role, w.work_order, w.lot_code, w.lot_id, CASE WHEN w.lot_id IS NOT NULL "
+				+ "OR w.lot_assigner IS NOT NULL THEN 1 ELSE coalesce(c.lots, 0) END AS candidates FROM (SELECT "
+				+ "record_key, role, work_order, lot_code, lot_assigner, lot_id FROM event WHERE cte = 'transformation' "
+				+ "AND work_order IS NOT NULL) w LEFT JOIN alias_lots c ON w.lot_id IS NULL AND w.lot_assigner IS NULL "
+				+ "AND c.alias = w.lot_code")
+			.createOrReplaceTempView("resolved");
+		Dataset<Row> link = spark
+			.sql("SELECT i.record_key AS input_key, i.lot_id AS input_lot, o.lot_id AS output_lot, i.work_order "
+					+ "FROM resolved i JOIN resolved o ON o.work_order = i.work_order AND o.role = 'output' "
+					+ "WHERE i.role = 'input' AND i.lot_id IS NOT NULL AND o.lot_id IS NOT NULL")
+			.cache();
+		link.createOrReplaceTempView("link");
+		Dataset<Row> pending = spark
+			.sql("SELECT i.record_key AS input_key, i.lot_code, i.work_order, CASE "
+					+ "WHEN i.candidates > 1 THEN 'the lot number matches several lots' "
+					+ "WHEN i.lot_id IS NULL THEN 'no lot is known by this lot number' "
+					+ "ELSE 'the work order has no output lot yet' END AS reason FROM resolved i "
+					+ "WHERE i.role = 'input' AND (i.lot_id IS NULL OR NOT EXISTS (SELECT 1 FROM resolved o WHERE "
+					+ "o.work_order = i.work_order AND o.role = 'output' AND o.lot_id IS NOT NULL))")
+			.cache();
+		pending.createOrReplaceTempView("pending");
+		return new SparkIndex(spark, store, event, lot, alias, link, pending);
+	}
+
+	/** The newest version of each key of a view. */
+	private static Dataset<Row> current(SparkSession spark, String view, String key) {
+		return spark
+			.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY " + key + " ORDER BY " + NEWEST_FIRST
+					+ ") AS version_ FROM " + view + ") WHERE version_ = 1")
+			.drop("version_");
+	}
+
+	public SparkSession spark() {
+		return this.spark;
+	}
+
+	public Path store() {
+		return this.store;
+	}
+
+	Dataset<Row> event() {
+		return this.event;
+	}
+
+	Dataset<Row> lot() {
+		return this.lot;
+	}
+
+	Dataset<Row> alias() {
+		return this.alias;
+	}
+
+	Dataset<Row> link() {
+		return this.link;
+	}
+
+	Dataset<Row> pending() {
+		return this.pending;
+	}
+
+	/** How many lots and links the index holds (runs the derivation). */
+	public long[] size() {
+		return new long[] { this.lot.count(), this.link.count(), this.event.count() };
+	}
+
+	/**
+	 * Walks the links level by level with Spark joins until no new lot is reached, each
+	 * lot kept at its shortest depth (the closure of {@link Traversal}).
+	 * @return lots reached and their depth (0 for the starting lots)
+	 */
+	Map<Integer, Integer> walk(int[] start, boolean backward) {
+		StructType schema = new StructType().add("lot_id", DataTypes.IntegerType, false)
+			.add("depth", DataTypes.IntegerType, false);
+		List<Row> rows = new ArrayList<>();
+		java.util.Set<Integer> seen = new java.util.HashSet<>();
+		for (int id : start) {
+			if (seen.add(id)) {
+				rows.add(RowFactory.create(id, 0));
+			}
+		}
+		Dataset<Row> visited = this.spark.createDataFrame(rows, schema);
+		Dataset<Row> frontier = visited.select("lot_id");
+		String from = backward ? "output_lot" : "input_lot";
+		String to = backward ? "input_lot" : "output_lot";
+		for (int level = 1; !rows.isEmpty(); level++) {
+			Dataset<Row> next = this.link
+				.join(frontier, this.link.col(from).equalTo(frontier.col("lot_id")), "left_semi")
+				.select(col(to).as("lot_id"))
+				.distinct()
+				.join(visited, "lot_id", "left_anti")
+				.localCheckpoint();
+			if (next.isEmpty()) {
+				break;
+			}
+			visited = visited.union(next.withColumn("depth", lit(level))).localCheckpoint();
+			frontier = next;
+		}
+		Map<Integer, Integer> depth = new HashMap<>();
+		for (Row row : visited.collectAsList()) {
+			depth.put(row.getInt(0), row.getInt(1));
+		}
+		return depth;
+	}
+
+	/** A condition that a column is one of the values (false for none). */
+	static Column in(String column, Collection<?> values) {
+		return values.isEmpty() ? lit(false) : col(column).isin(values.toArray());
+	}
+
+}
