@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -16,6 +18,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
+import org.lottrace.store.StoreCatalog;
+import org.lottrace.store.StoreCommit;
+import org.lottrace.store.StoreLayout;
+import org.lottrace.store.StoreTable;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -49,8 +55,10 @@ public final class SparkIndex {
 
 	private final Dataset<Row> pending;
 
+	private final @Nullable Dataset<Row> held;
+
 	private SparkIndex(SparkSession spark, Path store, Dataset<Row> event, Dataset<Row> lot, Dataset<Row> alias,
-			Dataset<Row> link, Dataset<Row> pending) {
+			Dataset<Row> link, Dataset<Row> pending, @Nullable Dataset<Row> held) {
 		this.spark = spark;
 		this.store = store;
 		this.event = event;
@@ -58,6 +66,7 @@ public final class SparkIndex {
 		this.alias = alias;
 		this.link = link;
 		this.pending = pending;
+		this.held = held;
 	}
 
 	/** The folder of a table of the store, as other engines open it. */
@@ -137,7 +146,67 @@ public final class SparkIndex {
 					+ "o.work_order = i.work_order AND o.role = 'output' AND o.lot_id IS NOT NULL))")
 			.cache();
 		pending.createOrReplaceTempView("pending");
-		return new SparkIndex(spark, store, event, lot, alias, link, pending);
+		return new SparkIndex(spark, store, event, lot, alias, link, pending, held(spark, store));
+	}
+
+	/**
+	 * The export rows held back (rejected or pending), which are not an Iceberg table
+	 * (README, "Store"): the committed {@code held_row} Parquet files the commit log
+	 * names, read by Spark, each pending row marked resolved when a later resolution
+	 * commit made a record of it (as {@link IndexRefresher} does). {@code null} when
+	 * there are none.
+	 */
+	private static @Nullable Dataset<Row> held(SparkSession spark, Path store) {
+		StoreCatalog catalog = new StoreCatalog(new StoreLayout(store));
+		List<Path> files = catalog.files(StoreTable.HELD_ROW);
+		if (files.isEmpty()) {
+			return null;
+		}
+		Dataset<Row> held = spark.read().option("mergeSchema", "true").parquet(uris(files));
+		Set<String> resolutions = new HashSet<>();
+		for (StoreCommit commit : catalog.commits().all()) {
+			if (commit.resolves() != null) {
+				resolutions.add(commit.fileId());
+			}
+		}
+		List<Path> resolving = new ArrayList<>();
+		for (StoreTable table : List.of(StoreTable.KDE_EVENT, StoreTable.LOCATION, StoreTable.PRODUCT)) {
+			resolving.addAll(catalog.files(table, resolutions));
+		}
+		if (resolving.isEmpty()) {
+			return held.withColumn("resolved", lit(false)).cache();
+		}
+		Dataset<Row> records = spark.read()
+			.option("mergeSchema", "true")
+			.parquet(uris(resolving))
+			.select(col("source").as("s_"), col("source_sha256").as("sha_"), col("source_line").as("line_"))
+			.distinct();
+		Column same = held.col("source")
+			.equalTo(records.col("s_"))
+			.and(held.col("source_sha256").equalTo(records.col("sha_")))
+			.and(held.col("source_line").equalTo(records.col("line_")));
+		Dataset<Row> made = held.where(col("status").equalTo(lit("pending")))
+			.join(records, same, "left_semi")
+			.select(col("source").as("s_"), col("source_sha256").as("sha_"), col("source_line").as("line_"))
+			.withColumn("resolved", lit(true));
+		Column key = held.col("source")
+			.equalTo(made.col("s_"))
+			.and(held.col("source_sha256").equalTo(made.col("sha_")))
+			.and(held.col("source_line").equalTo(made.col("line_")));
+		return held.join(made, key, "left")
+			.withColumn("resolved_", org.apache.spark.sql.functions.coalesce(col("resolved"), lit(false)))
+			.drop("s_", "sha_", "line_", "resolved")
+			.withColumnRenamed("resolved_", "resolved")
+			.cache();
+	}
+
+	private static String[] uris(List<Path> files) {
+		return files.stream().map((p) -> p.toUri().toString()).toArray(String[]::new);
+	}
+
+	/** The held rows, with {@code resolved}; {@code null} when the store has none. */
+	@Nullable Dataset<Row> held() {
+		return this.held;
 	}
 
 	/** The newest version of each key of a view. */

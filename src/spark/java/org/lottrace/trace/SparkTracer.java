@@ -27,6 +27,8 @@ import org.lottrace.kde.KdeEvent;
 import org.lottrace.kde.Location;
 import org.lottrace.kde.Product;
 import org.lottrace.kde.Provenance;
+import org.lottrace.store.HeldRow;
+import org.lottrace.store.HeldRows;
 import org.lottrace.store.KdeEventRows;
 import org.lottrace.store.StoreMasterData;
 import org.lottrace.trace.TraceResult.LotLink;
@@ -45,10 +47,9 @@ import static org.apache.spark.sql.functions.lit;
  * ({@link StartLots}, {@link TracedEvents}, {@link RecordQuery}, {@link ScopeRows}) as a
  * Spark query.
  * <p>
- * What it cannot see: the rows exports held back (rejected or pending) are not in the
- * Iceberg tables (README, "Store"), so neither answer lists them as gaps; every other gap
- * (inputs not linked, locations master data does not describe, missing KDEs, mass
- * balance) is found as the embedded path finds it.
+ * The rows exports held back (rejected or pending) are not an Iceberg table: Spark reads
+ * them from the committed Parquet files the commit log names (README, "Store"), so they
+ * are the current ones also for a trace {@code --as-of} an earlier time.
  */
 public final class SparkTracer {
 
@@ -90,13 +91,14 @@ public final class SparkTracer {
 		Set<String> workOrders = ScopeRows.workOrders(links, events);
 		Set<String> lotNumbers = lotNumbers(lots.values());
 		List<PendingInput> pending = pending(workOrders, lotNumbers);
+		List<HeldRow> held = held(workOrders, lotNumbers, pending, null, null, null);
 		StoreMasterData master = masterData();
 		List<TracedLot> startLots = Arrays.stream(start).mapToObj(lots::get).toList();
 		TraceResult.Context context = context(events, found.lots());
 		List<KdeEvent> named = new ArrayList<>(events);
 		named.addAll(context.events());
 		return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(), context,
-				referencedLocations(named, master), referencedProducts(named, master), pending, List.of(),
+				referencedLocations(named, master), referencedProducts(named, master), pending, held,
 				Duration.ofNanos(System.nanoTime() - started));
 	}
 
@@ -458,6 +460,48 @@ public final class SparkTracer {
 		return inputs;
 	}
 
+	/**
+	 * Export rows held back that name one of the work orders, lot numbers or (when given)
+	 * products, dated within the range when their date could be read; and those that
+	 * would give an unlinked input's number to a lot (ScopeRows).
+	 */
+	private List<HeldRow> held(Set<String> workOrders, Set<String> lotNumbers, List<PendingInput> unlinked,
+			@Nullable Collection<String> products, java.time.@Nullable LocalDate from,
+			java.time.@Nullable LocalDate to) {
+		Dataset<Row> held = this.index.held();
+		if (held == null) {
+			return List.of();
+		}
+		org.apache.spark.sql.Column scope = SparkIndex.in("work_order", workOrders)
+			.or(SparkIndex.in("lot_code", lotNumbers));
+		if (products != null && !products.isEmpty()) {
+			scope = scope.or(SparkIndex.in("product_code", products));
+		}
+		Set<String> scanned = new TreeSet<>();
+		unlinked.forEach((input) -> scanned.add(input.lotCode()));
+		if (!scanned.isEmpty()) {
+			scope = scope.or(org.apache.spark.sql.functions.get_json_object(col("field_texts"), "$.internal_lot")
+				.isin(scanned.toArray()));
+		}
+		org.apache.spark.sql.Column where = col("resolved").equalTo(lit(false)).and(scope);
+		if (from != null) {
+			where = where.and(col("event_date").isNull().or(col("event_date").geq(lit(from))));
+		}
+		if (to != null) {
+			where = where.and(col("event_date").isNull().or(col("event_date").leq(lit(to))));
+		}
+		List<HeldRow> rows = new ArrayList<>();
+		for (Row row : held.where(where).orderBy("source", "source_file", "source_line").collectAsList()) {
+			try {
+				rows.add(HeldRows.read(SparkRows.of(row)));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not read a held row: " + ex.getMessage(), ex);
+			}
+		}
+		return rows;
+	}
+
 	private List<Gap> gaps(RecordRequest request, List<KdeEvent> events, Map<String, TracedLot> eventLots,
 			Map<String, Location> locations) {
 		Set<String> workOrders = ScopeRows.workOrders(List.of(), events);
@@ -465,6 +509,9 @@ public final class SparkTracer {
 		lotNumbers.addAll(request.lotCodes());
 		List<Gap> gaps = new ArrayList<>();
 		List<PendingInput> unlinked = pending(workOrders, lotNumbers);
+		for (HeldRow held : held(workOrders, lotNumbers, unlinked, request.products(), request.from(), request.to())) {
+			gaps.add(TraceGaps.held(held, (code) -> code));
+		}
 		for (PendingInput input : unlinked) {
 			gaps.add(TraceGaps.unlinked(input, input.lotCode()));
 		}
