@@ -41,6 +41,9 @@ public final class SparkIndex {
 	/** The order that puts the current version of a natural key first. */
 	private static final String NEWEST_FIRST = "ingested_at DESC, source_sha256 DESC, source_line DESC";
 
+	/** Longer lists of lot ids are joined as a table rather than written as literals. */
+	private static final int LITERAL_LIMIT = 2_000;
+
 	private final SparkSession spark;
 
 	private final Path store;
@@ -251,42 +254,50 @@ public final class SparkIndex {
 	}
 
 	/**
-	 * Walks the links level by level with Spark joins until no new lot is reached, each
-	 * lot kept at its shortest depth (the closure of {@link Traversal}).
+	 * Walks the links level by level until no new lot is reached, each lot kept at its
+	 * shortest depth (the closure of {@link Traversal}). Each level is one Spark job: the
+	 * links out of (or into) the frontier, joined on the cached link view; the frontier
+	 * and the lots seen stay on the driver, as they are part of the answer collected
+	 * anyway.
 	 * @return lots reached and their depth (0 for the starting lots)
 	 */
 	Map<Integer, Integer> walk(int[] start, boolean backward) {
-		StructType schema = new StructType().add("lot_id", DataTypes.IntegerType, false)
-			.add("depth", DataTypes.IntegerType, false);
-		List<Row> rows = new ArrayList<>();
-		java.util.Set<Integer> seen = new java.util.HashSet<>();
+		Map<Integer, Integer> depth = new HashMap<>();
+		List<Integer> frontier = new ArrayList<>();
 		for (int id : start) {
-			if (seen.add(id)) {
-				rows.add(RowFactory.create(id, 0));
+			if (depth.putIfAbsent(id, 0) == null) {
+				frontier.add(id);
 			}
 		}
-		Dataset<Row> visited = this.spark.createDataFrame(rows, schema);
-		Dataset<Row> frontier = visited.select("lot_id");
 		String from = backward ? "output_lot" : "input_lot";
 		String to = backward ? "input_lot" : "output_lot";
-		for (int level = 1; !rows.isEmpty(); level++) {
-			Dataset<Row> next = this.link
-				.join(frontier, this.link.col(from).equalTo(frontier.col("lot_id")), "left_semi")
-				.select(col(to).as("lot_id"))
-				.distinct()
-				.join(visited, "lot_id", "left_anti")
-				.localCheckpoint();
-			if (next.isEmpty()) {
-				break;
+		for (int level = 1; !frontier.isEmpty(); level++) {
+			List<Row> reached = semiJoin(this.link, from, frontier).select(to).distinct().collectAsList();
+			frontier = new ArrayList<>();
+			for (Row row : reached) {
+				if (depth.putIfAbsent(row.getInt(0), level) == null) {
+					frontier.add(row.getInt(0));
+				}
 			}
-			visited = visited.union(next.withColumn("depth", lit(level))).localCheckpoint();
-			frontier = next;
-		}
-		Map<Integer, Integer> depth = new HashMap<>();
-		for (Row row : visited.collectAsList()) {
-			depth.put(row.getInt(0), row.getInt(1));
 		}
 		return depth;
+	}
+
+	/**
+	 * The rows whose column is one of the values: a filter on a list of literals for a
+	 * few, a join with a broadcast table of them for many (a planner takes seconds over a
+	 * list of a hundred thousand literals).
+	 */
+	Dataset<Row> semiJoin(Dataset<Row> rows, String column, Collection<Integer> values) {
+		if (values.size() <= LITERAL_LIMIT) {
+			return rows.where(in(column, values));
+		}
+		Dataset<Row> keys = this.spark
+			.createDataFrame(values.stream().map(RowFactory::create).toList(),
+					new StructType().add("key_", DataTypes.IntegerType, false))
+			.distinct();
+		return rows.join(org.apache.spark.sql.functions.broadcast(keys), rows.col(column).equalTo(keys.col("key_")),
+				"left_semi");
 	}
 
 	/** A condition that a column is one of the values (false for none). */

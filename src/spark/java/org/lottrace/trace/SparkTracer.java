@@ -183,8 +183,7 @@ public final class SparkTracer {
 
 	private Map<Integer, TracedLot> lots(Collection<Integer> ids) {
 		Map<Integer, TracedLot> lots = new LinkedHashMap<>();
-		for (Row row : this.index.lot()
-			.where(SparkIndex.in("lot_id", ids))
+		for (Row row : this.index.semiJoin(this.index.lot(), "lot_id", ids)
 			.select("lot_id", "lot_code", "lot_assigner")
 			.orderBy("lot_id")
 			.collectAsList()) {
@@ -211,7 +210,7 @@ public final class SparkTracer {
 		}
 		Map<String, Integer> eventLots = new HashMap<>();
 		List<KdeEvent> events = new ArrayList<>();
-		for (Row row : this.index.event().where(SparkIndex.in("lot_id", lots)).collectAsList()) {
+		for (Row row : this.index.semiJoin(this.index.event(), "lot_id", lots).collectAsList()) {
 			KdeEvent event = event(row);
 			events.add(event);
 			eventLots.put(event.recordKey(), row.getInt(row.fieldIndex("lot_id")));
@@ -431,7 +430,7 @@ public final class SparkTracer {
 			numbers.add(l.code());
 			ids.add(l.id());
 		});
-		for (Row row : this.index.alias().where(SparkIndex.in("lot_id", ids)).select("alias").collectAsList()) {
+		for (Row row : this.index.semiJoin(this.index.alias(), "lot_id", ids).select("alias").collectAsList()) {
 			numbers.add(row.getString(0));
 		}
 		return numbers;
