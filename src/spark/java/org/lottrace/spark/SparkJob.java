@@ -119,7 +119,13 @@ public final class SparkJob {
 		catch (Exception ex) {
 			// Spark's AnalysisException is checked in Java's eyes, though Scala throws it
 			// anywhere
-			err.println("lottrace spark: failed: " + rootMessage(ex));
+			String message = rootMessage(ex);
+			if (options.asOf != null && message.startsWith("Cannot find a snapshot older than")) {
+				err.println("lottrace spark: the store has no snapshot as of " + options.asOf
+						+ ": its first export was committed later");
+				return NOT_FOUND;
+			}
+			err.println("lottrace spark: failed: " + message);
 			return FAILED;
 		}
 		finally {
@@ -307,7 +313,7 @@ public final class SparkJob {
 					case "--reports" -> options.reports = Path.of(value).toAbsolutePath().normalize();
 					case "--jobs" -> options.jobs = Path.of(value).toAbsolutePath().normalize();
 					case "--master" -> options.master = value;
-					case "--as-of" -> options.asOf = value;
+					case "--as-of" -> options.asOf = time(value);
 					case "--product" -> options.products.addAll(list(value));
 					case "--lot" -> options.lots.addAll(list(value));
 					case "--assigner" -> options.assigner = value;
@@ -349,6 +355,22 @@ public final class SparkJob {
 
 		private static List<String> list(String value) {
 			return Arrays.stream(value.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+		}
+
+		/** A time as Spark reads it for {@code timestampAsOf}, checked here. */
+		private static String time(String value) {
+			String text = value.strip().replace('T', ' ');
+			try {
+				if (text.length() == 10) {
+					return LocalDate.parse(text) + " 00:00:00";
+				}
+				java.time.LocalDateTime.parse(text.replace(' ', 'T'));
+				return text;
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException(
+						"--as-of: '" + value + "' is not a time (YYYY-MM-DD HH:MM:SS, in UTC, or YYYY-MM-DD)");
+			}
 		}
 
 		private static LocalDate date(String option, String value) {
