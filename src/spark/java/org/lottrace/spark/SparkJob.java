@@ -219,7 +219,10 @@ public final class SparkJob {
 			// too)
 			context.getLogger("org.apache.spark.sql.execution.window.WindowExec")
 				.setLevel(ch.qos.logback.classic.Level.ERROR);
-			context.getLogger("org.apache.hadoop.util.NativeCodeLoader").setLevel(ch.qos.logback.classic.Level.ERROR);
+			for (String noise : List.of("org.apache.hadoop.util.NativeCodeLoader",
+					"org.apache.spark.util.SparkStringUtils", "org.apache.spark.storage.BlockManager")) {
+				context.getLogger(noise).setLevel(ch.qos.logback.classic.Level.ERROR);
+			}
 		}
 	}
 
