@@ -92,6 +92,33 @@ class SparkSampleStoreFunctionalTests {
 	}
 
 	@Test
+	void tracesAProductAndSelectsByLotCodeAsTheEmbeddedPathDoes() throws Exception {
+		// every lot of a product in a date range, traced both ways
+		Path embedded = dir.resolve("product-embedded");
+		Cli.Result expected = Cli.run("trace", "--product", "COOKIE-PB-12", "--from", "2026-10-12", "--to",
+				"2026-10-16", "--store", store.toString(), "--jobs", Cli.JOBS.toString(), "--reports",
+				embedded.toString());
+		Path spark = dir.resolve("product-spark");
+		SparkOutputs.Run run = SparkOutputs.spark("trace", "--product", "COOKIE-PB-12", "--from", "2026-10-12", "--to",
+				"2026-10-16", "--store", store.toString(), "--jobs", Cli.JOBS.toString(), "--reports",
+				spark.toString());
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected.exitCode());
+		SparkOutputs.assertSameReports(SparkOutputs.folder(embedded), SparkOutputs.folder(spark), "trace.json");
+
+		// a records request by a lot code two suppliers use, with the assigner that says
+		// whose
+		Path byLotEmbedded = dir.resolve("lot-embedded");
+		Cli.Result byLot = Cli.run("report", "--lot", "L2301", "--assigner", "V130", "--store", store.toString(),
+				"--jobs", Cli.JOBS.toString(), "--reports", byLotEmbedded.toString());
+		Path byLotSpark = dir.resolve("lot-spark");
+		SparkOutputs.Run byLotRun = SparkOutputs.spark("records", "--lot", "L2301", "--assigner", "V130", "--store",
+				store.toString(), "--jobs", Cli.JOBS.toString(), "--reports", byLotSpark.toString());
+		assertThat(byLotRun.exitCode()).as(byLotRun.toString()).isEqualTo(byLot.exitCode());
+		SparkOutputs.assertSameReports(SparkOutputs.folder(byLotEmbedded), SparkOutputs.folder(byLotSpark),
+				"records.json");
+	}
+
+	@Test
 	void readsExactlyTheCommittedRecordsByPathAndListsOneSnapshotPerExport() throws Exception {
 		List<StoreCommit> commits = new CommitLog(new StoreLayout(store)).all();
 		SparkSession spark = SparkSessions.start("local[2]");
