@@ -304,7 +304,8 @@ public class TraceService {
 		return links;
 	}
 
-	private static Map<String, Location> referencedLocations(List<KdeEvent> events, StoreMasterData master) {
+	/** The locations the events name, from master data (also the Spark job's). */
+	static Map<String, Location> referencedLocations(List<KdeEvent> events, StoreMasterData master) {
 		Map<String, Location> referenced = new HashMap<>();
 		for (KdeEvent event : events) {
 			for (String code : new String[] { event.locations().location(), event.locations().partner(),
@@ -318,7 +319,8 @@ public class TraceService {
 		return referenced;
 	}
 
-	private static Map<String, Product> referencedProducts(List<KdeEvent> events, StoreMasterData master) {
+	/** The products the events name, from master data (also the Spark job's). */
+	static Map<String, Product> referencedProducts(List<KdeEvent> events, StoreMasterData master) {
 		Map<String, Product> referenced = new HashMap<>();
 		for (KdeEvent event : events) {
 			for (String code : new String[] { event.productCode(), event.farm().receivedProductCode() }) {

@@ -98,8 +98,8 @@ public final class SparkTracer {
 		List<KdeEvent> named = new ArrayList<>(events);
 		named.addAll(context.events());
 		return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(), context,
-				referencedLocations(named, master), referencedProducts(named, master), pending, held,
-				Duration.ofNanos(System.nanoTime() - started));
+				TraceService.referencedLocations(named, master), TraceService.referencedProducts(named, master),
+				pending, held, Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**
@@ -121,9 +121,10 @@ public final class SparkTracer {
 		Map<String, TracedLot> eventLots = new HashMap<>();
 		found.lots().forEach((key, id) -> eventLots.put(key, lots.get(id)));
 		StoreMasterData master = masterData();
-		Map<String, Location> locations = referencedLocations(found.events(), master);
+		Map<String, Location> locations = TraceService.referencedLocations(found.events(), master);
 		return new RecordSelection(request, selectedAt, found.events(), eventLots, locations,
-				referencedProducts(found.events(), master), gaps(request, found.events(), eventLots, locations));
+				TraceService.referencedProducts(found.events(), master),
+				gaps(request, found.events(), eventLots, locations));
 	}
 
 	// --- start lots (StartLots)
@@ -555,32 +556,6 @@ public final class SparkTracer {
 		}
 		this.masterData = master;
 		return master;
-	}
-
-	private static Map<String, Location> referencedLocations(List<KdeEvent> events, StoreMasterData master) {
-		Map<String, Location> referenced = new HashMap<>();
-		for (KdeEvent event : events) {
-			for (String code : new String[] { event.locations().location(), event.locations().partner(),
-					event.locations().tlcSource(), (event.lot() != null) ? event.lot().assigner() : null,
-					event.farm().harvestLocation(), event.farm().coolingLocation() }) {
-				if (code != null) {
-					master.location(code).ifPresent((l) -> referenced.put(code, l));
-				}
-			}
-		}
-		return referenced;
-	}
-
-	private static Map<String, Product> referencedProducts(List<KdeEvent> events, StoreMasterData master) {
-		Map<String, Product> referenced = new HashMap<>();
-		for (KdeEvent event : events) {
-			for (String code : new String[] { event.productCode(), event.farm().receivedProductCode() }) {
-				if (code != null) {
-					master.product(code).ifPresent((p) -> referenced.put(code, p));
-				}
-			}
-		}
-		return referenced;
 	}
 
 	// --- SQL
