@@ -1,5 +1,6 @@
 package org.lottrace.trace;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -46,6 +47,9 @@ public final class IndexRefresher {
 	/** The Iceberg tables the files of fresh exports are read from, if any. */
 	private final @Nullable IcebergCatalogs iceberg;
 
+	/** The link generation whose link file this refresher last wrote or found whole. */
+	private @Nullable String linkFileGeneration;
+
 	/** Reads the files each commit of the commit log names. */
 	public IndexRefresher(LotIndex index, StoreCatalog catalog) {
 		this(index, catalog, null);
@@ -91,11 +95,17 @@ public final class IndexRefresher {
 			Set<String> freshIds = new HashSet<>(committed);
 			freshIds.removeAll(applied);
 			if (freshIds.isEmpty()) {
+				if (this.linkFileGeneration == null) {
+					try (Connection connection = this.index.connect()) {
+						writeLinkFile(connection);
+					}
+				}
 				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started), 0, 0);
 			}
 			List<StoreCommit> fresh = this.catalog.commits().withFileIds(freshIds);
 			try (Connection connection = this.index.connect()) {
 				Result result = apply(connection, fresh, rebuilt);
+				writeLinkFile(connection);
 				return new Result(result.commits(), result.events(), result.superseded(), result.workOrders(), rebuilt,
 						Duration.ofNanos(System.nanoTime() - started), result.filesFromSnapshots(),
 						result.filesFromLog());
@@ -177,6 +187,37 @@ public final class IndexRefresher {
 
 	}
 
+	/**
+	 * Writes the link file of the index's current link generation, unless it is there
+	 * already. It is derived, like the index: when it cannot be written, traces ask the
+	 * index instead, and the refresh goes on.
+	 */
+	private void writeLinkFile(Connection connection) {
+		try {
+			String generation = IndexSchema.linkGeneration(connection);
+			if (generation == null) {
+				try (Statement sql = connection.createStatement()) {
+					generation = IndexSchema.newLinkGeneration(sql);
+				}
+			}
+			if (generation.equals(this.linkFileGeneration)) {
+				return;
+			}
+			if (MemoryLotGraph.map(this.index.linkFile(), generation) == null) {
+				long started = System.nanoTime();
+				MemoryLotGraph graph = MemoryLotGraph.load(connection);
+				graph.write(this.index.linkFile(), generation);
+				log.debug("Wrote the link file ({} links) in {} ms", graph.links(),
+						(System.nanoTime() - started) / 1_000_000);
+			}
+			this.linkFileGeneration = generation;
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			log.warn("The link file {} could not be written ({}); traces ask the index instead", this.index.linkFile(),
+					ex.getMessage());
+		}
+	}
+
 	private Set<String> applied() throws SQLException {
 		Set<String> ids = new HashSet<>();
 		try (Connection connection = this.index.connect();
@@ -210,6 +251,9 @@ public final class IndexRefresher {
 				}
 				for (String id : freshIds) {
 					new SqlQuery(connection).sql("INSERT INTO applied VALUES (").value(id).sql(", now())").execute();
+				}
+				if (events > 0) {
+					IndexSchema.newLinkGeneration(sql);
 				}
 				sql.execute("COMMIT");
 				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO,

@@ -1,5 +1,6 @@
 package org.lottrace.trace;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,6 +69,24 @@ final class IndexSchema {
 			.stream()
 			.map((c) -> c.name() + " " + DuckDb.sqlType(c.type()) + (c.required() ? " NOT NULL" : ""))
 			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * The generation of the index's links: a new one with each refresh that applies
+	 * commits; the link file names the generation it was written for.
+	 */
+	static @Nullable String linkGeneration(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'links'")) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+	}
+
+	/** Starts a new generation of the links (in the caller's transaction). */
+	static String newLinkGeneration(Statement statement) throws SQLException {
+		String generation = java.util.UUID.randomUUID().toString();
+		statement.execute("INSERT OR REPLACE INTO meta VALUES ('links', '" + generation + "')");
+		return generation;
 	}
 
 	static @Nullable String version(Statement statement) throws SQLException {

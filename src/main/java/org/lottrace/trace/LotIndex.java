@@ -55,6 +55,30 @@ public final class LotIndex implements AutoCloseable {
 	}
 
 	/**
+	 * The link file: the links as arrays a fresh process maps ({@link MemoryLotGraph}).
+	 */
+	public Path linkFile() {
+		return this.folder.resolve("links.bin");
+	}
+
+	/**
+	 * The links of this index mapped from its link file.
+	 * @return null when the link file is missing or not of the index's generation
+	 */
+	public @Nullable MemoryLotGraph mappedLinks(Connection connection) throws SQLException {
+		String generation = IndexSchema.linkGeneration(connection);
+		if (generation == null) {
+			return null;
+		}
+		try {
+			return MemoryLotGraph.map(linkFile(), generation);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * A connection to the index, opening the database on first use. Close it after use;
 	 * the database stays open.
 	 * @throws IndexBusyException when another process has the index open

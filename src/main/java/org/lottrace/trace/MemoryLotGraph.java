@@ -1,51 +1,93 @@
 package org.lottrace.trace;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * The lot links held in memory as two compressed adjacency arrays (one per direction),
- * loaded from the index in one pass. A step costs an array scan per lot: microseconds,
- * whatever the size of the store. Immutable: after the index is refreshed a new graph is
- * loaded and swapped in.
+ * The lot links as two compressed adjacency arrays (one per direction). A step costs an
+ * array scan per lot: microseconds, whatever the size of the store. Immutable: after the
+ * index is refreshed a new graph is loaded and swapped in.
+ * <p>
+ * The arrays live either on the heap ({@link #load}: read from the index in one pass) or
+ * in the <em>link file</em> {@code links.bin} beside the index, which each refresh that
+ * applies commits writes and which a fresh process maps into memory ({@link #map})
+ * instead of asking the index one query per level. The file is derived like the index: it
+ * names the index generation it was written for, and a file of another generation (a
+ * crash between the index's commit and the file's rename, say) is not used.
+ * <p>
+ * Layout (little-endian): a 64-byte header (magic {@code LTLINKS1}, the generation as two
+ * longs, lot and link counts), then the offsets and inputs of the backward arrays, then
+ * the offsets and outputs of the forward arrays.
  */
 public final class MemoryLotGraph implements LotGraph {
 
-	private final int[] intoOffsets;
+	private static final long MAGIC = 0x31534B4E494C544CL; // "LTLINKS1", little-endian
 
-	private final int[] intoInputs;
+	private static final int HEADER = 64;
 
-	private final int[] outOfOffsets;
+	private final IntBuffer intoOffsets;
 
-	private final int[] outOfOutputs;
+	private final IntBuffer intoInputs;
+
+	private final IntBuffer outOfOffsets;
+
+	private final IntBuffer outOfOutputs;
+
+	private final int lots;
 
 	private final int links;
 
-	private MemoryLotGraph(int lots, int[] inputs, int[] outputs) {
-		this.links = inputs.length;
-		this.intoOffsets = new int[lots + 2];
-		this.outOfOffsets = new int[lots + 2];
-		for (int i = 0; i < inputs.length; i++) {
-			this.intoOffsets[outputs[i] + 1]++;
-			this.outOfOffsets[inputs[i] + 1]++;
-		}
-		for (int lot = 1; lot < lots + 2; lot++) {
-			this.intoOffsets[lot] += this.intoOffsets[lot - 1];
-			this.outOfOffsets[lot] += this.outOfOffsets[lot - 1];
-		}
-		this.intoInputs = new int[inputs.length];
-		this.outOfOutputs = new int[inputs.length];
-		int[] intoFill = this.intoOffsets.clone();
-		int[] outOfFill = this.outOfOffsets.clone();
-		for (int i = 0; i < inputs.length; i++) {
-			this.intoInputs[intoFill[outputs[i]]++] = inputs[i];
-			this.outOfOutputs[outOfFill[inputs[i]]++] = outputs[i];
-		}
+	private MemoryLotGraph(int lots, IntBuffer intoOffsets, IntBuffer intoInputs, IntBuffer outOfOffsets,
+			IntBuffer outOfOutputs) {
+		this.lots = lots;
+		this.links = intoInputs.limit();
+		this.intoOffsets = intoOffsets;
+		this.intoInputs = intoInputs;
+		this.outOfOffsets = outOfOffsets;
+		this.outOfOutputs = outOfOutputs;
 	}
 
-	/** Reads every link of the index. */
+	/** Builds the arrays from links given as (input lot, output lot) pairs. */
+	static MemoryLotGraph of(int lots, int[] inputs, int[] outputs) {
+		int[] intoOffsets = new int[lots + 2];
+		int[] outOfOffsets = new int[lots + 2];
+		for (int i = 0; i < inputs.length; i++) {
+			intoOffsets[outputs[i] + 1]++;
+			outOfOffsets[inputs[i] + 1]++;
+		}
+		for (int lot = 1; lot < lots + 2; lot++) {
+			intoOffsets[lot] += intoOffsets[lot - 1];
+			outOfOffsets[lot] += outOfOffsets[lot - 1];
+		}
+		int[] intoInputs = new int[inputs.length];
+		int[] outOfOutputs = new int[inputs.length];
+		int[] intoFill = intoOffsets.clone();
+		int[] outOfFill = outOfOffsets.clone();
+		for (int i = 0; i < inputs.length; i++) {
+			intoInputs[intoFill[outputs[i]]++] = inputs[i];
+			outOfOutputs[outOfFill[inputs[i]]++] = outputs[i];
+		}
+		return new MemoryLotGraph(lots, IntBuffer.wrap(intoOffsets), IntBuffer.wrap(intoInputs),
+				IntBuffer.wrap(outOfOffsets), IntBuffer.wrap(outOfOutputs));
+	}
+
+	/** Reads every link of the index onto the heap. */
 	public static MemoryLotGraph load(Connection connection) throws SQLException {
 		Edges links = readLinks(connection);
 		int lots;
@@ -54,7 +96,7 @@ public final class MemoryLotGraph implements LotGraph {
 			rs.next();
 			lots = rs.getInt(1);
 		}
-		return new MemoryLotGraph(lots, links.inputs(), links.outputs());
+		return of(lots, links.inputs(), links.outputs());
 	}
 
 	/** Every link of the index, as (input lot, output lot) pairs. */
@@ -79,34 +121,102 @@ public final class MemoryLotGraph implements LotGraph {
 		}
 	}
 
+	/**
+	 * Maps a link file into memory.
+	 * @return the graph, or null when there is no such file, or it was written for
+	 * another generation of the index, or it is not whole
+	 */
+	public static @Nullable MemoryLotGraph map(Path file, String generation) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			return null;
+		}
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			if (size < HEADER) {
+				return null;
+			}
+			MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+			mapped.order(ByteOrder.LITTLE_ENDIAN);
+			UUID id = UUID.fromString(generation);
+			if (mapped.getLong(0) != MAGIC || mapped.getLong(8) != id.getMostSignificantBits()
+					|| mapped.getLong(16) != id.getLeastSignificantBits()) {
+				return null;
+			}
+			int lots = mapped.getInt(24);
+			int links = mapped.getInt(28);
+			if (lots < 0 || links < 0 || size != HEADER + 4L * (2L * (lots + 2) + 2L * links)) {
+				return null;
+			}
+			IntBuffer ints = mapped.position(HEADER).slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+			int at = 0;
+			IntBuffer intoOffsets = ints.slice(at, lots + 2);
+			at += lots + 2;
+			IntBuffer intoInputs = ints.slice(at, links);
+			at += links;
+			IntBuffer outOfOffsets = ints.slice(at, lots + 2);
+			at += lots + 2;
+			IntBuffer outOfOutputs = ints.slice(at, links);
+			return new MemoryLotGraph(lots, intoOffsets, intoInputs, outOfOffsets, outOfOutputs);
+		}
+	}
+
+	/**
+	 * Writes these arrays as the link file of an index generation: to a temporary file,
+	 * forced to disk, then renamed over the old one, so a reader maps either the old file
+	 * or the new one, whole.
+	 */
+	public void write(Path file, String generation) throws IOException {
+		Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			UUID id = UUID.fromString(generation);
+			ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+			header.putLong(MAGIC).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+			header.putInt(this.lots).putInt(this.links).position(HEADER).flip();
+			writeFully(channel, header);
+			ByteBuffer block = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+			for (IntBuffer array : List.of(this.intoOffsets, this.intoInputs, this.outOfOffsets, this.outOfOutputs)) {
+				for (int from = 0; from < array.limit(); from += block.capacity() / 4) {
+					int count = Math.min(block.capacity() / 4, array.limit() - from);
+					block.clear();
+					block.asIntBuffer().put(array.slice(from, count));
+					block.limit(count * 4);
+					writeFully(channel, block);
+				}
+			}
+			channel.force(true);
+		}
+		Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+		while (buffer.hasRemaining()) {
+			channel.write(buffer);
+		}
+	}
+
 	public int links() {
 		return this.links;
 	}
 
 	@Override
 	public Edges into(int[] lots) {
-		IntList inputs = new IntList();
-		IntList outputs = new IntList();
-		for (int lot : lots) {
-			if (lot >= 0 && lot + 1 < this.intoOffsets.length) {
-				for (int e = this.intoOffsets[lot]; e < this.intoOffsets[lot + 1]; e++) {
-					inputs.add(this.intoInputs[e]);
-					outputs.add(lot);
-				}
-			}
-		}
-		return new Edges(inputs.toArray(), outputs.toArray());
+		return step(lots, this.intoOffsets, this.intoInputs, true);
 	}
 
 	@Override
 	public Edges outOf(int[] lots) {
+		return step(lots, this.outOfOffsets, this.outOfOutputs, false);
+	}
+
+	private Edges step(int[] lots, IntBuffer offsets, IntBuffer neighbours, boolean into) {
 		IntList inputs = new IntList();
 		IntList outputs = new IntList();
 		for (int lot : lots) {
-			if (lot >= 0 && lot + 1 < this.outOfOffsets.length) {
-				for (int e = this.outOfOffsets[lot]; e < this.outOfOffsets[lot + 1]; e++) {
-					inputs.add(lot);
-					outputs.add(this.outOfOutputs[e]);
+			if (lot >= 0 && lot + 1 < offsets.limit()) {
+				for (int e = offsets.get(lot); e < offsets.get(lot + 1); e++) {
+					inputs.add(into ? neighbours.get(e) : lot);
+					outputs.add(into ? lot : neighbours.get(e));
 				}
 			}
 		}

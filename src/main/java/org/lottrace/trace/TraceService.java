@@ -55,13 +55,27 @@ public class TraceService {
 	}
 
 	/**
-	 * Walk links in memory from now on (a running service): loads them from the index.
-	 * Call again after a refresh that changed links.
+	 * Walk links in memory from now on (a running service): maps the index's link file,
+	 * or loads the links from the index when it has none. Call again after a refresh that
+	 * changed links.
 	 */
 	public void useMemoryGraph() throws SQLException {
 		try (Connection connection = this.index.connect()) {
-			this.memoryGraph = MemoryLotGraph.load(connection);
+			MemoryLotGraph mapped = this.index.mappedLinks(connection);
+			this.memoryGraph = (mapped != null) ? mapped : MemoryLotGraph.load(connection);
 		}
+	}
+
+	/**
+	 * The links to walk: those in memory (a running service), else the link file mapped
+	 * into memory (a one-shot command: no query per level), else the index.
+	 */
+	private LotGraph graph(Connection connection) throws SQLException {
+		MemoryLotGraph graph = this.memoryGraph;
+		if (graph == null) {
+			graph = this.index.mappedLinks(connection);
+		}
+		return (graph != null) ? graph : new DuckDbLotGraph(connection);
 	}
 
 	/**
@@ -86,7 +100,7 @@ public class TraceService {
 		long started = System.nanoTime();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
 			int[] start = StartLots.resolve(sql, request);
-			LotGraph graph = (this.memoryGraph != null) ? this.memoryGraph : new DuckDbLotGraph(connection);
+			LotGraph graph = graph(connection);
 			Map<Integer, Integer> backward = (request.direction() != Direction.FORWARD)
 					? Traversal.backward(graph, start) : Map.of();
 			Map<Integer, Integer> forward = switch (request.direction()) {

@@ -1,5 +1,6 @@
 package org.lottrace.trace;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,6 +65,8 @@ class LotGraphIntegrationTests {
 		try (Connection connection = this.store.index().connect()) {
 			LotGraph duckDb = new DuckDbLotGraph(connection);
 			LotGraph memory = MemoryLotGraph.load(connection);
+			LotGraph mapped = this.store.index().mappedLinks(connection);
+			assertThat(mapped).as("the link file the refresh wrote").isNotNull();
 			for (int lot : this.lots) {
 				// when
 				Map<Integer, Integer> backward = Traversal.backward(duckDb, new int[] { lot });
@@ -76,6 +79,8 @@ class LotGraphIntegrationTests {
 					.isEqualTo(new TreeMap<>(forward));
 				assertThat(edges(memory.into(new int[] { lot }))).isEqualTo(edges(duckDb.into(new int[] { lot })));
 				assertThat(edges(memory.outOf(new int[] { lot }))).isEqualTo(edges(duckDb.outOf(new int[] { lot })));
+				assertThat(edges(mapped.into(new int[] { lot }))).isEqualTo(edges(duckDb.into(new int[] { lot })));
+				assertThat(edges(mapped.outOf(new int[] { lot }))).isEqualTo(edges(duckDb.outOf(new int[] { lot })));
 				assertThat(backward.keySet()).as("backward from %d", lot)
 					.isEqualTo(closure(lot, "output_lot", "input_lot"));
 				assertThat(forward.keySet()).as("forward from %d", lot)
@@ -105,18 +110,28 @@ class LotGraphIntegrationTests {
 	}
 
 	@Test
-	void tracesEveryLotAlikeThroughTheServiceWithEitherGraph() throws SQLException {
-		// given: each lot by its code and assigner, through DuckDB
+	void tracesEveryLotAlikeThroughTheServiceWithEachGraph() throws Exception {
+		// given: each lot by its code and assigner, through DuckDB (the link file set
+		// aside)
 		List<TraceRequest> requests = this.store.query("SELECT lot_code || '|' || lot_assigner FROM lot ORDER BY 1")
 			.stream()
 			.map((l) -> new TraceRequest(l.split("\\|")[0], l.split("\\|")[1], null, null, null, Direction.BOTH, null))
 			.toList();
+		Path linkFile = this.store.index().linkFile();
+		Path aside = linkFile.resolveSibling("aside.bin");
+		Files.move(linkFile, aside);
 		List<String> viaDuckDb = new ArrayList<>();
 		for (TraceRequest request : requests) {
 			viaDuckDb.add(answer(this.store.trace(request)));
 		}
+		Files.move(aside, linkFile);
 
-		// when
+		// when: through the link file mapped (a one-shot command), then the heap (a
+		// service)
+		List<String> mapped = new ArrayList<>();
+		for (TraceRequest request : requests) {
+			mapped.add(answer(this.store.trace(request)));
+		}
 		this.store.traces().useMemoryGraph();
 		List<String> inMemory = new ArrayList<>();
 		for (TraceRequest request : requests) {
@@ -124,6 +139,7 @@ class LotGraphIntegrationTests {
 		}
 
 		// then
+		assertThat(mapped).isEqualTo(viaDuckDb);
 		assertThat(inMemory).isEqualTo(viaDuckDb);
 	}
 

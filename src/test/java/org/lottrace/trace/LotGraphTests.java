@@ -1,18 +1,23 @@
 package org.lottrace.trace;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +77,73 @@ class LotGraphTests {
 			assertThat(Traversal.backward(memory, new int[] { 3 })).containsOnly(Map.entry(3, 0), Map.entry(2, 1),
 					Map.entry(1, 2));
 		}
+	}
+
+	@Test
+	void theLinkFileWalksAsTheArraysItWasWrittenFrom(@TempDir Path folder) throws Exception {
+		for (int seed = 1; seed <= 10; seed++) {
+			// given
+			Random random = new Random(seed);
+			int lots = 1 + random.nextInt(3000);
+			int links = random.nextInt(lots * 3);
+			int[] inputs = new int[links];
+			int[] outputs = new int[links];
+			for (int i = 0; i < links; i++) {
+				inputs[i] = 1 + random.nextInt(lots);
+				outputs[i] = 1 + random.nextInt(lots);
+			}
+			MemoryLotGraph heap = MemoryLotGraph.of(lots, inputs, outputs);
+			String generation = UUID.randomUUID().toString();
+			Path file = folder.resolve("links-" + seed + ".bin");
+
+			// when
+			heap.write(file, generation);
+			MemoryLotGraph mapped = MemoryLotGraph.map(file, generation);
+
+			// then
+			assertThat(mapped).isNotNull();
+			assertThat(mapped.links()).isEqualTo(links);
+			for (int lot = 0; lot <= lots + 1; lot++) {
+				int[] one = { lot };
+				assertThat(pairs(mapped.into(one))).as("seed %d into %d", seed, lot).isEqualTo(pairs(heap.into(one)));
+				assertThat(pairs(mapped.outOf(one))).as("seed %d out of %d", seed, lot)
+					.isEqualTo(pairs(heap.outOf(one)));
+			}
+			int[] start = { 1 + random.nextInt(lots) };
+			assertThat(Traversal.bothWays(mapped, start)).isEqualTo(Traversal.bothWays(heap, start));
+			assertThat(folder.resolve(file.getFileName() + ".tmp")).doesNotExist();
+		}
+	}
+
+	@Test
+	void aLinkFileOfAnotherGenerationOrNotWholeIsNotUsed(@TempDir Path folder) throws Exception {
+		// given
+		MemoryLotGraph graph = MemoryLotGraph.of(3, new int[] { 1, 2 }, new int[] { 2, 3 });
+		Path file = folder.resolve("links.bin");
+		String generation = UUID.randomUUID().toString();
+		graph.write(file, generation);
+		byte[] whole = Files.readAllBytes(file);
+
+		// when, then
+		assertThat(MemoryLotGraph.map(file, generation)).isNotNull();
+		assertThat(MemoryLotGraph.map(file, UUID.randomUUID().toString())).as("another generation").isNull();
+		assertThat(MemoryLotGraph.map(folder.resolve("missing.bin"), generation)).as("missing").isNull();
+		Files.write(file, Arrays.copyOf(whole, whole.length - 4));
+		assertThat(MemoryLotGraph.map(file, generation)).as("cut short").isNull();
+		Files.write(file, Arrays.copyOf(whole, 20));
+		assertThat(MemoryLotGraph.map(file, generation)).as("header cut short").isNull();
+		byte[] otherMagic = whole.clone();
+		otherMagic[0] ^= 1;
+		Files.write(file, otherMagic);
+		assertThat(MemoryLotGraph.map(file, generation)).as("not a link file").isNull();
+	}
+
+	private static List<String> pairs(LotGraph.Edges edges) {
+		List<String> pairs = new ArrayList<>();
+		for (int i = 0; i < edges.size(); i++) {
+			pairs.add(edges.inputs()[i] + "->" + edges.outputs()[i]);
+		}
+		return pairs;
 	}
 
 	/** An index with lots 1..{@code lots} and the given (input, output) links. */

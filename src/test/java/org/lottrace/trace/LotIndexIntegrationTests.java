@@ -45,6 +45,8 @@ class LotIndexIntegrationTests {
 
 	IndexRefresher.Result nightTwo;
 
+	List<String> linkFileAfterNightOne;
+
 	@BeforeAll
 	void ingestTwoNightsRefreshingAfterEach(@TempDir Path folder) {
 		this.store = this.stores.withMasterData(folder)
@@ -52,6 +54,7 @@ class LotIndexIntegrationTests {
 					"corrections/night1/TICKETS_20261021.csv", "corrections/night1/BOL_20261022.txt");
 		this.nightOne = this.store.refresh();
 		this.sugarAfterNightOne = this.store.trace(TraceRequest.lot("SB-2020", Direction.FORWARD));
+		this.linkFileAfterNightOne = linkFileLinks();
 		this.store.ingest(NIGHT_TWO.toArray(String[]::new));
 		this.nightTwo = this.store.refresh();
 	}
@@ -82,6 +85,34 @@ class LotIndexIntegrationTests {
 		// then
 		assertThat(again.commits()).isZero();
 		assertThat(again.events()).isZero();
+	}
+
+	@Test
+	@Order(1)
+	void rewritesTheLinkFileWhenARefreshChangesLinks() {
+		// then: night one's file held night one's links; night two moved the sugar into
+		// K261021A, and the file now holds exactly the index's links
+		List<String> links = this.store.query("SELECT input_lot || '->' || output_lot FROM link ORDER BY 1");
+		assertThat(this.linkFileAfterNightOne).isNotEmpty().isNotEqualTo(links);
+		assertThat(linkFileLinks()).isEqualTo(links);
+	}
+
+	/** The links the index's link file holds, as sorted "input->output" pairs. */
+	private List<String> linkFileLinks() {
+		try (java.sql.Connection connection = this.store.index().connect()) {
+			MemoryLotGraph mapped = this.store.index().mappedLinks(connection);
+			assertThat(mapped).as("the link file of the index's generation").isNotNull();
+			int[] lots = this.store.query("SELECT lot_id FROM lot").stream().mapToInt(Integer::parseInt).toArray();
+			LotGraph.Edges edges = mapped.outOf(lots);
+			List<String> pairs = new java.util.ArrayList<>();
+			for (int i = 0; i < edges.size(); i++) {
+				pairs.add(edges.inputs()[i] + "->" + edges.outputs()[i]);
+			}
+			return pairs.stream().sorted().toList();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -59,6 +59,9 @@ public final class TraceBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The generation the benchmark's scratch link file is written for. */
+	private static final String GENERATION = "00000000-0000-0000-0000-000000000001";
+
 	private final Settings settings;
 
 	private final Consumer<String> out;
@@ -219,8 +222,16 @@ public final class TraceBenchmark {
 			MemoryLotGraph memory = MemoryLotGraph.load(connection);
 			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 			DuckDbLotGraph duck = new DuckDbLotGraph(connection);
+			Path scratch = dir.resolve("links-scratch.bin");
+			long writeStarted = System.nanoTime();
+			MemoryLotGraph.load(connection).write(scratch, GENERATION);
+			double writeSeconds = (System.nanoTime() - writeStarted) / 1e9;
+			long fileBytes = Files.size(scratch);
 			long[] reached = new long[1];
 			Timings inMemory = time(sample, (lot) -> reached[0] += Traversal.bothWays(memory, lot));
+			// as a fresh process does it: map the file, check its header, walk
+			Timings mapped = time(sample, (lot) -> Traversal.bothWays(mapOrFail(scratch), lot));
+			Files.delete(scratch);
 			Timings overIndex = time(sample, (lot) -> Traversal.bothWays(duck, lot));
 			Timings postgres = postgres(connection, size, sample);
 			this.out.accept(String.format(Locale.ROOT,
@@ -228,9 +239,18 @@ public final class TraceBenchmark {
 					sample.size(), reached[0] / (double) sample.size()));
 			this.out.accept("    in memory (a running service)     " + inMemory
 					+ String.format(Locale.ROOT, "   [links loaded in %.1f s]", loadSeconds));
-			this.out.accept("    DuckDB index look-ups (one-shot)  " + overIndex);
+			this.out.accept("    link file mapped (one-shot)       " + mapped
+					+ String.format(Locale.ROOT, "   [file of %,.1f MB, loaded and written in %.2f s]",
+							fileBytes / 1e6, writeSeconds));
+			this.out.accept("    DuckDB index look-ups             " + overIndex);
 			this.out.accept("    PostgreSQL WITH RECURSIVE         "
 					+ ((postgres != null) ? postgres : "skipped (no --postgres server given)"));
+			if (postgres != null) {
+				this.out.accept(String.format(Locale.ROOT,
+						"    one-shot / PostgreSQL, medians: link file %.2f, DuckDB look-ups %.2f (target <= 0.5)",
+						mapped.medianMillis() / postgres.medianMillis(),
+						overIndex.medianMillis() / postgres.medianMillis()));
+			}
 			TraceService service = new TraceService(index, new IndexRefresher(index, new StoreCatalog(layout)),
 					Clock.systemDefaultZone());
 			service.useMemoryGraph();
@@ -239,6 +259,14 @@ public final class TraceBenchmark {
 							null, null, org.lottrace.trace.Direction.BOTH, null)));
 			this.out.accept("    full trace with records (service)  " + full + "   [first 20 of the sample]");
 		}
+	}
+
+	private static MemoryLotGraph mapOrFail(Path file) throws IOException {
+		MemoryLotGraph graph = MemoryLotGraph.map(file, GENERATION);
+		if (graph == null) {
+			throw new IllegalStateException("the link file " + file + " could not be mapped");
+		}
+		return graph;
 	}
 
 	private Timings time(List<Integer> lots, LotAction action) throws Exception {
