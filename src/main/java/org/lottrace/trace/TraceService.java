@@ -244,6 +244,32 @@ public class TraceService {
 	}
 
 	/**
+	 * Why a request by foods found nothing, when it named foods the product master data
+	 * does not put on the Food Traceability List.
+	 */
+	private static String notListed(Statement sql, RecordRequest request) throws SQLException {
+		if (request.allFoods() || request.products().isEmpty()) {
+			return "";
+		}
+		List<String> unlisted = new ArrayList<>();
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT product_code FROM product WHERE product_code IN (")
+			.strings(request.products())
+			.sql(") AND ftl_category IS NULL ORDER BY product_code")
+			.query()) {
+			while (rs.next()) {
+				unlisted.add(rs.getString(1));
+			}
+		}
+		if (unlisted.isEmpty()) {
+			return "";
+		}
+		return "; " + String.join(", ", unlisted) + ((unlisted.size() == 1) ? " is" : " are")
+				+ " not on the Food Traceability List (no FTL category in the product master data), and the FDA "
+				+ "records cover listed foods only: ask for every food (--all-foods, API: \"allFoods\": true) to "
+				+ "include it";
+	}
+
+	/**
 	 * Selects the records of a request for foods and a date range, or for lot codes.
 	 * @throws TraceException when the request names nothing, or nothing in the store
 	 * matches it
@@ -260,7 +286,7 @@ public class TraceService {
 			Map<Integer, TracedLot> lots = new HashMap<>();
 			TracedEvents.Found found = RecordQuery.select(sql, request, lots);
 			if (found.events().isEmpty()) {
-				throw TraceException.notFound("no records match " + request.subject());
+				throw TraceException.notFound("no records match " + request.subject() + notListed(sql, request));
 			}
 			Map<String, TracedLot> eventLots = new HashMap<>();
 			found.lots().forEach((key, id) -> eventLots.put(key, lots.get(id)));

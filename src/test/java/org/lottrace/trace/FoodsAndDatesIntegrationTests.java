@@ -93,7 +93,10 @@ class FoodsAndDatesIntegrationTests {
 
 		// when, then
 		assertThatExceptionOfType(TraceException.class).isThrownBy(() -> this.store.traces().records(request))
-			.withMessage("no records match products FLOUR-AP-50, 2026-10-04..2026-10-05");
+			.withMessage("no records match products FLOUR-AP-50, 2026-10-04..2026-10-05; FLOUR-AP-50 is not on the "
+					+ "Food Traceability List (no FTL category in the product master data), and the FDA records "
+					+ "cover listed foods only: ask for every food (--all-foods, API: \"allFoods\": true) to "
+					+ "include it");
 	}
 
 	@Test

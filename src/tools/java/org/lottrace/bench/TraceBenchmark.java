@@ -322,8 +322,8 @@ public final class TraceBenchmark {
 	}
 
 	/**
-	 * For the service under load: 30 random produced lots to trace, and the product with
-	 * the most lots over the store's two years.
+	 * For the service under load: 30 random produced lots to trace, and the food of the
+	 * Food Traceability List with the most lots over the store's two years.
 	 */
 	private ServiceLoadBenchmark.Workload serviceWorkload(Path dir) throws SQLException {
 		StoreLayout layout = new StoreLayout(dir.resolve("store"));
@@ -338,9 +338,10 @@ public final class TraceBenchmark {
 					lots.add(new String[] { rs.getString(1), rs.getString(2) });
 				}
 			}
+			// a food on the Food Traceability List: the FDA records cover only those
 			try (ResultSet rs = sql.executeQuery("SELECT product_code, min(event_date), max(event_date) FROM event "
-					+ "WHERE NOT superseded AND product_code IS NOT NULL GROUP BY product_code "
-					+ "ORDER BY count(DISTINCT lot_id) DESC, product_code LIMIT 1")) {
+					+ "WHERE NOT superseded AND product_code IN (SELECT product_code FROM product WHERE ftl_category "
+					+ "IS NOT NULL) GROUP BY product_code ORDER BY count(DISTINCT lot_id) DESC, product_code LIMIT 1")) {
 				rs.next();
 				return new ServiceLoadBenchmark.Workload(lots, rs.getString(1), rs.getString(2), rs.getString(3));
 			}
