@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.lottrace.ingest.IngestService;
+import org.lottrace.report.TraceAnswers;
 import org.lottrace.runs.TraceOutcome;
 import org.lottrace.trace.Direction;
 import org.lottrace.trace.TraceRequest;
@@ -50,7 +51,7 @@ class DemoCommand implements SpringCommand {
 		console.println("");
 		TraceOutcome outcome = TraceCommand.run(context,
 				new TraceRequest(COMPLAINT_LOT, null, null, null, null, Direction.BOTH, COMPLAINT),
-				(findings) -> new TraceText(console).print(findings), null);
+				(findings) -> new TraceText(console).print(TraceAnswers.of(findings)), null);
 		TraceCommand.printReports(console, outcome);
 		// the demo shows; it ends with 0 once it ran, complete or not (trace gives 6 for
 		// an

@@ -1,6 +1,7 @@
 package org.lottrace.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,28 @@ public final class Launcher {
 		properties.putAll(command.properties());
 		// a class-data training run (spring.context.exit) starts the application only
 		if (command.readsStore() && System.getProperty("spring.context.exit") == null) {
-			Optional<String> problem = StoreCheck.problem(StoreCheck.root(properties));
+			Path storeRoot = StoreCheck.root(properties);
+			Optional<String> problem = StoreCheck.problem(storeRoot);
 			if (problem.isPresent()) {
 				err.println("lottrace: " + problem.get());
 				return ExitCodes.NOT_FOUND;
+			}
+			if (command instanceof TraceCommand trace) {
+				// a running serve holds the index: ask it rather than refuse
+				try {
+					Integer exit = trace.askRunningService(storeRoot);
+					if (exit != null) {
+						return exit;
+					}
+				}
+				catch (CommandException ex) {
+					err.println("lottrace: " + ex.getMessage());
+					return ex.exitCode();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return ExitCodes.FAILED;
+				}
 			}
 		}
 		warmUpDuckDb();

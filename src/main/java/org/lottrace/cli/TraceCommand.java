@@ -1,10 +1,14 @@
 package org.lottrace.cli;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.report.Manifest;
+import org.lottrace.report.TraceAnswers;
 import org.lottrace.report.TraceFindings;
 import org.lottrace.runs.TraceOutcome;
 import org.lottrace.runs.TraceRunner;
@@ -84,11 +88,38 @@ class TraceCommand implements SpringCommand {
 			console.println("As of " + this.asOf + ": the store as it stood then");
 		}
 		TraceOutcome outcome = run(context, request, (findings) -> {
-			new TraceText(console).print(findings);
+			new TraceText(console).print(TraceAnswers.of(findings));
 			console.flush();
 		}, this.asOf);
 		printReports(console, outcome);
 		return exitCode(outcome);
+	}
+
+	/**
+	 * Asks the {@code lottrace serve} running on the store, if there is one: it holds the
+	 * index, so the trace could not run here.
+	 * @return the exit code, or null when no service answered (run the trace here)
+	 */
+	@Nullable Integer askRunningService(Path storeRoot) throws InterruptedException {
+		RunningService service = RunningService.find(storeRoot);
+		if (service == null) {
+			return null;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("lot", this.subject.lot);
+		body.put("product", this.subject.product);
+		body.put("assigner", this.assigner);
+		body.put("from", (this.from != null) ? this.from.toString() : null);
+		body.put("to", (this.to != null) ? this.to.toString() : null);
+		body.put("direction", this.direction.name().toLowerCase(java.util.Locale.ROOT));
+		body.put("reason", this.reason);
+		body.put("asOf", this.asOf);
+		body.values().removeIf(java.util.Objects::isNull);
+		Console console = new Console();
+		if (this.asOf != null) {
+			console.println("As of " + this.asOf + ": the store as it stood then");
+		}
+		return service.trace(body, console);
 	}
 
 	/** {@link ExitCodes#INCOMPLETE} when the answer has gaps. */

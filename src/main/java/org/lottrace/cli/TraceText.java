@@ -2,29 +2,21 @@ package org.lottrace.cli;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.lottrace.kde.KdeEvent;
-import org.lottrace.kde.Location;
-import org.lottrace.kde.Product;
-import org.lottrace.kde.Quantity;
+import org.lottrace.report.TraceAnswers;
+import org.lottrace.report.TraceAnswers.Batch;
 import org.lottrace.report.TraceAnswers.GapEntry;
-import org.lottrace.report.TraceFindings;
-import org.lottrace.trace.Direction;
-import org.lottrace.trace.Gap;
-import org.lottrace.trace.TraceAnalysis;
-import org.lottrace.trace.TraceAnalysis.Batch;
-import org.lottrace.trace.TraceAnalysis.Ingredient;
-import org.lottrace.trace.TraceAnalysis.Input;
-import org.lottrace.trace.TraceAnalysis.Shipment;
-import org.lottrace.trace.TraceResult;
-import org.lottrace.trace.TraceResult.TracedLot;
+import org.lottrace.report.TraceAnswers.Ingredient;
+import org.lottrace.report.TraceAnswers.Input;
+import org.lottrace.report.TraceAnswers.Receipt;
+import org.lottrace.report.TraceAnswers.Shipment;
 
 /**
  * Prints a trace's answers in the terminal: whether the answer is complete (and every gap
- * when it is not) first, then the three questions.
+ * when it is not) first, then the three questions. It prints {@link TraceAnswers}, the
+ * answers as {@code trace.json} and the HTTP API give them, so a trace run here and one a
+ * running service answered read the same.
  */
 final class TraceText {
 
@@ -34,47 +26,42 @@ final class TraceText {
 		this.console = console;
 	}
 
-	void print(TraceFindings findings) {
-		TraceAnalysis analysis = findings.analysis();
-		TraceResult result = analysis.result();
-		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", result.request().subject(),
-				result.request().direction().name().toLowerCase(Locale.ROOT), result.lots().size(),
-				analysis.shipments().size(), result.elapsed().toMillis());
-		printCompleteness(this.console, Gap.verdict(findings.gaps()),
-				findings.gaps().stream().map(GapEntry::of).toList());
+	void print(TraceAnswers answers) {
+		this.console.printf("Trace of %s, %s: %d lots, %d shipments, in %d ms%n", answers.subject(),
+				answers.direction(), answers.lots(), answers.customers().size(), answers.elapsedMillis());
+		printCompleteness(this.console, answers.verdict(), answers.gaps());
 		this.console.println("");
-		boolean madeHere = analysis.batches().stream().allMatch((b) -> !b.outputs().isEmpty());
+		boolean madeHere = answers.batches().stream().allMatch(Batch::madeHere);
 		this.console.println(madeHere ? "1. Which batch" : "1. The lot");
-		for (Batch batch : analysis.batches()) {
-			printBatch(result, batch);
+		for (Batch batch : answers.batches()) {
+			printBatch(batch);
 		}
 		this.console.println("");
-		Direction direction = result.request().direction();
-		printIngredients(result, analysis.ingredients(), direction);
+		printIngredients(answers);
 		this.console.println("");
-		this.console.println(customersHeading(madeHere, direction));
-		if (direction == Direction.BACKWARD) {
+		this.console.println(customersHeading(madeHere, answers.direction()));
+		if (answers.direction().equals("backward")) {
 			this.console.println("   Not traced forward (the request asked for the backward direction only).");
 		}
-		for (Shipment shipment : analysis.shipments()) {
-			KdeEvent event = shipment.event();
+		for (Shipment shipment : answers.customers()) {
 			this.console.printf(" %s %s  %-44s %-10s %9s  %-10s via %s%n", shipment.ofTheBatch() ? "*" : " ",
-					event.eventDate(), trim(party(result, event.locations().partner()), 44), shipment.lot().code(),
-					quantity(event.quantity()), (event.reference() != null) ? event.reference().number() : "",
-					shipment.via().stream().map(result::label).collect(Collectors.joining(", ")));
+					shipment.date(), trim(party(shipment.customer(), shipment.shipTo()), 44), shipment.lot(),
+					quantity(shipment.quantity(), shipment.unit()),
+					(shipment.billOfLading() != null) ? shipment.billOfLading() : "",
+					String.join(", ", shipment.via()));
 		}
 	}
 
-	private void printIngredients(TraceResult result, List<Ingredient> ingredients, Direction direction) {
+	private void printIngredients(TraceAnswers answers) {
 		this.console.println("2. Ingredient lots (every level; supplier = who assigned the lot code)");
-		if (direction == Direction.FORWARD) {
+		if (answers.direction().equals("forward")) {
 			this.console.println("   Not traced backward (the request asked for the forward direction only).");
 		}
-		for (Ingredient ingredient : ingredients) {
-			KdeEvent receipt = ingredient.receipts().isEmpty() ? null : ingredient.receipts().get(0);
-			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot().code(),
-					trim(party(result, ingredient.lot().assigner()), 30),
-					trim(product(result, ingredient.productCode()), 28),
+		for (Ingredient ingredient : answers.ingredients()) {
+			Receipt receipt = ingredient.received().isEmpty() ? null : ingredient.received().get(0);
+			this.console.printf("   %-2d %-12s %-30s %-28s %s%n", ingredient.depth(), ingredient.lot(),
+					trim(party(ingredient.supplier(), ingredient.assigner()), 30),
+					trim(name(ingredient.productName(), ingredient.product()), 28),
 					(receipt != null) ? describe(receipt) : "no receiving or production record");
 		}
 	}
@@ -83,11 +70,11 @@ final class TraceText {
 	 * The third question as the direction asked it: a forward trace follows the lot and
 	 * what was made from it, not the lots that share its ingredients.
 	 */
-	private static String customersHeading(boolean madeHere, Direction direction) {
+	private static String customersHeading(boolean madeHere, String direction) {
 		String subject = madeHere ? "batch" : "lot";
 		String heading = "3. Who received product from this " + subject + " (* the " + subject
 				+ " or a lot made from it)";
-		return (direction == Direction.FORWARD) ? heading : heading + " or from a lot that shares an ingredient lot";
+		return direction.equals("forward") ? heading : heading + " or from a lot that shares an ingredient lot";
 	}
 
 	/** The verdict, and every gap with the export line it comes from. */
@@ -101,60 +88,49 @@ final class TraceText {
 	}
 
 	/** How a lot came to be here: received, or produced under a work order. */
-	private static String describe(KdeEvent receipt) {
-		String what = (receipt.cte() == org.lottrace.kde.Cte.TRANSFORMATION) ? "produced " : "received ";
-		return what + receipt.eventDate() + ", " + quantity(receipt.quantity()) + ", " + receipt.reference();
+	private static String describe(Receipt receipt) {
+		return (receipt.madeHere() ? "produced " : "received ") + receipt.date() + ", "
+				+ quantity(receipt.quantity(), receipt.unit()) + ", " + receipt.reference();
 	}
 
-	private void printBatch(TraceResult result, Batch batch) {
-		String product = product(result, batch.productCode());
-		if (batch.outputs().isEmpty()) {
-			this.console.printf("   %s %s (%s): not made here%n", result.label(batch.lot()), product,
-					party(result, batch.lot().assigner()));
+	private void printBatch(Batch batch) {
+		String product = name(batch.productName(), batch.product());
+		if (!batch.madeHere()) {
+			this.console.printf("   %s %s (%s): not made here%n", batch.lot(), product,
+					party(batch.supplier(), batch.assigner()));
 		}
-		for (KdeEvent output : batch.outputs()) {
-			this.console.printf("   %s %s: work order %s, completed %s at %s, %s%n", result.label(batch.lot()), product,
-					output.workOrder(), output.eventDate(), party(result, output.locations().location()),
-					quantity(output.quantity()));
+		else {
+			this.console.printf("   %s %s: work order %s, completed %s at %s, %s%n", batch.lot(), product,
+					batch.workOrder(), batch.completed(), (batch.site() != null) ? batch.site() : "",
+					(batch.quantity() != null && batch.unit() != null) ? quantity(batch.quantity(), batch.unit()) : "");
 		}
 		for (Input input : batch.inputs()) {
-			KdeEvent event = input.event();
-			this.console.printf("     input %-12s %-28s %-30s %s%n", result.label(input.lot()),
-					trim(product(result, input.productCode()), 28), trim(party(result, input.lot().assigner()), 30),
-					(event != null) ? quantity(event.quantity()) + " (" + event.secondReference() + ")" : "");
+			this.console.printf("     input %-12s %-28s %-30s %s%n", input.lot(),
+					trim(name(input.productName(), input.product()), 28),
+					trim(party(input.supplier(), input.assigner()), 30),
+					(input.quantity() != null && input.unit() != null) ? quantity(input.quantity(), input.unit())
+							+ ((input.ticket() != null) ? " (ticket " + input.ticket() + ")" : "") : "");
 		}
 	}
 
-	static String party(TraceResult result, @Nullable String code) {
+	/** {@code Business name (CODE)}, or the code alone when master data has no name. */
+	private static String party(@Nullable String name, @Nullable String code) {
 		if (code == null) {
-			return "";
+			return (name != null) ? name : "";
 		}
-		Location location = result.locations().get(code);
-		return (location != null) ? location.businessName() + " (" + code + ")" : code;
+		return (name != null) ? name + " (" + code + ")" : code;
 	}
 
-	static String product(TraceResult result, @Nullable String code) {
-		if (code == null) {
-			return "";
-		}
-		Product product = result.products().get(code);
-		return (product != null) ? product.name() : code;
+	private static String name(@Nullable String name, @Nullable String code) {
+		return (name != null) ? name : (code != null) ? code : "";
 	}
 
-	static String quantity(Quantity quantity) {
-		return number(quantity.value()) + " " + quantity.unit();
-	}
-
-	static String number(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
+	private static String quantity(BigDecimal value, String unit) {
+		return value.stripTrailingZeros().toPlainString() + " " + unit;
 	}
 
 	private static String trim(String text, int width) {
 		return (text.length() <= width) ? text : text.substring(0, width - 1) + "…";
-	}
-
-	static String join(List<String> parts) {
-		return String.join(", ", parts);
 	}
 
 }

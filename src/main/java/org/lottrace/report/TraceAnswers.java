@@ -47,9 +47,14 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 
 	}
 
-	public record Batch(String lot, String assigner, boolean madeHere, @Nullable String product,
-			@Nullable String productName, @Nullable String workOrder, @Nullable LocalDate completed,
-			@Nullable BigDecimal quantity, @Nullable String unit, @Nullable String site, List<Input> inputs) {
+	/**
+	 * A requested lot: made here under a work order, or not ({@code supplier} names who
+	 * assigned its code).
+	 */
+	public record Batch(String lot, String assigner, @Nullable String supplier, boolean madeHere,
+			@Nullable String product, @Nullable String productName, @Nullable String workOrder,
+			@Nullable LocalDate completed, @Nullable BigDecimal quantity, @Nullable String unit, @Nullable String site,
+			List<Input> inputs) {
 
 	}
 
@@ -102,7 +107,8 @@ public record TraceAnswers(String subject, String direction, @Nullable String re
 
 	private static Batch batch(TraceResult result, TraceAnalysis.Batch batch) {
 		KdeEvent output = batch.outputs().isEmpty() ? null : batch.outputs().get(0);
-		return new Batch(result.label(batch.lot()), batch.lot().assigner(), output != null, batch.productCode(),
+		return new Batch(result.label(batch.lot()), batch.lot().assigner(),
+				businessName(result, batch.lot().assigner()), output != null, batch.productCode(),
 				productName(result, batch.productCode()), (output != null) ? output.workOrder() : null,
 				(output != null) ? output.eventDate() : null, (output != null) ? value(output.quantity()) : null,
 				(output != null) ? output.quantity().unit() : null,

@@ -79,6 +79,39 @@ class IndexCommandFunctionalTests {
 		}
 	}
 
+	@Test
+	void aTraceRunsItselfWhenTheServiceOfTheEndpointFileIsGone() throws Exception {
+		// given: endpoint files a killed service left, one naming a process that has
+		// ended, one a live process (this test's JVM) whose port no longer answers
+		Cli.Result ingested = Cli.run("ingest", "--store", this.store.toString(), "--jobs", Cli.JOBS.toString(),
+				Cli.SAMPLE_DATA.resolve("erp").toString());
+		assertThat(ingested.exitCode()).as(ingested.toString()).isIn(ExitCodes.OK, ExitCodes.REJECTS);
+		Process ended = new ProcessBuilder("true").start();
+		ended.waitFor();
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		Path endpoint = Files.createDirectories(this.store.resolve("_serve")).resolve("endpoint.json");
+		List<Cli.Result> traces = new java.util.ArrayList<>();
+		for (long pid : new long[] { ended.pid(), ProcessHandle.current().pid() }) {
+			Files.writeString(endpoint, "{\"url\": \"http://127.0.0.1:" + closedPort + "\", \"token\": \"t\", "
+					+ "\"pid\": " + pid + ", \"reports\": \"/nowhere\"}");
+
+			// when
+			traces.add(Cli.run("trace", "--lot", "HM-2609-114", "--store", this.store.toString(), "--jobs",
+					Cli.JOBS.toString(), "--reports", this.store.resolve("test-reports").toString()));
+		}
+
+		// then
+		assertThat(traces).allSatisfy((trace) -> {
+			assertThat(trace.exitCode()).as(trace.toString()).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+			assertThat(trace.out()).first().asString().startsWith("Trace of lot HM-2609-114, both: ");
+			assertThat(trace.out()).anySatisfy((line) -> assertThat(line).startsWith("Reports (")
+				.contains(this.store.resolve("test-reports").toString()));
+		});
+	}
+
 	private Cli.Result index(String... options) throws Exception {
 		String[] args = new String[options.length + 5];
 		args[0] = "index";

@@ -39,6 +39,11 @@ final class Api {
 		this.client = builder.build();
 	}
 
+	/** Through a client set up otherwise (another way of signing in). */
+	Api(RestClient client) {
+		this.client = client;
+	}
+
 	RestClient client() {
 		return this.client;
 	}

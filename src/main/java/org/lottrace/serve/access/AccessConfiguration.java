@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -26,8 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Access to the service. Every request but the login form and the health status needs a
  * user: readers trace and read, operators also run ingestions, act on FDA records
  * requests (log, produce, mark sent) and read metrics, administrators may do anything.
- * Scripts use HTTP Basic; the page uses form login and a session, with CSRF protection:
- * the token travels in the {@code XSRF-TOKEN} cookie and comes back in the
+ * Scripts use HTTP Basic ({@code lottrace trace} on this machine the token of
+ * {@link LocalCommandLine}); the page uses form login and a session, with CSRF
+ * protection: the token travels in the {@code XSRF-TOKEN} cookie and comes back in the
  * {@code X-XSRF-TOKEN} header. Only a script's own requests (see {@link ScriptRequests})
  * go without the token. API errors are problem details.
  */
@@ -41,8 +43,9 @@ public class AccessConfiguration {
 	};
 
 	@Bean
-	SecurityFilterChain accessRules(HttpSecurity http) throws Exception {
+	SecurityFilterChain accessRules(HttpSecurity http, LocalCommandLine commandLine) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
+		http.addFilterBefore(commandLine.filter(), BasicAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/default-ui.css", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()

@@ -1,0 +1,144 @@
+package org.lottrace.serve;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code lottrace trace} while the service runs on the same store: the service holds the
+ * index, so the command asks it over HTTP with the token of the endpoint file, and prints
+ * the answers as a trace run by itself prints them. The token is a reader's, and only the
+ * running service's.
+ */
+class CommandLineIntegrationTests extends SampleDataServer {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Path JAR = Path.of("target/lottrace.jar").toAbsolutePath();
+
+	@Test
+	void writesItsEndpointForTheStoresOwnerOnly() throws Exception {
+		// when
+		Path file = FOLDERS.store().resolve("_serve/endpoint.json");
+		JsonNode endpoint = JSON.readTree(file.toFile());
+
+		// then
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(endpoint.get("url").asString()).isEqualTo("http://127.0.0.1:" + this.port);
+		assertThat(endpoint.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+		assertThat(endpoint.get("reports").asString()).isEqualTo(FOLDERS.reports().toAbsolutePath().toString());
+		assertThat(endpoint.get("token").asString()).hasSize(43);
+	}
+
+	@Test
+	void takesTheTokenAsAReadersAndNoOtherToken() throws Exception {
+		// given
+		String token = JSON.readTree(FOLDERS.store().resolve("_serve/endpoint.json").toFile()).get("token").asString();
+		Api commandLine = bearer(token);
+		Api guesser = bearer(token.substring(1) + "A");
+
+		// when
+		ResponseEntity<JsonNode> trace = commandLine.post("/api/traces?wait=30000", Map.of("lot", "C261014A"));
+		ResponseEntity<JsonNode> ingestion = commandLine.post("/api/ingestions/inbox");
+		ResponseEntity<JsonNode> guessed = guesser.post("/api/traces", Map.of("lot", "C261014A"));
+
+		// then
+		assertThat(trace.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(trace.getBody().get("answers").get("lots").asInt()).isEqualTo(50);
+		assertThat(ingestion.getStatusCode()).as("an operator's action").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(guessed.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void tracesFromTheCommandLineThroughTheRunningService() throws Exception {
+		// given: what the service itself answers
+		JsonNode answers = this.api.post("/api/traces?wait=30000", Map.of("lot", "C261014A")).getBody().get("answers");
+
+		// when
+		Run run = lottrace("trace", "--lot", "C261014A", "--store", FOLDERS.store().toString());
+
+		// then: the gaps of the sample data make it exit 6, as a trace run here does
+		assertThat(run.exit()).as("%s", run).isEqualTo(6);
+		assertThat(run.out().get(0))
+			.isEqualTo("Answered by the lottrace service running on this store (http://127.0.0.1:" + this.port
+					+ ", process " + ProcessHandle.current().pid() + ")");
+		assertThat(run.out()).contains("Trace of lot C261014A, both: 50 lots, " + answers.get("customers").size()
+				+ " shipments, in " + run.elapsed() + " ms");
+		assertThat(run.out()).contains("1. Which batch", answers.get("verdict").asString());
+		assertThat(run.out()).anySatisfy((line) -> assertThat(line).contains("C261014A", "work order WO-1014-P"));
+		String reports = run.out()
+			.stream()
+			.filter((line) -> line.startsWith("Reports (written by the service): "))
+			.findFirst()
+			.orElseThrow()
+			.substring("Reports (written by the service): ".length());
+		assertThat(Path.of(reports)).startsWith(FOLDERS.reports().toAbsolutePath());
+		assertThat(Path.of(reports).resolve("trace.json")).isRegularFile();
+		assertThat(run.out()).contains("   trace.json", "   fda-sortable-spreadsheet.xlsx");
+	}
+
+	@Test
+	void endsAsATraceRunHereWouldWhenTheServiceRefuses() throws Exception {
+		// when
+		Run missing = lottrace("trace", "--lot", "NO-SUCH-LOT", "--store", FOLDERS.store().toString());
+
+		// then
+		assertThat(missing.exit()).as("%s", missing).isEqualTo(4);
+		assertThat(missing.err()).anySatisfy((line) -> assertThat(line)
+			.startsWith("lottrace: the running service (http://127.0.0.1:" + this.port + ") answered: ")
+			.contains("NO-SUCH-LOT"));
+	}
+
+	private Api bearer(String token) {
+		Api api = new Api(this.port, null);
+		return new Api(api.client().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
+	}
+
+	record Run(int exit, List<String> out, List<String> err) {
+
+		/** The trace's own time, as the first answer line gives it. */
+		String elapsed() {
+			return this.out.stream()
+				.filter((line) -> line.startsWith("Trace of "))
+				.findFirst()
+				.map((line) -> line.replaceAll(".* in (\\d+) ms$", "$1"))
+				.orElse("?");
+		}
+
+	}
+
+	private static Run lottrace(String... args) throws Exception {
+		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile("lottrace-out", ".txt");
+		Path err = Files.createTempFile("lottrace-err", ".txt");
+		try {
+			Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+				.redirectError(err.toFile())
+				.start();
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ended in time").isTrue();
+			return new Run(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
+		}
+		finally {
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+		}
+	}
+
+}
