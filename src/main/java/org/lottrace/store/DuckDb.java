@@ -34,6 +34,11 @@ public final class DuckDb {
 		this.settings = settings;
 	}
 
+	/** The memory limit in bytes ({@code 2GB}, {@code 512MB}). */
+	public long memoryLimitBytes() {
+		return org.springframework.util.unit.DataSize.parse(this.settings.memoryLimit()).toBytes();
+	}
+
 	/** A fresh in-memory database. */
 	public Connection inMemory() throws SQLException {
 		return open("jdbc:duckdb:", false);

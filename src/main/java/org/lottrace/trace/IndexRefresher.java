@@ -50,6 +50,9 @@ public final class IndexRefresher {
 	/** The link generation whose link file this refresher last wrote or found whole. */
 	private @Nullable String linkFileGeneration;
 
+	/** How many records one transaction applies at most (whole exports). */
+	private final long batchRows;
+
 	/** Reads the files each commit of the commit log names. */
 	public IndexRefresher(LotIndex index, StoreCatalog catalog) {
 		this(index, catalog, null);
@@ -61,9 +64,42 @@ public final class IndexRefresher {
 	 * expired, a catalog out of reach).
 	 */
 	public IndexRefresher(LotIndex index, StoreCatalog catalog, @Nullable IcebergCatalogs iceberg) {
+		this(index, catalog, iceberg, index.batchRows());
+	}
+
+	/**
+	 * @param batchRows how many records one transaction applies at most: fresh exports
+	 * beyond it are applied in further transactions (each export whole), so that a
+	 * rebuild of a large store stays within DuckDB's memory limit
+	 */
+	public IndexRefresher(LotIndex index, StoreCatalog catalog, @Nullable IcebergCatalogs iceberg, long batchRows) {
 		this.index = index;
 		this.catalog = catalog;
 		this.iceberg = iceberg;
+		this.batchRows = batchRows;
+	}
+
+	/**
+	 * The fresh exports in the order of the commit log, cut into runs of at most
+	 * {@code rows} records (an export larger than that is a run of its own).
+	 */
+	static List<List<StoreCommit>> batches(List<StoreCommit> fresh, long rows) {
+		List<List<StoreCommit>> batches = new ArrayList<>();
+		List<StoreCommit> batch = new ArrayList<>();
+		long inBatch = 0;
+		for (StoreCommit commit : fresh) {
+			if (!batch.isEmpty() && inBatch + commit.written() > rows) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+				inBatch = 0;
+			}
+			batch.add(commit);
+			inBatch += commit.written();
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch);
+		}
+		return batches;
 	}
 
 	/**
@@ -104,11 +140,29 @@ public final class IndexRefresher {
 			}
 			List<StoreCommit> fresh = this.catalog.commits().withFileIds(freshIds);
 			try (Connection connection = this.index.connect()) {
-				Result result = apply(connection, fresh, rebuilt);
+				List<List<StoreCommit>> batches = batches(fresh, this.batchRows);
+				int commits = 0;
+				long events = 0;
+				long superseded = 0;
+				long workOrders = 0;
+				int fromSnapshots = 0;
+				int fromLog = 0;
+				for (List<StoreCommit> batch : batches) {
+					Result result = apply(connection, batch, rebuilt);
+					commits += result.commits();
+					events += result.events();
+					superseded += result.superseded();
+					workOrders += result.workOrders();
+					fromSnapshots += result.filesFromSnapshots();
+					fromLog += result.filesFromLog();
+					if (batches.size() > 1) {
+						log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", commits, fresh.size(),
+								events, (System.nanoTime() - started) / 1_000_000_000);
+					}
+				}
 				writeLinkFile(connection);
-				return new Result(result.commits(), result.events(), result.superseded(), result.workOrders(), rebuilt,
-						Duration.ofNanos(System.nanoTime() - started), result.filesFromSnapshots(),
-						result.filesFromLog());
+				return new Result(commits, events, superseded, workOrders, rebuilt,
+						Duration.ofNanos(System.nanoTime() - started), fromSnapshots, fromLog);
 			}
 		}
 		catch (SQLException ex) {

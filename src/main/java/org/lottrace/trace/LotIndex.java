@@ -55,6 +55,16 @@ public final class LotIndex implements AutoCloseable {
 	}
 
 	/**
+	 * How many records one refresh transaction may apply: about one per 400 bytes of
+	 * DuckDB's memory limit (5.3 million at the default 2GB). A 50-million-event store
+	 * applied in one transaction needed more than 2GB; a refresh with more fresh records
+	 * applies them in several transactions of whole exports.
+	 */
+	public long batchRows() {
+		return Math.max(100_000, this.duckDb.memoryLimitBytes() / 400);
+	}
+
+	/**
 	 * The link file: the links as arrays a fresh process maps ({@link MemoryLotGraph}).
 	 */
 	public Path linkFile() {

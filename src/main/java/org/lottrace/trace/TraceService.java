@@ -25,6 +25,8 @@ import org.lottrace.store.StoreMasterData;
 import org.lottrace.trace.TraceResult.LotLink;
 import org.lottrace.trace.TraceResult.PendingInput;
 import org.lottrace.trace.TraceResult.TracedLot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +36,32 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TraceService {
+
+	private static final Logger log = LoggerFactory.getLogger(TraceService.class);
+
+	/** How long each step of a trace took, for the debug log. */
+	private static final class StepTimes {
+
+		private final StringBuilder text = new StringBuilder();
+
+		private long last = System.nanoTime();
+
+		void done(String step) {
+			long now = System.nanoTime();
+			this.text.append((this.text.length() > 0) ? ", " : "")
+				.append(step)
+				.append(' ')
+				.append((now - this.last) / 100_000 / 10.0)
+				.append(" ms");
+			this.last = now;
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+	}
 
 	private final LotIndex index;
 
@@ -99,7 +127,9 @@ public class TraceService {
 		Instant tracedAt = this.clock.instant();
 		long started = System.nanoTime();
 		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+			StepTimes steps = new StepTimes();
 			int[] start = StartLots.resolve(sql, request);
+			steps.done("start lots");
 			LotGraph graph = graph(connection);
 			Map<Integer, Integer> backward = (request.direction() != Direction.FORWARD)
 					? Traversal.backward(graph, start) : Map.of();
@@ -108,17 +138,26 @@ public class TraceService {
 				case FORWARD -> Traversal.forward(graph, start);
 				case BOTH -> Traversal.forward(graph, backward.keySet().stream().mapToInt(Integer::intValue).toArray());
 			};
+			steps.done("walk");
 			Map<Integer, TracedLot> lots = lots(sql, backward, forward);
+			steps.done("lots");
 			List<LotLink> links = links(sql, lots.keySet());
+			steps.done("links");
 			TracedEvents.Found found = TracedEvents.read(sql, lots);
+			steps.done("records");
 			List<KdeEvent> events = found.events();
 			Set<String> workOrders = ScopeRows.workOrders(links, events);
 			Set<String> lotNumbers = ScopeRows.lotNumbers(sql, lots.values());
 			List<PendingInput> pending = ScopeRows.pending(sql, workOrders, lotNumbers);
 			List<HeldRow> held = ScopeRows.held(sql, workOrders, lotNumbers, pending, null, null);
+			steps.done("pending and held rows");
 			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
 			TraceResult.Context context = RecordQuery.context(sql, events, found.lots());
+			steps.done("context records");
+			if (log.isDebugEnabled()) {
+				log.debug("Trace of {}: {} lots; {}", request.subject(), lots.size(), steps);
+			}
 			List<KdeEvent> named = new ArrayList<>(events);
 			named.addAll(context.events());
 			return new TraceResult(request, tracedAt, startLots, lots, links, events, found.lots(), context,

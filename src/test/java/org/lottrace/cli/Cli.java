@@ -170,6 +170,17 @@ final class Cli {
 		return new Running(process);
 	}
 
+	/**
+	 * Runs the product jar alone, {@code java -jar target/lottrace.jar}: without the
+	 * launcher, which adds the tools' jar for {@code generate} and {@code bench}.
+	 */
+	static Result runProductJar(String... args) throws Exception {
+		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
+		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		return launch(command).await();
+	}
+
 	static final Path LAUNCHER = Path.of("lottrace").toAbsolutePath();
 
 	private static boolean launcherReady;

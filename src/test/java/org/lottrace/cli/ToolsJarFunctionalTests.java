@@ -40,7 +40,7 @@ class ToolsJarFunctionalTests {
 	@Test
 	void theProductAloneDoesNotKnowTheToolCommands() throws Exception {
 		// when
-		Cli.Result generate = Cli.run("generate", "--events", "100", "--out", "anywhere");
+		Cli.Result generate = Cli.runProductJar("generate", "--events", "100", "--out", "anywhere");
 
 		// then
 		assertThat(generate.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -174,6 +174,29 @@ class LotIndexIntegrationTests {
 	}
 
 	@Test
+	@Order(4)
+	void rebuildsTheSameIndexAppliedOneExportPerTransaction() {
+		// given: a refresher whose transactions hold at most one record (each export
+		// whole: a large store's rebuild stays within DuckDB's memory this way)
+		TraceStore.IndexContent refreshed = this.store.content();
+		IndexRefresher oneAtATime = new IndexRefresher(this.store.index(),
+				new org.lottrace.store.StoreCatalog(new org.lottrace.store.StoreLayout(this.store.root())), null, 1);
+		this.store.deleteIndex();
+
+		// when
+		IndexRefresher.Result rebuild = oneAtATime.refresh();
+
+		// then
+		assertThat(rebuild.commits()).isEqualTo(11);
+		assertThat(rebuild.events()).isEqualTo(12);
+		assertThat(rebuild.superseded()).isEqualTo(3);
+		assertThat(this.store.content()).isEqualTo(refreshed);
+		// lot ids are given in another order: the file holds the new index's own
+		assertThat(linkFileLinks())
+			.isEqualTo(this.store.query("SELECT input_lot || '->' || output_lot FROM link ORDER BY 1"));
+	}
+
+	@Test
 	@Order(5)
 	void rebuildsTheIndexOnTheNextTraceWhenDeleted() {
 		// given

@@ -74,14 +74,73 @@ public final class TraceBenchmark {
 		this.progress = progress;
 	}
 
+	/** What one store size measured, for the targets at the end. */
+	private record SizeFigures(long size, BuildFigures build, Timings cli, Timings mapped, @Nullable Timings postgres,
+			Timings full) {
+
+	}
+
+	private final List<SizeFigures> figures = new ArrayList<>();
+
+	private @Nullable Timings lastCli;
+
+	private @Nullable Timings lastMapped;
+
+	private @Nullable Timings lastPostgres;
+
+	private @Nullable Timings lastFull;
+
 	public void run() throws Exception {
 		for (long size : this.settings.sizes()) {
 			Path dir = this.settings.data().resolve("trace-" + size);
 			BuildFigures build = build(dir, size);
 			String sampleLot = measureOneShot(dir, size, build);
 			measureInProcess(dir, size, sampleLot);
+			this.figures.add(new SizeFigures(size, build, java.util.Objects.requireNonNull(this.lastCli),
+					java.util.Objects.requireNonNull(this.lastMapped), this.lastPostgres,
+					java.util.Objects.requireNonNull(this.lastFull)));
 			new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
 		}
+		printTargets();
+	}
+
+	/** The targets (see the README, Performance), each with what this run measured. */
+	private void printTargets() {
+		this.out.accept("");
+		this.out.accept("Targets, as measured in this run:");
+		double fullMin = Double.MAX_VALUE;
+		double fullMax = 0;
+		for (SizeFigures size : this.figures) {
+			String at = String.format(Locale.ROOT, "%,d events", size.size());
+			BuildFigures build = size.build();
+			target("index build <= 150 s at the default memory limit, " + at,
+					String.format(Locale.ROOT, "%.1f s", build.indexSeconds()), build.indexSeconds() <= 150);
+			target("a night's refresh <= 1 s, " + at, String.format(Locale.ROOT, "%.2f s", build.nightlyRefreshSeconds()),
+					build.nightlyRefreshSeconds() <= 1);
+			if (size.postgres() != null) {
+				double ratio = size.mapped().medianMillis() / size.postgres().medianMillis();
+				target("one-shot trace <= 0.5 x PostgreSQL WITH RECURSIVE, " + at,
+						String.format(Locale.ROOT, "%.2f x (%.2f / %.2f ms)", ratio, size.mapped().medianMillis(),
+								size.postgres().medianMillis()),
+						ratio <= 0.5);
+			}
+			target("one-shot ./lottrace trace <= 1.5 s, whole process, " + at,
+					String.format(Locale.ROOT, "%.2f s median", size.cli().medianMillis() / 1000),
+					size.cli().medianMillis() <= 1500);
+			target("full trace with records <= 60 ms median, " + at,
+					String.format(Locale.ROOT, "%.1f ms", size.full().medianMillis()),
+					size.full().medianMillis() <= 60);
+			fullMin = Math.min(fullMin, size.full().medianMillis());
+			fullMax = Math.max(fullMax, size.full().medianMillis());
+		}
+		if (this.figures.size() > 1) {
+			target("full trace with records flat: every size within 20 % of the others",
+					String.format(Locale.ROOT, "%.1f to %.1f ms", fullMin, fullMax), fullMax <= fullMin * 1.2);
+		}
+	}
+
+	private void target(String target, String measured, boolean met) {
+		this.out.accept(String.format(Locale.ROOT, "  %-8s %-72s %s", met ? "MET" : "NOT MET", target, measured));
 	}
 
 	private BuildFigures build(Path dir, long size) throws Exception {
@@ -175,6 +234,7 @@ public final class TraceBenchmark {
 			}
 			cli.add(System.nanoTime() - started);
 		}
+		this.lastCli = cli;
 		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
 				lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
 		return lot;
@@ -258,6 +318,9 @@ public final class TraceBenchmark {
 					(lot) -> service.trace(new TraceRequest(code(connection, lot), assigner(connection, lot), null,
 							null, null, org.lottrace.trace.Direction.BOTH, null)));
 			this.out.accept("    full trace with records (service)  " + full + "   [first 20 of the sample]");
+			this.lastMapped = mapped;
+			this.lastPostgres = postgres;
+			this.lastFull = full;
 		}
 	}
 
