@@ -93,13 +93,20 @@ public final class TraceBenchmark {
 	public void run() throws Exception {
 		for (long size : this.settings.sizes()) {
 			Path dir = this.settings.data().resolve("trace-" + size);
-			BuildFigures build = build(dir, size);
-			String sampleLot = measureOneShot(dir, size, build);
-			measureInProcess(dir, size, sampleLot);
-			this.figures.add(new SizeFigures(size, build, java.util.Objects.requireNonNull(this.lastCli),
-					java.util.Objects.requireNonNull(this.lastMapped), this.lastPostgres,
-					java.util.Objects.requireNonNull(this.lastFull)));
-			new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
+			try {
+				BuildFigures build = build(dir, size);
+				String sampleLot = measureOneShot(dir, size, build);
+				measureInProcess(dir, size, sampleLot);
+				this.figures.add(new SizeFigures(size, build, java.util.Objects.requireNonNull(this.lastCli),
+						java.util.Objects.requireNonNull(this.lastMapped), this.lastPostgres,
+						java.util.Objects.requireNonNull(this.lastFull)));
+				new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
+			}
+			catch (Exception ex) {
+				// one size failing (out of memory, out of disk) leaves the others' figures
+				this.out.accept(String.format(Locale.ROOT, "Store of %,d generated events: FAILED: %s", size,
+						ex.getMessage()));
+			}
 		}
 		printTargets();
 	}
