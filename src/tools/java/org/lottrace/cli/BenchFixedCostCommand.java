@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "fixed-cost", mixinStandardHelpOptions = true,
 		description = { "The fixed cost of one-shot commands, whole process, as users start them: the ingestion of "
-				+ "a small shipping export (into a fresh copy of a store with the master data, index refresh "
-				+ "included) and a trace of the sample complaint lot on the sample store (every report written); "
+				+ "a small shipping export (into a fresh store with the master data, index refresh "
+				+ "included) and a trace of the sample complaint lot on the sample store (every report written), "
+				+ "then that trace again while serve runs on the store (the command asks it); "
 				+ "median, min and max of --runs runs each, against the 1.5 s target." },
 		footer = { "", "Example:", "  ./lottrace bench fixed-cost --runs 9" })
 class BenchFixedCostCommand implements SpringCommand {
