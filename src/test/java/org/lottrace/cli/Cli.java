@@ -181,6 +181,52 @@ final class Cli {
 		return launch(command).await();
 	}
 
+	/** Runs the command through the launcher with another Java. */
+	static Result runWithJava(Path java, String... args) throws Exception {
+		prepareLauncher();
+		List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = launcher(command);
+		builder.environment().put("LOTTRACE_JAVA", java.toString());
+		Process process = builder.start();
+		process.getOutputStream().close();
+		return new Running(process).await();
+	}
+
+	/**
+	 * The newest Java on this machine that is newer than the one running the tests (in
+	 * {@code /usr/lib/jvm} or {@code LOTTRACE_TEST_JAVA}), which {@code ./lottrace
+	 * fast-start} would pick; null when there is none.
+	 */
+	static @org.jspecify.annotations.Nullable Path newerJava() throws Exception {
+		List<Path> candidates = new ArrayList<>();
+		String given = System.getenv("LOTTRACE_TEST_JAVA");
+		if (given != null) {
+			candidates.add(Path.of(given));
+		}
+		if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+			try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+				homes.map((home) -> home.resolve("bin/java")).filter(Files::isExecutable).forEach(candidates::add);
+			}
+		}
+		Path newest = null;
+		int newestVersion = Runtime.version().feature();
+		for (Path candidate : candidates) {
+			Process process = new ProcessBuilder(candidate.toString(), "-XshowSettings:properties", "-version")
+				.redirectErrorStream(true)
+				.start();
+			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			process.waitFor();
+			java.util.regex.Matcher version = java.util.regex.Pattern.compile("java\\.specification\\.version = (\\d+)")
+				.matcher(text);
+			if (version.find() && Integer.parseInt(version.group(1)) > newestVersion) {
+				newest = candidate;
+				newestVersion = Integer.parseInt(version.group(1));
+			}
+		}
+		return newest;
+	}
+
 	static final Path LAUNCHER = Path.of("lottrace").toAbsolutePath();
 
 	private static boolean launcherReady;

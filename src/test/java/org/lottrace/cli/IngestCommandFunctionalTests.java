@@ -22,6 +22,27 @@ class IngestCommandFunctionalTests {
 	Path work;
 
 	@Test
+	void ingestsAndTracesWithTheNewestJavaOfThisMachine() throws Exception {
+		// given: a newer Java than the build's, which `./lottrace fast-start` would pick
+		// (Hadoop before 3.4.3, under Iceberg's file-system catalog, failed on Java 23
+		// and newer with "getSubject is not supported")
+		Path java = Cli.newerJava();
+		org.junit.jupiter.api.Assumptions.assumeTrue(java != null, "no Java newer than the build's on this machine");
+
+		// when
+		Cli.Result ingested = Cli.runWithJava(java, "ingest", "--store", this.store.toString(), "--jobs",
+				Cli.JOBS.toString(), Cli.SAMPLE_DATA.resolve("erp").toString());
+		Cli.Result traced = Cli.runWithJava(java, "trace", "--lot", "HM-2609-114", "--store", this.store.toString(),
+				"--jobs", Cli.JOBS.toString(), "--reports", this.work.toString());
+
+		// then
+		assertThat(ingested.exitCode()).as("%s: %s", java, ingested).isIn(ExitCodes.OK, ExitCodes.REJECTS);
+		assertThat(ingested.out()).anySatisfy((line) -> assertThat(line).startsWith("Summary: "));
+		assertThat(traced.exitCode()).as("%s: %s", java, traced).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+		assertThat(traced.out()).first().asString().startsWith("Trace of lot HM-2609-114");
+	}
+
+	@Test
 	void printsHelpAndExitsZero() throws Exception {
 		// when
 		Cli.Result result = Cli.run("ingest", "--help");
