@@ -84,17 +84,45 @@ final class RecordQuery {
 	 */
 	static TraceResult.Context context(Statement sql, List<KdeEvent> traced, Map<String, Integer> tracedLots)
 			throws SQLException {
+		return context(sql, traced, tracedLots, null, Set.of());
+	}
+
+	/**
+	 * As {@link #context(Statement, List, Map)}, asking the index only about the work
+	 * orders the links say may have records the trace did not reach: a work order one of
+	 * whose traced outputs has only traced lots going into it has no other linked input,
+	 * and one with a traced input lot all of whose lots made are traced has no other
+	 * output (a link joins each linked input of a work order to each of its outputs).
+	 * @param graph the links, or null to ask about every work order
+	 * @param reached the lots the trace reached
+	 */
+	static TraceResult.Context context(Statement sql, List<KdeEvent> traced, Map<String, Integer> tracedLots,
+			@Nullable LotGraph graph, Set<Integer> reached) throws SQLException {
 		List<KdeEvent> events = new ArrayList<>(traced);
 		Map<String, Integer> eventLots = new HashMap<>(tracedLots);
 		Map<Integer, TracedLot> lots = new HashMap<>();
 		Set<String> workOrders = new HashSet<>();
+		Set<String> whole = new HashSet<>();
 		for (KdeEvent event : traced) {
 			if (event.cte() == Cte.TRANSFORMATION && event.role() == EventRole.OUTPUT && event.workOrder() != null) {
 				workOrders.add(event.workOrder());
+				Integer lot = tracedLots.get(event.recordKey());
+				if (graph != null && lot != null && reached.containsAll(lots(graph.into(new int[] { lot }), true))) {
+					whole.add(event.workOrder());
+				}
 			}
 		}
+		workOrders.removeAll(whole);
 		addInputs(sql, workOrders, events, eventLots, lots);
-		addOutputs(sql, events, eventLots, lots);
+		Set<String> made = new HashSet<>();
+		for (KdeEvent event : events) {
+			Integer lot = eventLots.get(event.recordKey());
+			if (graph != null && event.role() == EventRole.INPUT && event.workOrder() != null && lot != null
+					&& reached.containsAll(lots(graph.outOf(new int[] { lot }), false))) {
+				made.add(event.workOrder());
+			}
+		}
+		addOutputs(sql, events, eventLots, lots, made);
 		Set<String> tracedKeys = new HashSet<>();
 		traced.forEach((e) -> tracedKeys.add(e.recordKey()));
 		events.removeIf((e) -> tracedKeys.contains(e.recordKey()));
@@ -133,6 +161,14 @@ final class RecordQuery {
 	 */
 	private static void addOutputs(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots,
 			Map<Integer, TracedLot> lotsOut) throws SQLException {
+		addOutputs(sql, events, eventLots, lotsOut, Set.of());
+	}
+
+	/**
+	 * @param known work orders whose outputs are all among {@code events} already
+	 */
+	private static void addOutputs(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots,
+			Map<Integer, TracedLot> lotsOut, Set<String> known) throws SQLException {
 		Set<String> workOrders = new HashSet<>();
 		Set<String> present = new HashSet<>();
 		for (KdeEvent event : events) {
@@ -141,6 +177,7 @@ final class RecordQuery {
 				workOrders.add(event.workOrder());
 			}
 		}
+		workOrders.removeAll(known);
 		if (workOrders.isEmpty()) {
 			return;
 		}
@@ -172,6 +209,15 @@ final class RecordQuery {
 		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
 			.thenComparing(KdeEvent::eventDate)
 			.thenComparing(KdeEvent::recordKey));
+	}
+
+	/** The input lots (or the output lots) of links. */
+	private static Set<Integer> lots(LotGraph.Edges edges, boolean inputs) {
+		Set<Integer> lots = new HashSet<>();
+		for (int lot : inputs ? edges.inputs() : edges.outputs()) {
+			lots.add(lot);
+		}
+		return lots;
 	}
 
 	/**
@@ -228,13 +274,27 @@ final class RecordQuery {
 		if (workOrders.isEmpty()) {
 			return;
 		}
+		// the links into the work orders' output lots (integers: DuckDB scans them
+		// several
+		// times faster than work order numbers), then those of the work orders asked
+		// about
+		Set<Integer> outputLots = new HashSet<>();
+		for (KdeEvent event : events) {
+			Integer lot = eventLots.get(event.recordKey());
+			if (event.role() == EventRole.OUTPUT && lot != null && workOrders.contains(event.workOrder())) {
+				outputLots.add(lot);
+			}
+		}
 		Map<String, Integer> inputLots = new LinkedHashMap<>();
-		try (ResultSet rs = new SqlQuery(sql).sql("SELECT input_key, input_lot FROM link WHERE work_order IN (")
-			.strings(workOrders)
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT input_key, input_lot, work_order FROM link WHERE output_lot IN (")
+			.ints(outputLots)
 			.sql(") ORDER BY input_key")
 			.query()) {
 			while (rs.next()) {
-				inputLots.put(rs.getString(1), rs.getInt(2));
+				if (workOrders.contains(rs.getString(3))) {
+					inputLots.put(rs.getString(1), rs.getInt(2));
+				}
 			}
 		}
 		Set<String> present = new HashSet<>();
@@ -244,14 +304,18 @@ final class RecordQuery {
 			return;
 		}
 		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
-		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE record_key IN (")
-			.strings(inputLots.keySet())
-			.sql(") AND NOT superseded")
+		// by the input lots (an input record's lot is its link's input lot), then by key:
+		// DuckDB scans an integer column several times faster than the record keys
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE lot_id IN (")
+			.ints(new HashSet<>(inputLots.values()))
+			.sql(") AND role = 'input' AND NOT superseded")
 			.query()) {
 			while (rs.next()) {
 				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
-				events.add(event);
-				eventLots.put(event.recordKey(), inputLots.get(event.recordKey()));
+				if (inputLots.containsKey(event.recordKey())) {
+					events.add(event);
+					eventLots.put(event.recordKey(), inputLots.get(event.recordKey()));
+				}
 			}
 		}
 		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())

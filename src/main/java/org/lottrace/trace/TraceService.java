@@ -153,7 +153,10 @@ public class TraceService {
 			steps.done("pending and held rows");
 			StoreMasterData master = masterData(connection);
 			List<TracedLot> startLots = java.util.Arrays.stream(start).mapToObj(lots::get).toList();
-			TraceResult.Context context = RecordQuery.context(sql, events, found.lots());
+			// the links in memory answer which work orders may have records not reached;
+			// asking the index that would cost more than it saves
+			TraceResult.Context context = RecordQuery.context(sql, events, found.lots(),
+					(graph instanceof MemoryLotGraph) ? graph : null, lots.keySet());
 			steps.done("context records");
 			if (log.isDebugEnabled()) {
 				log.debug("Trace of {}: {} lots; {}", request.subject(), lots.size(), steps);

@@ -138,9 +138,49 @@ class LotGraphIntegrationTests {
 			inMemory.add(answer(this.store.trace(request)));
 		}
 
-		// then
+		// then: the same lots, links, records and context records (which the links in
+		// memory narrow down before asking the index)
 		assertThat(mapped).isEqualTo(viaDuckDb);
 		assertThat(inMemory).isEqualTo(viaDuckDb);
+		assertThat(viaDuckDb).anySatisfy((answer) -> assertThat(answer).doesNotContain("context []"));
+	}
+
+	@Test
+	void findsTheSameContextRecordsOneWayThroughTheIndexAndThroughTheLinkFile() throws Exception {
+		// given: each lot traced backward and forward, through the index (the link file
+		// set aside: every work order asked about)
+		List<TraceRequest> requests = new ArrayList<>();
+		for (String lot : this.store.query("SELECT lot_code || '|' || lot_assigner FROM lot ORDER BY 1")) {
+			for (Direction direction : List.of(Direction.BACKWARD, Direction.FORWARD)) {
+				requests
+					.add(new TraceRequest(lot.split("\\|")[0], lot.split("\\|")[1], null, null, null, direction, null));
+			}
+		}
+		// a service of its own: another test has the shared one walk the links on the
+		// heap
+		TraceService traces = new TraceService(this.store.index(),
+				new IndexRefresher(this.store.index(),
+						new org.lottrace.store.StoreCatalog(new org.lottrace.store.StoreLayout(this.store.root()))),
+				java.time.Clock.systemUTC());
+		// its first refresh finds the link file whole, and writes none while it is aside
+		traces.trace(requests.get(0));
+		Path linkFile = this.store.index().linkFile();
+		Path aside = linkFile.resolveSibling("aside-one-way.bin");
+		Files.move(linkFile, aside);
+		List<String> viaDuckDb = new ArrayList<>();
+		for (TraceRequest request : requests) {
+			viaDuckDb.add(answer(traces.trace(request)));
+		}
+		Files.move(aside, linkFile);
+
+		// when
+		List<String> mapped = new ArrayList<>();
+		for (TraceRequest request : requests) {
+			mapped.add(answer(traces.trace(request)));
+		}
+
+		// then
+		assertThat(mapped).isEqualTo(viaDuckDb);
 	}
 
 	/** The lots reachable from {@code lot}, by a recursive query over the links. */
@@ -163,7 +203,12 @@ class LotGraphIntegrationTests {
 
 	private static String answer(TraceResult result) {
 		return Traces.lots(result) + " " + Traces.links(result) + " "
-				+ result.events().stream().map((e) -> e.recordKey()).sorted().toList() + " " + result.pending();
+				+ result.events().stream().map((e) -> e.recordKey()).sorted().toList() + " " + result.pending()
+				+ " context " + result.context().events().stream().map((e) -> e.recordKey()).sorted().toList() + " "
+				+ new java.util.TreeMap<>(result.context().eventLots()).entrySet()
+					.stream()
+					.map((e) -> e.getKey() + "=" + e.getValue().code() + "/" + e.getValue().assigner())
+					.toList();
 	}
 
 }
