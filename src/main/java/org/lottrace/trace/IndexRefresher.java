@@ -69,8 +69,9 @@ public final class IndexRefresher {
 
 	/**
 	 * @param batchRows how many records one transaction applies at most: fresh exports
-	 * beyond it are applied in further transactions (each export whole), so that a
-	 * rebuild of a large store stays within DuckDB's memory limit
+	 * beyond it are applied in further transactions (each export whole), which bounds the
+	 * transaction's own working memory (not the tables' ART indexes, which DuckDB keeps
+	 * in memory whatever the batch)
 	 */
 	public IndexRefresher(LotIndex index, StoreCatalog catalog, @Nullable IcebergCatalogs iceberg, long batchRows) {
 		this.index = index;
@@ -114,6 +115,22 @@ public final class IndexRefresher {
 	public record Result(int commits, long events, long superseded, long workOrders, boolean rebuilt, Duration elapsed,
 			int filesFromSnapshots, int filesFromLog) {
 
+		static Result none(boolean rebuilt) {
+			return new Result(0, 0, 0, 0, rebuilt, Duration.ZERO, 0, 0);
+		}
+
+		/** This and what another transaction applied, counted together. */
+		Result plus(Result other) {
+			return new Result(this.commits + other.commits, this.events + other.events,
+					this.superseded + other.superseded, this.workOrders + other.workOrders, this.rebuilt, this.elapsed,
+					this.filesFromSnapshots + other.filesFromSnapshots, this.filesFromLog + other.filesFromLog);
+		}
+
+		Result took(Duration elapsed) {
+			return new Result(this.commits, this.events, this.superseded, this.workOrders, this.rebuilt, elapsed,
+					this.filesFromSnapshots, this.filesFromLog);
+		}
+
 	}
 
 	public synchronized Result refresh() {
@@ -136,33 +153,21 @@ public final class IndexRefresher {
 						writeLinkFile(connection);
 					}
 				}
-				return new Result(0, 0, 0, 0, rebuilt, Duration.ofNanos(System.nanoTime() - started), 0, 0);
+				return Result.none(rebuilt).took(Duration.ofNanos(System.nanoTime() - started));
 			}
 			List<StoreCommit> fresh = this.catalog.commits().withFileIds(freshIds);
 			try (Connection connection = this.index.connect()) {
 				List<List<StoreCommit>> batches = batches(fresh, this.batchRows);
-				int commits = 0;
-				long events = 0;
-				long superseded = 0;
-				long workOrders = 0;
-				int fromSnapshots = 0;
-				int fromLog = 0;
+				Result total = Result.none(rebuilt);
 				for (List<StoreCommit> batch : batches) {
-					Result result = apply(connection, batch, rebuilt);
-					commits += result.commits();
-					events += result.events();
-					superseded += result.superseded();
-					workOrders += result.workOrders();
-					fromSnapshots += result.filesFromSnapshots();
-					fromLog += result.filesFromLog();
+					total = total.plus(apply(connection, batch, rebuilt));
 					if (batches.size() > 1) {
-						log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", commits, fresh.size(),
-								events, (System.nanoTime() - started) / 1_000_000_000);
+						log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(),
+								fresh.size(), total.events(), (System.nanoTime() - started) / 1_000_000_000);
 					}
 				}
 				writeLinkFile(connection);
-				return new Result(commits, events, superseded, workOrders, rebuilt,
-						Duration.ofNanos(System.nanoTime() - started), fromSnapshots, fromLog);
+				return total.took(Duration.ofNanos(System.nanoTime() - started));
 			}
 		}
 		catch (SQLException ex) {

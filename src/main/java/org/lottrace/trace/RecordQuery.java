@@ -64,7 +64,7 @@ final class RecordQuery {
 			}
 		}
 		addInputs(sql, workOrders, events, eventLots, lotsOut);
-		addOutputs(sql, events, eventLots, lotsOut);
+		addOutputs(sql, events, eventLots, lotsOut, Set.of());
 		nameInputProducts(sql, events, eventLots);
 		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
 	}
@@ -81,18 +81,12 @@ final class RecordQuery {
 	 * and the output records of the work orders that used one (a backward trace does not
 	 * go on to them). They are not traced, but a transformation's record is its inputs
 	 * and its outputs together (§ 1.1350(a)(2)): the FDA spreadsheet shows them whole.
-	 */
-	static TraceResult.Context context(Statement sql, List<KdeEvent> traced, Map<String, Integer> tracedLots)
-			throws SQLException {
-		return context(sql, traced, tracedLots, null, Set.of());
-	}
-
-	/**
-	 * As {@link #context(Statement, List, Map)}, asking the index only about the work
-	 * orders the links say may have records the trace did not reach: a work order one of
-	 * whose traced outputs has only traced lots going into it has no other linked input,
-	 * and one with a traced input lot all of whose lots made are traced has no other
-	 * output (a link joins each linked input of a work order to each of its outputs).
+	 * <p>
+	 * The index is asked only about the work orders the links say may have records the
+	 * trace did not reach: a work order one of whose traced outputs has only traced lots
+	 * going into it has no other linked input, and one with a traced input lot all of
+	 * whose lots made are traced has no other output (a link joins each linked input of a
+	 * work order to each of its outputs).
 	 * @param graph the links, or null to ask about every work order
 	 * @param reached the lots the trace reached
 	 */
@@ -158,13 +152,6 @@ final class RecordQuery {
 	/**
 	 * The output records of the work orders that used the selected input records, with
 	 * their lots: what each selected lot became.
-	 */
-	private static void addOutputs(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots,
-			Map<Integer, TracedLot> lotsOut) throws SQLException {
-		addOutputs(sql, events, eventLots, lotsOut, Set.of());
-	}
-
-	/**
 	 * @param known work orders whose outputs are all among {@code events} already
 	 */
 	private static void addOutputs(Statement sql, List<KdeEvent> events, Map<String, Integer> eventLots,

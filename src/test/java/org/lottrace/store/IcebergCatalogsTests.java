@@ -16,8 +16,6 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lottrace.kde.KdeEvent;
-import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.iceberg.IcebergCatalogProperties;
 import org.lottrace.store.iceberg.IcebergCatalogProperties.Kind;
 import org.lottrace.store.iceberg.IcebergCatalogs;
@@ -44,7 +42,8 @@ class IcebergCatalogsTests {
 	void jdbcCatalogKeepsTheTablesAndTheirFilesStayInTheStore() throws Exception {
 		// given
 		StoreLayout layout = new StoreLayout(this.root.resolve("store"));
-		StoreCommit commit = export(layout, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
+		StoreCommit commit = IcebergTablesTests.export(layout, "a1",
+				StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
 		IcebergCatalogs catalogs = new IcebergCatalogs(jdbc(this.root.resolve("catalog")), layout);
 
 		// when
@@ -71,14 +70,15 @@ class IcebergCatalogsTests {
 	void jdbcCatalogTakesOverTheTablesOfTheFileSystemCatalogAsTheyAre() throws Exception {
 		// given: two exports in the embedded catalog
 		StoreLayout layout = new StoreLayout(this.root.resolve("store"));
-		export(layout, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
+		IcebergTablesTests.export(layout, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
 		IcebergTables.prepare(layout);
 		long snapshot;
 		try (IcebergTables tables = IcebergCatalogs.embedded(layout).open()) {
 			new IcebergCommits(tables).rollForward(new CommitLog(layout));
 			snapshot = tables.table(StoreTable.KDE_EVENT).currentSnapshot().snapshotId();
 		}
-		StoreCommit later = export(layout, "b2", StoreRecords.receipt("RC-3", "L3", LocalDate.of(2026, 10, 7)));
+		StoreCommit later = IcebergTablesTests.export(layout, "b2",
+				StoreRecords.receipt("RC-3", "L3", LocalDate.of(2026, 10, 7)));
 
 		// when: the JDBC catalog is configured and the next export committed
 		try (IcebergTables tables = new IcebergCatalogs(jdbc(this.root.resolve("catalog")), layout).open()) {
@@ -109,7 +109,7 @@ class IcebergCatalogsTests {
 	void aMovedStoreIsToldInOneLineAndWorksWithTheOldPathLinked() throws Exception {
 		// given: tables made at one place, the store folder then moved
 		StoreLayout before = new StoreLayout(this.root.resolve("a"));
-		export(before, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
+		IcebergTablesTests.export(before, "a1", StoreRecords.receipt("RC-1", "L1", LocalDate.of(2026, 10, 5)));
 		IcebergTables.prepare(before);
 		try (IcebergTables tables = IcebergCatalogs.embedded(before).open()) {
 			new IcebergCommits(tables).rollForward(new CommitLog(before));
@@ -259,22 +259,6 @@ class IcebergCatalogsTests {
 				Map.of("uri", "jdbc:h2:file:" + database + ";DATABASE_TO_LOWER=TRUE", "jdbc.user", "sa",
 						"jdbc.password", "catalog-pw", "warehouse", database.getParent().toUri().toString()));
 		return catalog;
-	}
-
-	/** Writes an export's events into the store and commits them to the commit log. */
-	private static StoreCommit export(StoreLayout layout, String sha, KdeEvent... events) {
-		String sha256 = sha.repeat(32);
-		String fileId = StoreLayout.fileId("erp-receiving", sha256);
-		PartitionedParquetWriter<KdeEvent> writer = new PartitionedParquetWriter<>(StoreSchemas.KDE_EVENT,
-				layout.root(), fileId + ".parquet", StoreRecords.ZSTD, Map.of());
-		for (KdeEvent event : events) {
-			writer.write(event);
-		}
-		List<WrittenFile> files = writer.finish();
-		StoreCommit commit = new StoreCommit("erp-receiving", "RCV_" + sha + ".csv", sha256, "jobs/erp.yml", "00",
-				StoreRecords.INGESTED_AT, 1, events.length, events.length, 0, 0, files, List.of(), null, null, null);
-		new CommitLog(layout).commit(commit);
-		return commit;
 	}
 
 }

@@ -80,26 +80,22 @@ public final class TraceBenchmark {
 
 	}
 
+	/** What the in-process measurements of one size gave, for the targets. */
+	private record InProcess(Timings mapped, @Nullable Timings postgres, Timings full) {
+
+	}
+
 	private final List<SizeFigures> figures = new ArrayList<>();
-
-	private @Nullable Timings lastCli;
-
-	private @Nullable Timings lastMapped;
-
-	private @Nullable Timings lastPostgres;
-
-	private @Nullable Timings lastFull;
 
 	public void run() throws Exception {
 		for (long size : this.settings.sizes()) {
 			Path dir = this.settings.data().resolve("trace-" + size);
 			try {
 				BuildFigures build = build(dir, size);
-				String sampleLot = measureOneShot(dir, size, build);
-				measureInProcess(dir, size, sampleLot);
-				this.figures.add(new SizeFigures(size, build, java.util.Objects.requireNonNull(this.lastCli),
-						java.util.Objects.requireNonNull(this.lastMapped), this.lastPostgres,
-						java.util.Objects.requireNonNull(this.lastFull)));
+				Timings cli = measureOneShot(dir, size, build);
+				InProcess measured = measureInProcess(dir, size);
+				this.figures.add(new SizeFigures(size, build, cli, measured.mapped(), measured.postgres(),
+						measured.full()));
 				new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
 			}
 			catch (Exception ex) {
@@ -206,11 +202,8 @@ public final class TraceBenchmark {
 		}
 	}
 
-	/**
-	 * One-shot command-line traces of a random finished lot. @return that lot, as
-	 * {@code code|assigner}
-	 */
-	private String measureOneShot(Path dir, long size, BuildFigures build) throws Exception {
+	/** One-shot command-line traces of a random finished lot. @return their times */
+	private Timings measureOneShot(Path dir, long size, BuildFigures build) throws Exception {
 		Path store = dir.resolve("store");
 		String lot;
 		StoreLayout layout = new StoreLayout(store);
@@ -241,10 +234,9 @@ public final class TraceBenchmark {
 			}
 			cli.add(System.nanoTime() - started);
 		}
-		this.lastCli = cli;
 		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
 				lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
-		return lot;
+		return cli;
 	}
 
 	/**
@@ -280,7 +272,7 @@ public final class TraceBenchmark {
 				build.nightlyEventsApplied()));
 	}
 
-	private void measureInProcess(Path dir, long size, String sampleLot) throws Exception {
+	private InProcess measureInProcess(Path dir, long size) throws Exception {
 		StoreLayout layout = new StoreLayout(dir.resolve("store"));
 		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
 				Connection connection = index.connect()) {
@@ -325,9 +317,7 @@ public final class TraceBenchmark {
 					(lot) -> service.trace(new TraceRequest(code(connection, lot), assigner(connection, lot), null,
 							null, null, org.lottrace.trace.Direction.BOTH, null)));
 			this.out.accept("    full trace with records (service)  " + full + "   [first 20 of the sample]");
-			this.lastMapped = mapped;
-			this.lastPostgres = postgres;
-			this.lastFull = full;
+			return new InProcess(mapped, postgres, full);
 		}
 	}
 
