@@ -1,25 +1,50 @@
 package org.lottrace.cli;
 
+import org.lottrace.ApplicationBeans;
 import org.lottrace.LottraceApplication;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.lottrace.completeness.KdeCompleteness;
+import org.lottrace.fda.FdaRequestProperties;
+import org.lottrace.fda.FdaRequests;
+import org.lottrace.ingest.IngestJobConfiguration;
+import org.lottrace.ingest.IngestProperties;
+import org.lottrace.ingest.IngestService;
+import org.lottrace.ingest.InterruptedRuns;
+import org.lottrace.ingest.PendingResolver;
+import org.lottrace.ingest.ResolveJobConfiguration;
+import org.lottrace.ingest.UnitsProvider;
+import org.lottrace.plan.PlanProperties;
+import org.lottrace.plan.TraceabilityPlans;
+import org.lottrace.report.ReportProperties;
+import org.lottrace.report.ReportWriter;
+import org.lottrace.runs.PastStores;
+import org.lottrace.runs.TraceJobConfiguration;
+import org.lottrace.runs.TraceRunner;
+import org.lottrace.runs.TraceRuns;
+import org.lottrace.serve.LaneProperties;
+import org.lottrace.serve.LimitProperties;
+import org.lottrace.serve.ServeProperties;
+import org.lottrace.serve.access.AccessProperties;
+import org.lottrace.store.DuckDbProperties;
+import org.lottrace.store.StoreConfiguration;
+import org.lottrace.store.StoreProperties;
+import org.lottrace.store.iceberg.IcebergCatalogProperties;
+import org.lottrace.trace.TraceConfiguration;
+import org.lottrace.trace.TraceService;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application as every command but {@code serve} runs it: the same components as
@@ -27,15 +52,19 @@ import org.springframework.context.annotation.FilterType;
  * only the auto-configurations these commands use (the job repository on its data source,
  * transactions, properties) instead of the hundred-odd candidates the service weighs (web
  * server, actuator, metrics, security, OpenAPI). Deciding and parsing those took about
- * half of a short command's start.
+ * half of a short command's start. The components are listed, not scanned for: scanning
+ * read every class file of the jar at each start (about a tenth of a second of a one-shot
+ * trace); {@code CommandApplicationTests} fails when a component or a properties class is
+ * added without being listed here.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackageClasses = LottraceApplication.class,
-		excludeFilters = { @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-				@Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-				@Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LottraceApplication.class),
-				@Filter(type = FilterType.REGEX, pattern = "org\\.lottrace\\.serve\\..*") })
-@ConfigurationPropertiesScan(basePackageClasses = LottraceApplication.class)
+@Import({ ApplicationBeans.class, KdeCompleteness.class, FdaRequests.class, IngestJobConfiguration.class,
+		IngestService.class, InterruptedRuns.class, PendingResolver.class, ResolveJobConfiguration.class,
+		UnitsProvider.class, TraceabilityPlans.class, ReportWriter.class, PastStores.class, TraceJobConfiguration.class,
+		TraceRunner.class, TraceRuns.class, StoreConfiguration.class, TraceConfiguration.class, TraceService.class })
+@EnableConfigurationProperties({ FdaRequestProperties.class, IngestProperties.class, PlanProperties.class,
+		ReportProperties.class, LaneProperties.class, LimitProperties.class, ServeProperties.class,
+		AccessProperties.class, DuckDbProperties.class, StoreProperties.class, IcebergCatalogProperties.class })
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
 		LifecycleAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, DataSourceInitializationAutoConfiguration.class,

@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * are committed to them ({@link #rollIcebergForward}).
  */
 @Component
-class InterruptedRuns {
+public class InterruptedRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(InterruptedRuns.class);
 

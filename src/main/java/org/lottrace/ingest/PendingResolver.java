@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * that waited for it. The caller holds the store's write lock.
  */
 @Component
-class PendingResolver {
+public class PendingResolver {
 
 	private final JobOperator jobOperator;
 
