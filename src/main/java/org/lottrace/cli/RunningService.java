@@ -1,13 +1,14 @@
 package org.lottrace.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,11 +58,13 @@ final class RunningService {
 
 	private final Endpoint endpoint;
 
-	private final HttpClient http;
+	/** A status and body. */
+	private record Response(int statusCode, String body) {
+
+	}
 
 	private RunningService(Endpoint endpoint) {
 		this.endpoint = endpoint;
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
 	/** The service running on the store at {@code root}, if one wrote its endpoint. */
@@ -92,12 +95,9 @@ final class RunningService {
 	 * runs the trace itself)
 	 */
 	@Nullable Integer trace(Map<String, Object> body, Console console) throws InterruptedException {
-		HttpResponse<String> response;
+		Response response;
 		try {
-			response = this.http
-				.send(request("/api/traces?wait=" + WAIT_MILLIS).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			response = send("/api/traces?wait=" + WAIT_MILLIS, JSON.writeValueAsString(body));
 		}
 		catch (IOException ex) {
 			return null;
@@ -115,8 +115,7 @@ final class RunningService {
 		while ("running".equals(view.state())) {
 			Thread.sleep(250);
 			try {
-				HttpResponse<String> followed = this.http.send(request("/api/traces/" + view.id()).GET().build(),
-						HttpResponse.BodyHandlers.ofString());
+				Response followed = send("/api/traces/" + view.id(), null);
 				if (followed.statusCode() != 200) {
 					throw new CommandException(ExitCodes.FAILED, "the running service stopped answering about trace "
 							+ view.id() + ": " + detail(followed.body(), followed.statusCode()));
@@ -145,11 +144,50 @@ final class RunningService {
 		return answers.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
 	}
 
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.endpoint.url() + path))
-			.timeout(Duration.ofMillis(WAIT_MILLIS + 15_000))
-			.header("Authorization", "Bearer " + this.endpoint.token())
-			.header("Accept", "application/json");
+	/**
+	 * One request to the service on the loopback address. (A plain connection: the JDK's
+	 * {@code HttpClient} loads the TLS trust store when it is made, a tenth of a second
+	 * of this command, for a request that is never TLS.)
+	 * @param json the body of a POST, or null for a GET
+	 */
+	private Response send(String path, @Nullable String json) throws IOException {
+		URLConnection opened;
+		try {
+			opened = URI.create(this.endpoint.url() + path).toURL().openConnection();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IOException("not an address: " + this.endpoint.url(), ex);
+		}
+		if (!(opened instanceof HttpURLConnection connection)) {
+			throw new IOException("not an HTTP address: " + this.endpoint.url());
+		}
+		try {
+			connection.setConnectTimeout(2_000);
+			connection.setReadTimeout(WAIT_MILLIS + 15_000);
+			connection.setInstanceFollowRedirects(false);
+			connection.setRequestProperty("Authorization", "Bearer " + this.endpoint.token());
+			connection.setRequestProperty("Accept", "application/json");
+			if (json != null) {
+				connection.setRequestMethod("POST");
+				connection.setDoOutput(true);
+				connection.setRequestProperty("Content-Type", "application/json");
+				try (OutputStream out = connection.getOutputStream()) {
+					out.write(json.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			int status = connection.getResponseCode();
+			InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
+			String body = "";
+			if (in != null) {
+				try (in) {
+					body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			return new Response(status, body);
+		}
+		finally {
+			connection.disconnect();
+		}
 	}
 
 	private static View read(String body) {

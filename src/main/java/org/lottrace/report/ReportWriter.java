@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.report.fda.FdaCsvWriter;
@@ -62,26 +64,69 @@ public class ReportWriter {
 	 * @return milliseconds per report
 	 */
 	public Map<String, Long> trace(TraceFindings findings, Instant started, ReportFolder folder) {
-		Map<String, Long> timings = new LinkedHashMap<>();
 		TraceAnalysis analysis = findings.analysis();
-		time(timings, TRACE_JSON, () -> json(TraceAnswers.of(findings), folder.file(TRACE_JSON)));
-		time(timings, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
-		time(timings, GENEALOGY, () -> {
-			String svg = this.summary.genealogySvg(analysis);
-			if (svg != null) {
-				// on its own (not inside the HTML summary) an SVG needs its namespace, or
-				// a
-				// browser does not draw it
-				AtomicFiles.writeString(folder.file(GENEALOGY), svg.startsWith("<svg xmlns=") ? svg
-						: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
-			}
+		// the summary and its drawing (the layout) take as long as the other reports
+		// together: on a thread of their own they are written side by side
+		FutureTask<Map<String, Long>> pages = new FutureTask<>(() -> {
+			Map<String, Long> timings = new LinkedHashMap<>();
+			time(timings, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
+			time(timings, GENEALOGY, () -> {
+				String svg = this.summary.genealogySvg(analysis);
+				if (svg != null) {
+					// on its own (not inside the HTML summary) an SVG needs its
+					// namespace,
+					// or a browser does not draw it
+					AtomicFiles.writeString(folder.file(GENEALOGY), svg.startsWith("<svg xmlns=") ? svg
+							: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
+				}
+			});
+			return timings;
 		});
-		time(timings, "fda", () -> fda(findings.spreadsheet(), folder));
-		time(timings, EpcisDocument.FILE,
-				() -> EpcisReport.write(findings.records(), this.clock.getZone(), folder.file(EpcisDocument.FILE)));
-		time(timings, MOCK_RECALL, () -> this.mockRecall.write(findings,
-				new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
+		new Thread(pages, "report-pages").start();
+		Map<String, Long> timings = new LinkedHashMap<>();
+		try {
+			time(timings, TRACE_JSON, () -> json(TraceAnswers.of(findings), folder.file(TRACE_JSON)));
+			time(timings, "fda", () -> fda(findings.spreadsheet(), folder));
+			time(timings, EpcisDocument.FILE,
+					() -> EpcisReport.write(findings.records(), this.clock.getZone(), folder.file(EpcisDocument.FILE)));
+			time(timings, MOCK_RECALL, () -> this.mockRecall.write(findings,
+					new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
+		}
+		finally {
+			timings.putAll(finish(pages));
+		}
 		return timings;
+	}
+
+	/** Waits for the pages, and throws what their thread threw. */
+	private static Map<String, Long> finish(FutureTask<Map<String, Long>> pages) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return pages.get();
+				}
+				catch (InterruptedException ex) {
+					// the files are being written: let them finish rather than leave a
+					// half-written report behind
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					if (ex.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** Writes the reports of a records request. @return milliseconds per report */
