@@ -1,6 +1,7 @@
 package org.lottrace.epcis;
 
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -70,10 +71,19 @@ public final class EpcisDocument {
 				events.add(objects.of(record));
 			}
 		}
-		events.sort(
-				Comparator.comparing((ObjectNode e) -> OffsetDateTime.parse(e.get("eventTime").asString()).toInstant())
-					.thenComparing((e) -> e.get("eventID").asString()));
-		return events;
+		// the sort keys are read once per event, not once per comparison (a request of
+		// two
+		// years has hundreds of thousands of events)
+		return events.stream()
+			.map((e) -> new Sorted(OffsetDateTime.parse(e.get("eventTime").asString()).toInstant(),
+					e.get("eventID").asString(), e))
+			.sorted(Comparator.comparing(Sorted::time).thenComparing(Sorted::id))
+			.map(Sorted::event)
+			.toList();
+	}
+
+	private record Sorted(Instant time, String id, ObjectNode event) {
+
 	}
 
 }

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.report.fda.FdaCsvWriter;
@@ -65,12 +63,12 @@ public class ReportWriter {
 	 */
 	public Map<String, Long> trace(TraceFindings findings, Instant started, ReportFolder folder) {
 		TraceAnalysis analysis = findings.analysis();
+		SideBySide side = new SideBySide("trace-reports");
 		// the summary and its drawing (the layout) take as long as the other reports
-		// together: on a thread of their own they are written side by side
-		FutureTask<Map<String, Long>> pages = new FutureTask<>(() -> {
-			Map<String, Long> timings = new LinkedHashMap<>();
-			time(timings, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
-			time(timings, GENEALOGY, () -> {
+		// together
+		side.start((pages) -> {
+			time(pages, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
+			time(pages, GENEALOGY, () -> {
 				String svg = this.summary.genealogySvg(analysis);
 				if (svg != null) {
 					// on its own (not inside the HTML summary) an SVG needs its
@@ -80,53 +78,16 @@ public class ReportWriter {
 							: svg.replaceFirst("^<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" "));
 				}
 			});
-			return timings;
 		});
-		new Thread(pages, "report-pages").start();
-		Map<String, Long> timings = new LinkedHashMap<>();
-		try {
+		return side.writeHere((timings) -> {
 			time(timings, TRACE_JSON, () -> json(TraceAnswers.of(findings), folder.file(TRACE_JSON)));
-			time(timings, "fda", () -> fda(findings.spreadsheet(), folder));
+			time(timings, FDA_XLSX, () -> FdaXlsxWriter.write(findings.spreadsheet(), folder.file(FDA_XLSX)));
+			time(timings, FDA_CSV, () -> FdaCsvWriter.write(findings.spreadsheet(), folder.file(FDA_CSV)));
 			time(timings, EpcisDocument.FILE,
 					() -> EpcisReport.write(findings.records(), this.clock.getZone(), folder.file(EpcisDocument.FILE)));
 			time(timings, MOCK_RECALL, () -> this.mockRecall.write(findings,
 					new MockRecallTimes(started, this.clock.instant()), folder.file(MOCK_RECALL)));
-		}
-		finally {
-			timings.putAll(finish(pages));
-		}
-		return timings;
-	}
-
-	/** Waits for the pages, and throws what their thread threw. */
-	private static Map<String, Long> finish(FutureTask<Map<String, Long>> pages) {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return pages.get();
-				}
-				catch (InterruptedException ex) {
-					// the files are being written: let them finish rather than leave a
-					// half-written report behind
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					if (ex.getCause() instanceof RuntimeException runtime) {
-						throw runtime;
-					}
-					if (ex.getCause() instanceof Error error) {
-						throw error;
-					}
-					throw new IllegalStateException(ex.getCause());
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		});
 	}
 
 	/** Writes the reports of a records request. @return milliseconds per report */
@@ -134,16 +95,19 @@ public class ReportWriter {
 		Map<String, Long> timings = new LinkedHashMap<>();
 		time(timings, RECORDS_JSON, () -> json(RecordsAnswer.of(records), folder.file(RECORDS_JSON)));
 		RecordSet set = RecordSets.of(records);
-		time(timings, "fda", () -> fda(FdaSpreadsheet.of(set), folder));
-		time(timings, EpcisDocument.FILE,
-				() -> EpcisReport.write(set, this.clock.getZone(), folder.file(EpcisDocument.FILE)));
+		FdaSpreadsheet spreadsheet = FdaSpreadsheet.of(set);
+		// three files of the same records, each seconds long for a request of two years
+		SideBySide side = new SideBySide("records-reports");
+		side.start((epcis) -> time(epcis, EpcisDocument.FILE,
+				() -> EpcisReport.write(set, this.clock.getZone(), folder.file(EpcisDocument.FILE))));
+		side.start((csv) -> time(csv, FDA_CSV, () -> FdaCsvWriter.write(spreadsheet, folder.file(FDA_CSV))));
+		timings.putAll(side
+			.writeHere((xlsx) -> time(xlsx, FDA_XLSX, () -> FdaXlsxWriter.write(spreadsheet, folder.file(FDA_XLSX)))));
 		return timings;
 	}
 
-	private static void fda(FdaSpreadsheet spreadsheet, ReportFolder folder) {
-		FdaXlsxWriter.write(spreadsheet, folder.file(FDA_XLSX));
-		FdaCsvWriter.write(spreadsheet, folder.file("csv"));
-	}
+	/** The FDA electronic sortable spreadsheet's sheets as CSV files, in this folder. */
+	public static final String FDA_CSV = "csv";
 
 	/** The FDA electronic sortable spreadsheet, as a workbook. */
 	public static final String FDA_XLSX = "fda-sortable-spreadsheet.xlsx";

@@ -2,11 +2,15 @@ package org.lottrace.store;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
@@ -25,30 +29,136 @@ public final class KdeEventRows {
 	private KdeEventRows() {
 	}
 
+	/** Reads one row; for many rows of one result set, {@link #reader} is faster. */
 	public static KdeEvent read(ResultSet rs) throws SQLException {
-		String lotCode = rs.getString("lot_code");
-		TraceabilityLot lot = (lotCode != null)
-				? new TraceabilityLot(lotCode, rs.getString("lot_assigner"), rs.getString("internal_lot")) : null;
-		EventLocations locations = new EventLocations(rs.getString("location_code"),
-				rs.getString("partner_location_code"), rs.getString("tlc_source_location_code"),
-				rs.getString("tlc_source_reference"), rs.getString("tlc_source_assumed"));
-		return new KdeEvent(rs.getString("record_key"), Cte.fromCode(rs.getString("cte")),
-				EventRole.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)), lot,
-				rs.getString("product_code"), quantity(rs, "quantity", "unit"),
-				optionalQuantity(rs, "normalized_quantity", "normalized_unit"), requiredDate(rs, "event_date"),
-				dateTime(rs, "event_time"), locations,
-				reference(rs, "reference_document_type", "reference_document_number"),
-				reference(rs, "reference_document_type_2", "reference_document_number_2"), rs.getString("work_order"),
-				farm(rs), provenance(rs));
+		return reader(rs).read();
 	}
 
-	private static FarmKdes farm(ResultSet rs) throws SQLException {
-		FarmKdes farm = new FarmKdes(date(rs, "harvest_date"), date(rs, "harvest_end_date"), date(rs, "cooling_date"),
-				date(rs, "received_date"), rs.getString("received_product_code"),
-				optionalQuantity(rs, "received_quantity", "received_unit"), rs.getString("harvest_location_code"),
-				rs.getString("cooling_location_code"), rs.getString("growing_area"),
-				rs.getString("harvester_business_name"), rs.getString("harvester_phone"), rs.getString("catch_area"));
-		return farm.equals(FarmKdes.NONE) ? FarmKdes.NONE : farm;
+	/**
+	 * A reader of the rows of one result set: it finds each column's position once, where
+	 * a read by name asks the driver, and DuckDB's compares the name with every column's
+	 * on every call (a third of the time a records request of two years spent reading its
+	 * 300,000 rows).
+	 */
+	public static Reader reader(ResultSet rs) throws SQLException {
+		return new Reader(rs);
+	}
+
+	/** Reads {@link KdeEvent}s from the current row of a result set. */
+	public static final class Reader {
+
+		private final ResultSet rs;
+
+		private final Map<String, Integer> columns = new HashMap<>();
+
+		private Reader(ResultSet rs) throws SQLException {
+			this.rs = rs;
+			ResultSetMetaData meta = rs.getMetaData();
+			for (int i = meta.getColumnCount(); i >= 1; i--) {
+				// the first column of a name wins, as a read by name finds it
+				this.columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+			}
+		}
+
+		public KdeEvent read() throws SQLException {
+			String lotCode = string("lot_code");
+			TraceabilityLot lot = (lotCode != null)
+					? new TraceabilityLot(lotCode, string("lot_assigner"), string("internal_lot")) : null;
+			EventLocations locations = new EventLocations(string("location_code"), string("partner_location_code"),
+					string("tlc_source_location_code"), string("tlc_source_reference"), string("tlc_source_assumed"));
+			return new KdeEvent(requiredString("record_key"), Cte.fromCode(requiredString("cte")),
+					EventRole.valueOf(requiredString("role").toUpperCase(Locale.ROOT)), lot, string("product_code"),
+					quantity("quantity", "unit"), optionalQuantity("normalized_quantity", "normalized_unit"),
+					requiredDate("event_date"), dateTime("event_time"), locations,
+					reference("reference_document_type", "reference_document_number"),
+					reference("reference_document_type_2", "reference_document_number_2"), string("work_order"), farm(),
+					provenance());
+		}
+
+		private int column(String name) throws SQLException {
+			Integer column = this.columns.get(name);
+			if (column == null) {
+				throw new SQLException("The query has no column " + name);
+			}
+			return column;
+		}
+
+		private @Nullable String string(String name) throws SQLException {
+			return this.rs.getString(column(name));
+		}
+
+		private String requiredString(String name) throws SQLException {
+			String value = string(name);
+			if (value == null) {
+				throw damaged(name);
+			}
+			return value;
+		}
+
+		private FarmKdes farm() throws SQLException {
+			FarmKdes farm = new FarmKdes(date("harvest_date"), date("harvest_end_date"), date("cooling_date"),
+					date("received_date"), string("received_product_code"),
+					optionalQuantity("received_quantity", "received_unit"), string("harvest_location_code"),
+					string("cooling_location_code"), string("growing_area"), string("harvester_business_name"),
+					string("harvester_phone"), string("catch_area"));
+			return farm.equals(FarmKdes.NONE) ? FarmKdes.NONE : farm;
+		}
+
+		private Provenance provenance() throws SQLException {
+			// as a read by name gives them (required columns: the ingestion writes them)
+			return new Provenance(this.rs.getString(column("source")), this.rs.getString(column("source_file")),
+					this.rs.getString(column("source_sha256")), this.rs.getLong(column("source_line")),
+					instant(this.rs.getObject(column("ingested_at")), "ingested_at"));
+		}
+
+		private Quantity quantity(String value, String unit) throws SQLException {
+			Quantity quantity = optionalQuantity(value, unit);
+			if (quantity == null) {
+				throw damaged(value + " and " + unit);
+			}
+			return quantity;
+		}
+
+		private @Nullable Quantity optionalQuantity(String value, String unit) throws SQLException {
+			BigDecimal amount = this.rs.getBigDecimal(column(value));
+			String u = string(unit);
+			return (amount != null && u != null) ? new Quantity(amount, u) : null;
+		}
+
+		private @Nullable ReferenceDocument reference(String type, String number) throws SQLException {
+			String t = string(type);
+			String n = string(number);
+			return (t != null || n != null) ? new ReferenceDocument((t != null) ? t : "", (n != null) ? n : "") : null;
+		}
+
+		/** A date the table declares required: a row without it is not a record. */
+		private LocalDate requiredDate(String name) throws SQLException {
+			LocalDate date = date(name);
+			if (date == null) {
+				throw damaged(name);
+			}
+			return date;
+		}
+
+		private @Nullable LocalDate date(String name) throws SQLException {
+			return this.rs.getObject(column(name), LocalDate.class);
+		}
+
+		private @Nullable LocalDateTime dateTime(String name) throws SQLException {
+			int column = column(name);
+			Object value = this.rs.getObject(column);
+			if (value == null) {
+				return null;
+			}
+			if (value instanceof LocalDateTime ldt) {
+				return ldt;
+			}
+			if (value instanceof java.sql.Timestamp ts) {
+				return ts.toLocalDateTime();
+			}
+			return this.rs.getObject(column, LocalDateTime.class);
+		}
+
 	}
 
 	/** Provenance columns, shared with master data rows. */
@@ -74,59 +184,12 @@ public final class KdeEventRows {
 		throw damaged(column);
 	}
 
-	private static Quantity quantity(ResultSet rs, String value, String unit) throws SQLException {
-		Quantity quantity = optionalQuantity(rs, value, unit);
-		if (quantity == null) {
-			throw damaged(value + " and " + unit);
-		}
-		return quantity;
-	}
-
 	/**
 	 * A row without a value its table declares required (StoreSchemas) was not written by
 	 * lottrace: reading it fails rather than make a value up.
 	 */
 	private static SQLException damaged(String column) {
 		return new SQLException("A record of the store has no " + column + ": the store is damaged");
-	}
-
-	private static @Nullable Quantity optionalQuantity(ResultSet rs, String value, String unit) throws SQLException {
-		BigDecimal amount = rs.getBigDecimal(value);
-		String u = rs.getString(unit);
-		return (amount != null && u != null) ? new Quantity(amount, u) : null;
-	}
-
-	private static @Nullable ReferenceDocument reference(ResultSet rs, String type, String number) throws SQLException {
-		String t = rs.getString(type);
-		String n = rs.getString(number);
-		return (t != null || n != null) ? new ReferenceDocument((t != null) ? t : "", (n != null) ? n : "") : null;
-	}
-
-	/** A date the table declares required: a row without it is not a record. */
-	private static LocalDate requiredDate(ResultSet rs, String column) throws SQLException {
-		LocalDate date = date(rs, column);
-		if (date == null) {
-			throw damaged(column);
-		}
-		return date;
-	}
-
-	private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, LocalDate.class);
-	}
-
-	private static @Nullable LocalDateTime dateTime(ResultSet rs, String column) throws SQLException {
-		Object value = rs.getObject(column);
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof LocalDateTime ldt) {
-			return ldt;
-		}
-		if (value instanceof java.sql.Timestamp ts) {
-			return ts.toLocalDateTime();
-		}
-		return rs.getObject(column, LocalDateTime.class);
 	}
 
 }

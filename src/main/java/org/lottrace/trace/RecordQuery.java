@@ -174,8 +174,9 @@ final class RecordQuery {
 			.strings(workOrders)
 			.sql(") AND role = 'output' AND NOT superseded")
 			.query()) {
+			org.lottrace.store.KdeEventRows.Reader rows = org.lottrace.store.KdeEventRows.reader(rs);
 			while (rs.next()) {
-				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
+				KdeEvent event = rows.read();
 				if (!present.contains(event.recordKey())) {
 					outputs.add(event);
 					outputLots.put(event.recordKey(), (Integer) rs.getObject("lot_id"));
@@ -297,8 +298,9 @@ final class RecordQuery {
 			.ints(new HashSet<>(inputLots.values()))
 			.sql(") AND role = 'input' AND NOT superseded")
 			.query()) {
+			org.lottrace.store.KdeEventRows.Reader rows = org.lottrace.store.KdeEventRows.reader(rs);
 			while (rs.next()) {
-				KdeEvent event = org.lottrace.store.KdeEventRows.read(rs);
+				KdeEvent event = rows.read();
 				if (inputLots.containsKey(event.recordKey())) {
 					events.add(event);
 					eventLots.put(event.recordKey(), inputLots.get(event.recordKey()));

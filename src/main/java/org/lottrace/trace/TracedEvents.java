@@ -40,8 +40,9 @@ final class TracedEvents {
 			.ints(lots.keySet())
 			.sql(") AND NOT superseded")
 			.query()) {
+			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
 			while (rs.next()) {
-				KdeEvent event = KdeEventRows.read(rs);
+				KdeEvent event = rows.read();
 				events.add(event);
 				eventLots.put(event.recordKey(), rs.getInt("lot_id"));
 			}
