@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -58,11 +59,19 @@ final class ServiceLoadBenchmark {
 		this.progress = progress;
 	}
 
-	void run(Path dir, Workload workload) throws Exception {
+	/**
+	 * @param oneShot one-shot command-line traces, run while the service runs (the
+	 * command asks it)
+	 * @return the times of those traces
+	 */
+	Timings run(Path dir, Workload workload, Callable<Timings> oneShot) throws Exception {
 		Process serve = start(dir);
 		try {
 			awaitReady(serve);
 			Timings idle = lotTraces(workload, null);
+			Timings served = oneShot.call();
+			this.out.accept("  one-shot CLI trace while the service runs (the command asks it), JVM start included: "
+					+ served);
 			long started = System.nanoTime();
 			HttpResponse<String> whole = post("/api/traces", "{\"product\":\"" + workload.product() + "\",\"from\":\""
 					+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}");
@@ -82,6 +91,7 @@ final class ServiceLoadBenchmark {
 						bulkView.get("state").asString(), seconds(bulkView),
 						bulkView.get("error").isNull() ? "" : ": " + bulkView.get("error").asString()));
 			}
+			return served;
 		}
 		finally {
 			serve.destroy();

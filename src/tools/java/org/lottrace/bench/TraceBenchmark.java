@@ -75,8 +75,8 @@ public final class TraceBenchmark {
 	}
 
 	/** What one store size measured, for the targets at the end. */
-	private record SizeFigures(long size, BuildFigures build, Timings cli, Timings mapped, @Nullable Timings postgres,
-			Timings full) {
+	private record SizeFigures(long size, BuildFigures build, Timings cli, @Nullable Timings cliServed,
+			Timings mapped, @Nullable Timings postgres, Timings full) {
 
 	}
 
@@ -92,11 +92,20 @@ public final class TraceBenchmark {
 			Path dir = this.settings.data().resolve("trace-" + size);
 			try {
 				BuildFigures build = build(dir, size);
-				Timings cli = measureOneShot(dir, size, build);
+				String lot = lotToTrace(dir, size, build);
+				Timings cli = oneShotTraces(dir, lot);
+				this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
+						lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
 				InProcess measured = measureInProcess(dir, size);
-				this.figures.add(new SizeFigures(size, build, cli, measured.mapped(), measured.postgres(),
-						measured.full()));
-				new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir, serviceWorkload(dir));
+				Timings served = null;
+				try {
+					served = new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir,
+							serviceWorkload(dir), () -> oneShotTraces(dir, lot));
+				}
+				finally {
+					this.figures.add(new SizeFigures(size, build, cli, served, measured.mapped(), measured.postgres(),
+							measured.full()));
+				}
 			}
 			catch (Exception ex) {
 				// one size failing (out of memory, out of disk) leaves the others' figures
@@ -127,9 +136,14 @@ public final class TraceBenchmark {
 								size.postgres().medianMillis()),
 						ratio <= 0.5);
 			}
-			target("one-shot ./lottrace trace <= 1.5 s, whole process, " + at,
+			target("one-shot ./lottrace trace <= 1.5 s, whole process, no service, " + at,
 					String.format(Locale.ROOT, "%.2f s median", size.cli().medianMillis() / 1000),
 					size.cli().medianMillis() <= 1500);
+			if (size.cliServed() != null) {
+				target("one-shot ./lottrace trace <= 1.5 s, serve running (asks it), " + at,
+						String.format(Locale.ROOT, "%.2f s median", size.cliServed().medianMillis() / 1000),
+						size.cliServed().medianMillis() <= 1500);
+			}
 			target("full trace with records <= 60 ms median, " + at,
 					String.format(Locale.ROOT, "%.1f ms", size.full().medianMillis()),
 					size.full().medianMillis() <= 60);
@@ -202,10 +216,9 @@ public final class TraceBenchmark {
 		}
 	}
 
-	/** One-shot command-line traces of a random finished lot. @return their times */
-	private Timings measureOneShot(Path dir, long size, BuildFigures build) throws Exception {
+	/** A random finished lot (code|assigner); prints the store's header. */
+	private String lotToTrace(Path dir, long size, BuildFigures build) throws Exception {
 		Path store = dir.resolve("store");
-		String lot;
 		StoreLayout layout = new StoreLayout(store);
 		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
 				Connection connection = index.connect();
@@ -214,9 +227,18 @@ public final class TraceBenchmark {
 						+ "ON l.lot_id = k.output_lot ORDER BY hash(k.input_key || '" + this.settings.seed()
 						+ "') LIMIT 1")) {
 			rs.next();
-			lot = rs.getString(1);
+			String lot = rs.getString(1);
 			printHeader(sql, size, dir, build);
+			return lot;
 		}
+	}
+
+	/**
+	 * Three one-shot command-line traces of the lot (code|assigner), each a whole process;
+	 * while {@code serve} runs on the store the command asks it. @return their times
+	 */
+	private Timings oneShotTraces(Path dir, String lot) throws IOException, InterruptedException {
+		Path store = dir.resolve("store");
 		Timings cli = new Timings();
 		for (int run = 0; run < 3; run++) {
 			long started = System.nanoTime();
@@ -234,8 +256,6 @@ public final class TraceBenchmark {
 			}
 			cli.add(System.nanoTime() - started);
 		}
-		this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
-				lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
 		return cli;
 	}
 
