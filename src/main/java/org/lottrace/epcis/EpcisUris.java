@@ -1,6 +1,7 @@
 package org.lottrace.epcis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.lottrace.gs1.CheckDigit;
@@ -34,6 +35,10 @@ public final class EpcisUris {
 
 	public static final String PREFIX = "urn:lottrace:";
 
+	private static final Pattern GTIN = Pattern.compile("\\d{8}|\\d{12,14}");
+
+	private static final Pattern GLN = Pattern.compile("\\d{13}");
+
 	private EpcisUris() {
 	}
 
@@ -52,7 +57,7 @@ public final class EpcisUris {
 
 	public static String location(String code, @Nullable Location location) {
 		String gln = (location != null) ? location.gln() : null;
-		boolean valid = gln != null && gln.matches("\\d{13}") && CheckDigit.valid(gln);
+		boolean valid = gln != null && GLN.matcher(gln).matches() && CheckDigit.valid(gln);
 		return valid ? GS1_RESOLVER + "414/" + gln : urn("location", code);
 	}
 
@@ -75,7 +80,7 @@ public final class EpcisUris {
 	 */
 	static @Nullable String gtin(@Nullable Product product) {
 		String gtin = (product != null) ? product.gtin() : null;
-		if (gtin == null || !gtin.matches("\\d{8}|\\d{12,14}")) {
+		if (gtin == null || !GTIN.matcher(gtin).matches()) {
 			return null;
 		}
 		String padded = "0".repeat(14 - gtin.length()) + gtin;

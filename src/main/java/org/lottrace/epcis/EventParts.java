@@ -48,6 +48,12 @@ final class EventParts {
 	/** The product of each lot (by lot key), from the records that name both. */
 	private final Map<String, String> lotProducts = new HashMap<>();
 
+	/**
+	 * Identifiers already made, by what they identify: a document of two years names the
+	 * same lots, products and places hundreds of thousands of times.
+	 */
+	private final Map<String, String> identifiers = new HashMap<>();
+
 	EventParts(EpcisRecords records, ZoneId zone) {
 		this.records = records;
 		this.zone = zone;
@@ -88,15 +94,20 @@ final class EventParts {
 		}
 		String productCode = (event.productCode() != null && event.role() != EventRole.INPUT) ? event.productCode()
 				: (lot.identified() ? this.lotProducts.get(lot.key()) : null);
-		return EpcisUris.lot(lot, (productCode != null) ? this.records.products().get(productCode) : null);
+		return this.identifiers.computeIfAbsent(
+				"lot\u0000" + lot.code() + "\u0000" + Objects.toString(lot.assigner(), "\u0001") + "\u0000"
+						+ productCode,
+				(key) -> EpcisUris.lot(lot, (productCode != null) ? this.records.products().get(productCode) : null));
 	}
 
 	String product(String code) {
-		return EpcisUris.product(code, this.records.products().get(code));
+		return this.identifiers.computeIfAbsent("product\u0000" + code,
+				(key) -> EpcisUris.product(code, this.records.products().get(code)));
 	}
 
 	String location(String code) {
-		return EpcisUris.location(code, this.records.locations().get(code));
+		return this.identifiers.computeIfAbsent("location\u0000" + code,
+				(key) -> EpcisUris.location(code, this.records.locations().get(code)));
 	}
 
 	/**
