@@ -3,6 +3,7 @@ package org.lottrace.trace;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ final class SparkRows {
 							case "close" -> null;
 							case "hashCode" -> System.identityHashCode(proxy);
 							case "toString" -> row.toString();
+							case "getMetaData" -> metaData(row);
 							default -> throw new SQLException("not supported on a Spark row: " + name);
 						};
 					}
@@ -50,6 +52,26 @@ final class SparkRows {
 						case "getObject" -> (args.length > 1) ? convert(value, (Class<?>) args[1]) : jdbc(value);
 						default -> throw new SQLException("not supported on a Spark row: " + name);
 					};
+				});
+	}
+
+	/**
+	 * The row's column names and count, which a reader of many rows asks once to read by
+	 * position ({@code KdeEventRows.Reader}).
+	 */
+	private static ResultSetMetaData metaData(Row row) throws SQLException {
+		if (row.schema() == null) {
+			throw new SQLException("not supported on a Spark row without a schema: getMetaData");
+		}
+		String[] names = row.schema().fieldNames();
+		return (ResultSetMetaData) Proxy.newProxyInstance(SparkRows.class.getClassLoader(),
+				new Class<?>[] { ResultSetMetaData.class }, (proxy, method, args) -> switch (method.getName()) {
+					case "getColumnCount" -> names.length;
+					case "getColumnLabel", "getColumnName" -> names[(Integer) args[0] - 1];
+					case "hashCode" -> System.identityHashCode(proxy);
+					case "equals" -> proxy == args[0];
+					case "toString" -> String.join(",", names);
+					default -> throw new SQLException("not supported on a Spark row's columns: " + method.getName());
 				});
 	}
 
