@@ -146,8 +146,8 @@ final class RunningService {
 
 	/**
 	 * One request to the service on the loopback address. (A plain connection: the JDK's
-	 * {@code HttpClient} loads the TLS trust store when it is made, a tenth of a second
-	 * of this command, for a request that is never TLS.)
+	 * {@code HttpClient} loads the TLS trust store when it is made: about 0.3 s of this
+	 * command at 50 million events, for a request that is never TLS.)
 	 * @param json the body of a POST, or null for a GET
 	 */
 	private Response send(String path, @Nullable String json) throws IOException {

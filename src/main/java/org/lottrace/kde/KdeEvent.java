@@ -2,6 +2,7 @@ package org.lottrace.kde;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,5 +43,10 @@ public record KdeEvent(String recordKey, Cte cte, EventRole role, @Nullable Trac
 		@Nullable LocalDateTime eventTime, EventLocations locations, @Nullable ReferenceDocument reference,
 		@Nullable ReferenceDocument secondReference, @Nullable String workOrder, FarmKdes farm,
 		Provenance provenance) implements StoreRecord {
+
+	/** The order answers list records in: by CTE, then by date, then by record key. */
+	public static final Comparator<KdeEvent> ORDER = Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
+		.thenComparing(KdeEvent::eventDate)
+		.thenComparing(KdeEvent::recordKey);
 
 }

@@ -1,7 +1,6 @@
 package org.lottrace.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,7 @@ public final class RecordSets {
 			.forEach((key, lot) -> lots.putIfAbsent(key, new RecordSet.Lot(lot.code(), lot.assigner())));
 		List<KdeEvent> events = new ArrayList<>(result.events());
 		events.addAll(result.context().events());
-		events.sort(Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
-			.thenComparing(KdeEvent::eventDate)
-			.thenComparing(KdeEvent::recordKey));
+		events.sort(KdeEvent.ORDER);
 		TraceRequest request = result.request();
 		List<String> scope = new ArrayList<>();
 		scope.add("Request: trace of " + request.subject());

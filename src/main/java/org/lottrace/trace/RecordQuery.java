@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
+import org.lottrace.store.KdeEventRows;
 import org.lottrace.trace.TraceResult.TracedLot;
 
 /**
@@ -174,7 +175,7 @@ final class RecordQuery {
 			.strings(workOrders)
 			.sql(") AND role = 'output' AND NOT superseded")
 			.query()) {
-			org.lottrace.store.KdeEventRows.Reader rows = org.lottrace.store.KdeEventRows.reader(rs);
+			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
 			while (rs.next()) {
 				KdeEvent event = rows.read();
 				if (!present.contains(event.recordKey())) {
@@ -194,9 +195,7 @@ final class RecordQuery {
 			}
 		});
 		events.addAll(outputs);
-		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
-			.thenComparing(KdeEvent::eventDate)
-			.thenComparing(KdeEvent::recordKey));
+		events.sort(KdeEvent.ORDER);
 	}
 
 	/** The input lots (or the output lots) of links. */
@@ -298,7 +297,7 @@ final class RecordQuery {
 			.ints(new HashSet<>(inputLots.values()))
 			.sql(") AND role = 'input' AND NOT superseded")
 			.query()) {
-			org.lottrace.store.KdeEventRows.Reader rows = org.lottrace.store.KdeEventRows.reader(rs);
+			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
 			while (rs.next()) {
 				KdeEvent event = rows.read();
 				if (inputLots.containsKey(event.recordKey())) {
@@ -307,9 +306,7 @@ final class RecordQuery {
 				}
 			}
 		}
-		events.sort(java.util.Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
-			.thenComparing(KdeEvent::eventDate)
-			.thenComparing(KdeEvent::recordKey));
+		events.sort(KdeEvent.ORDER);
 	}
 
 	/** Appends {@code AND} conditions on the event date of {@code alias}. */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +46,7 @@ final class TracedEvents {
 				eventLots.put(event.recordKey(), rs.getInt("lot_id"));
 			}
 		}
-		events.sort(Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
-			.thenComparing(KdeEvent::eventDate)
-			.thenComparing(KdeEvent::recordKey));
+		events.sort(KdeEvent.ORDER);
 		return new Found(List.copyOf(events), Map.copyOf(eventLots));
 	}
 

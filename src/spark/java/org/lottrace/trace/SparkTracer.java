@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -221,9 +220,7 @@ public final class SparkTracer {
 	}
 
 	private static void sort(List<KdeEvent> events) {
-		events.sort(Comparator.comparing((KdeEvent e) -> e.cte().ordinal())
-			.thenComparing(KdeEvent::eventDate)
-			.thenComparing(KdeEvent::recordKey));
+		events.sort(KdeEvent.ORDER);
 	}
 
 	private static KdeEvent event(Row row) {
