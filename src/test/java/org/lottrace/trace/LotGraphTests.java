@@ -62,6 +62,79 @@ class LotGraphTests {
 	}
 
 	@Test
+	void changesMadeToTheArraysGiveTheArraysOfTheChangedLinks() {
+		for (int seed = 1; seed <= 200; seed++) {
+			// given: random links, repeated and self-links among them
+			Random random = new Random(seed);
+			int lots = 1 + random.nextInt(30);
+			List<int[]> links = new ArrayList<>();
+			for (int i = random.nextInt(lots * 3); i > 0; i--) {
+				links.add(new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
+			}
+			MemoryLotGraph before = of(lots, links);
+			// some taken out, others added, some of them to new lots
+			List<int[]> removed = new ArrayList<>();
+			List<int[]> kept = new ArrayList<>();
+			links.forEach((link) -> (random.nextInt(4) == 0 ? removed : kept).add(link));
+			int lotsAfter = lots + random.nextInt(4);
+			List<int[]> added = new ArrayList<>();
+			for (int i = random.nextInt(10); i > 0; i--) {
+				added.add(new int[] { 1 + random.nextInt(lotsAfter), 1 + random.nextInt(lotsAfter) });
+			}
+			List<int[]> after = new ArrayList<>(kept);
+			after.addAll(added);
+
+			// when
+			MemoryLotGraph changed = before.changed(lotsAfter, edges(removed), edges(added));
+
+			// then
+			assertThat(changed).as("seed " + seed).isNotNull();
+			assertThat(changed.links()).isEqualTo(after.size());
+			assertThat(neighbours(changed, lotsAfter)).as("seed " + seed)
+				.isEqualTo(neighbours(of(lotsAfter, after), lotsAfter));
+		}
+	}
+
+	@Test
+	void refusesChangesThatDoNotFitTheArrays() {
+		// given
+		MemoryLotGraph graph = of(3, List.of(new int[] { 1, 2 }, new int[] { 2, 3 }));
+		LotGraph.Edges none = LotGraph.Edges.NONE;
+
+		// then: a link that is not there, one taken out twice, fewer lots than before
+		assertThat(graph.changed(3, edges(List.of(new int[] { 1, 3 })), none)).isNull();
+		assertThat(graph.changed(3, edges(List.of(new int[] { 1, 2 }, new int[] { 1, 2 })), none)).isNull();
+		assertThat(graph.changed(2, none, none)).isNull();
+		assertThat(graph.changed(3, edges(List.of(new int[] { 9, 2 })), none)).isNull();
+		assertThat(graph.changed(4, edges(List.of(new int[] { 1, 2 })), edges(List.of(new int[] { 4, 1 })))).isNotNull()
+			.satisfies((changed) -> assertThat(neighbours(changed, 4))
+				.isEqualTo(neighbours(of(4, List.of(new int[] { 2, 3 }, new int[] { 4, 1 })), 4)));
+	}
+
+	private static MemoryLotGraph of(int lots, List<int[]> links) {
+		LotGraph.Edges edges = edges(links);
+		return MemoryLotGraph.of(lots, edges.inputs(), edges.outputs());
+	}
+
+	private static LotGraph.Edges edges(List<int[]> links) {
+		return new LotGraph.Edges(links.stream().mapToInt((l) -> l[0]).toArray(),
+				links.stream().mapToInt((l) -> l[1]).toArray());
+	}
+
+	/** Each lot's inputs and outputs, sorted: the order within a lot is no matter. */
+	private static List<String> neighbours(MemoryLotGraph graph, int lots) {
+		List<String> lines = new ArrayList<>();
+		for (int lot = 0; lot <= lots + 1; lot++) {
+			int[] into = graph.into(new int[] { lot }).inputs().clone();
+			int[] outOf = graph.outOf(new int[] { lot }).outputs().clone();
+			Arrays.sort(into);
+			Arrays.sort(outOf);
+			lines.add(lot + " <- " + Arrays.toString(into) + " -> " + Arrays.toString(outOf));
+		}
+		return lines;
+	}
+
+	@Test
 	void findsNoLinksOfLotsTheGraphDoesNotHold() throws SQLException {
 		// given
 		try (Connection connection = index(3, new int[][] { { 1, 2 }, { 2, 3 } })) {

@@ -91,7 +91,8 @@ class LotIndexIntegrationTests {
 	@Order(1)
 	void rewritesTheLinkFileWhenARefreshChangesLinks() {
 		// then: night one's file held night one's links; night two moved the sugar into
-		// K261021A, and the file now holds exactly the index's links
+		// K261021A, and the file (night one's with night two's changes) now holds
+		// exactly the index's links
 		List<String> links = this.store.query("SELECT input_lot || '->' || output_lot FROM link ORDER BY 1");
 		assertThat(this.linkFileAfterNightOne).isNotEmpty().isNotEqualTo(links);
 		assertThat(linkFileLinks()).isEqualTo(links);
@@ -103,16 +104,21 @@ class LotIndexIntegrationTests {
 			MemoryLotGraph mapped = this.store.index().mappedLinks(connection);
 			assertThat(mapped).as("the link file of the index's generation").isNotNull();
 			int[] lots = this.store.query("SELECT lot_id FROM lot").stream().mapToInt(Integer::parseInt).toArray();
-			LotGraph.Edges edges = mapped.outOf(lots);
-			List<String> pairs = new java.util.ArrayList<>();
-			for (int i = 0; i < edges.size(); i++) {
-				pairs.add(edges.inputs()[i] + "->" + edges.outputs()[i]);
-			}
-			return pairs.stream().sorted().toList();
+			List<String> forward = pairs(mapped.outOf(lots));
+			assertThat(pairs(mapped.into(lots))).as("the same links in both directions").isEqualTo(forward);
+			return forward;
 		}
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static List<String> pairs(LotGraph.Edges edges) {
+		List<String> pairs = new java.util.ArrayList<>();
+		for (int i = 0; i < edges.size(); i++) {
+			pairs.add(edges.inputs()[i] + "->" + edges.outputs()[i]);
+		}
+		return pairs.stream().sorted().toList();
 	}
 
 	@Test
