@@ -171,16 +171,18 @@ final class RecordQuery {
 		}
 		List<KdeEvent> outputs = new ArrayList<>();
 		Map<String, Integer> outputLots = new HashMap<>();
-		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE work_order IN (")
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE work_order IN (")
 			.strings(workOrders)
 			.sql(") AND role = 'output' AND NOT superseded")
 			.query()) {
 			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
+			int lotColumn = rs.findColumn("lot_id");
 			while (rs.next()) {
 				KdeEvent event = rows.read();
 				if (!present.contains(event.recordKey())) {
 					outputs.add(event);
-					outputLots.put(event.recordKey(), (Integer) rs.getObject("lot_id"));
+					outputLots.put(event.recordKey(), (Integer) rs.getObject(lotColumn));
 				}
 			}
 		}
@@ -293,7 +295,8 @@ final class RecordQuery {
 		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
 		// by the input lots (an input record's lot is its link's input lot), then by key:
 		// DuckDB scans an integer column several times faster than the record keys
-		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE lot_id IN (")
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
 			.ints(new HashSet<>(inputLots.values()))
 			.sql(") AND role = 'input' AND NOT superseded")
 			.query()) {

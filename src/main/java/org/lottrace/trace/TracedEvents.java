@@ -21,6 +21,12 @@ import org.lottrace.trace.TraceResult.TracedLot;
  */
 final class TracedEvents {
 
+	/**
+	 * The select list of records and their lots from the index's event table, the text
+	 * columns packed ({@link KdeEventRows#packedColumns}).
+	 */
+	static final String RECORD_COLUMNS = KdeEventRows.packedColumns("event") + ", event.lot_id";
+
 	private TracedEvents() {
 	}
 
@@ -35,15 +41,16 @@ final class TracedEvents {
 		}
 		Map<String, Integer> eventLots = new HashMap<>();
 		List<KdeEvent> events = new ArrayList<>();
-		try (ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM event WHERE lot_id IN (")
+		try (ResultSet rs = new SqlQuery(sql).sql("SELECT " + RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
 			.ints(lots.keySet())
 			.sql(") AND NOT superseded")
 			.query()) {
 			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
+			int lotColumn = rs.findColumn("lot_id");
 			while (rs.next()) {
 				KdeEvent event = rows.read();
 				events.add(event);
-				eventLots.put(event.recordKey(), rs.getInt("lot_id"));
+				eventLots.put(event.recordKey(), rs.getInt(lotColumn));
 			}
 		}
 		events.sort(KdeEvent.ORDER);
