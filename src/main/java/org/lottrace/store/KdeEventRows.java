@@ -48,8 +48,6 @@ public final class KdeEventRows {
 		TEXT_COLUMNS.forEach((name) -> TEXT_POSITIONS.put(name, TEXT_POSITIONS.size()));
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private KdeEventRows() {
 	}
 
@@ -117,7 +115,8 @@ public final class KdeEventRows {
 		public KdeEvent read() throws SQLException {
 			if (this.packed > 0) {
 				String packedTexts = this.rs.getString(this.packed);
-				@Nullable String @Nullable [] row = (packedTexts != null) ? JSON.readValue(packedTexts, String[].class) : null;
+				@Nullable String @Nullable [] row = (packedTexts != null)
+						? PackedTexts.JSON.readValue(packedTexts, String[].class) : null;
 				if (row == null || row.length != TEXT_COLUMNS.size()) {
 					throw damaged(PACKED);
 				}
@@ -226,6 +225,15 @@ public final class KdeEventRows {
 			}
 			return this.rs.getObject(column, LocalDateTime.class);
 		}
+
+	}
+
+	/**
+	 * The JSON reader of packed texts, made at the first packed row (Spark reads none).
+	 */
+	private static final class PackedTexts {
+
+		static final JsonMapper JSON = JsonMapper.builder().build();
 
 	}
 
