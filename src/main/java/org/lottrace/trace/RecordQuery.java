@@ -64,7 +64,7 @@ final class RecordQuery {
 				}
 			}
 		}
-		addInputs(sql, workOrders, events, eventLots, lotsOut);
+		addInputs(sql, workOrders, events, eventLots, lotsOut, null);
 		addOutputs(sql, events, eventLots, lotsOut, Set.of());
 		nameInputProducts(sql, events, eventLots);
 		return new TracedEvents.Found(List.copyOf(events), Map.copyOf(eventLots));
@@ -108,7 +108,7 @@ final class RecordQuery {
 			}
 		}
 		workOrders.removeAll(whole);
-		addInputs(sql, workOrders, events, eventLots, lots);
+		addInputs(sql, workOrders, events, eventLots, lots, graph);
 		Set<String> made = new HashSet<>();
 		for (KdeEvent event : events) {
 			Integer lot = eventLots.get(event.recordKey());
@@ -257,9 +257,14 @@ final class RecordQuery {
 		});
 	}
 
-	/** The input records of the given work orders, with the lots they were linked to. */
+	/**
+	 * The input records of the given work orders, with the lots they were linked to.
+	 * @param graph the links, when in memory: the input lots of the work orders' outputs
+	 * are found there rather than in the index's link table
+	 */
 	private static void addInputs(Statement sql, Set<String> workOrders, List<KdeEvent> events,
-			Map<String, Integer> eventLots, Map<Integer, TracedLot> lotsOut) throws SQLException {
+			Map<String, Integer> eventLots, Map<Integer, TracedLot> lotsOut, @Nullable LotGraph graph)
+			throws SQLException {
 		if (workOrders.isEmpty()) {
 			return;
 		}
@@ -273,6 +278,10 @@ final class RecordQuery {
 			if (event.role() == EventRole.OUTPUT && lot != null && workOrders.contains(event.workOrder())) {
 				outputLots.add(lot);
 			}
+		}
+		if (graph != null) {
+			addLinkedInputs(sql, workOrders, outputLots, graph, events, eventLots, lotsOut);
+			return;
 		}
 		Map<String, Integer> inputLots = new LinkedHashMap<>();
 		try (ResultSet rs = new SqlQuery(sql)
@@ -309,6 +318,49 @@ final class RecordQuery {
 				}
 			}
 		}
+		events.sort(KdeEvent.ORDER);
+	}
+
+	/**
+	 * The input records of the work orders, found through the links in memory: every
+	 * linked input of a work order is linked to each of its output lots, so the lots
+	 * going into those outputs hold them all, and the records of those lots that are
+	 * inputs of the work orders are the ones the link table names (the refresh links
+	 * every current input record with a lot to every output with one). The link table's
+	 * scan was most of a lot trace's context records.
+	 */
+	private static void addLinkedInputs(Statement sql, Set<String> workOrders, Set<Integer> outputLots, LotGraph graph,
+			List<KdeEvent> events, Map<String, Integer> eventLots, Map<Integer, TracedLot> lotsOut)
+			throws SQLException {
+		Set<Integer> candidates = lots(graph.into(outputLots.stream().mapToInt(Integer::intValue).toArray()), true);
+		if (candidates.isEmpty()) {
+			return;
+		}
+		Set<String> present = new HashSet<>();
+		events.forEach((e) -> present.add(e.recordKey()));
+		Map<String, Integer> inputLots = new HashMap<>();
+		List<KdeEvent> inputs = new ArrayList<>();
+		try (ResultSet rs = new SqlQuery(sql)
+			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
+			.ints(candidates)
+			.sql(") AND role = 'input' AND NOT superseded")
+			.query()) {
+			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
+			int lotColumn = rs.findColumn("lot_id");
+			while (rs.next()) {
+				KdeEvent event = rows.read();
+				if (workOrders.contains(event.workOrder()) && !present.contains(event.recordKey())) {
+					inputs.add(event);
+					inputLots.put(event.recordKey(), rs.getInt(lotColumn));
+				}
+			}
+		}
+		if (inputs.isEmpty()) {
+			return;
+		}
+		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
+		events.addAll(inputs);
+		eventLots.putAll(inputLots);
 		events.sort(KdeEvent.ORDER);
 	}
 
