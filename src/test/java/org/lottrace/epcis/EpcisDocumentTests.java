@@ -173,4 +173,26 @@ class EpcisDocumentTests {
 			.toList();
 	}
 
+	@Test
+	void indentsDocumentsUpToTenThousandEventsAndWritesLargerOnesCompact() {
+		for (int events : List.of(EpcisDocument.INDENTED_UP_TO, EpcisDocument.INDENTED_UP_TO + 1)) {
+			// given
+			ObjectNode document = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+			document.put("type", "EPCISDocument");
+			tools.jackson.databind.node.ArrayNode list = document.putObject("epcisBody").putArray("eventList");
+			for (int i = 0; i < events; i++) {
+				list.addObject().put("type", "ObjectEvent").put("eventID", "urn:uuid:" + i);
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+			// when
+			EpcisDocument.write(document, out);
+
+			// then
+			String written = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(written.contains("\n")).as(events + " events indented").isEqualTo(events <= 10_000);
+			assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(written)).isEqualTo(document);
+		}
+	}
+
 }
