@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.KdeEvent;
-import org.lottrace.store.KdeEventRows;
 import org.lottrace.trace.TraceResult.TracedLot;
 
 /**
@@ -170,22 +169,16 @@ final class RecordQuery {
 			return;
 		}
 		List<KdeEvent> outputs = new ArrayList<>();
-		Map<String, Integer> outputLots = new HashMap<>();
-		try (ResultSet rs = new SqlQuery(sql)
-			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE work_order IN (")
-			.strings(workOrders)
-			.sql(") AND role = 'output' AND NOT superseded")
-			.query()) {
-			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
-			int lotColumn = rs.findColumn("lot_id");
-			while (rs.next()) {
-				KdeEvent event = rows.read();
-				if (!present.contains(event.recordKey())) {
-					outputs.add(event);
-					outputLots.put(event.recordKey(), (Integer) rs.getObject(lotColumn));
-				}
-			}
-		}
+		Map<String, @Nullable Integer> outputLots = new HashMap<>();
+		TracedEvents
+			.read(new SqlQuery(sql).sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE work_order IN (")
+				.strings(workOrders)
+				.sql(") AND role = 'output' AND NOT superseded"), (event, lot) -> {
+					if (!present.contains(event.recordKey())) {
+						outputs.add(event);
+						outputLots.put(event.recordKey(), lot);
+					}
+				});
 		lotsOut.putAll(lots(sql,
 				outputLots.values()
 					.stream()
@@ -304,20 +297,18 @@ final class RecordQuery {
 		lotsOut.putAll(lots(sql, new HashSet<>(inputLots.values())));
 		// by the input lots (an input record's lot is its link's input lot), then by key:
 		// DuckDB scans an integer column several times faster than the record keys
-		try (ResultSet rs = new SqlQuery(sql)
-			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
-			.ints(new HashSet<>(inputLots.values()))
-			.sql(") AND role = 'input' AND NOT superseded")
-			.query()) {
-			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
-			while (rs.next()) {
-				KdeEvent event = rows.read();
-				if (inputLots.containsKey(event.recordKey())) {
-					events.add(event);
-					eventLots.put(event.recordKey(), inputLots.get(event.recordKey()));
-				}
-			}
-		}
+		TracedEvents
+			.read(new SqlQuery(sql).sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
+				.ints(new HashSet<>(inputLots.values()))
+				.sql(") AND role = 'input' AND NOT superseded AND work_order IN (")
+				.strings(workOrders)
+				.sql(")"), (event, lot) -> {
+					Integer linked = inputLots.get(event.recordKey());
+					if (linked != null) {
+						events.add(event);
+						eventLots.put(event.recordKey(), linked);
+					}
+				});
 		events.sort(KdeEvent.ORDER);
 	}
 
@@ -340,25 +331,21 @@ final class RecordQuery {
 		events.forEach((e) -> present.add(e.recordKey()));
 		Map<String, Integer> inputLots = new HashMap<>();
 		List<KdeEvent> inputs = new ArrayList<>();
-		try (ResultSet rs = new SqlQuery(sql)
-			.sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
-			.ints(candidates)
-			// the work orders too: a lot of flour goes into hundreds of batches, and the
-			// query then reads a tenth of the rows (three times faster at 10M and 50M)
-			.sql(") AND role = 'input' AND NOT superseded AND work_order IN (")
-			.strings(workOrders)
-			.sql(")")
-			.query()) {
-			KdeEventRows.Reader rows = KdeEventRows.reader(rs);
-			int lotColumn = rs.findColumn("lot_id");
-			while (rs.next()) {
-				KdeEvent event = rows.read();
-				if (workOrders.contains(event.workOrder()) && !present.contains(event.recordKey())) {
-					inputs.add(event);
-					inputLots.put(event.recordKey(), rs.getInt(lotColumn));
-				}
-			}
-		}
+		TracedEvents
+			.read(new SqlQuery(sql).sql("SELECT " + TracedEvents.RECORD_COLUMNS + " FROM event WHERE lot_id IN (")
+				.ints(candidates)
+				// the work orders too: a lot of flour goes into hundreds of batches, and
+				// the
+				// query then reads a tenth of the rows (three times faster at 10M and
+				// 50M)
+				.sql(") AND role = 'input' AND NOT superseded AND work_order IN (")
+				.strings(workOrders)
+				.sql(")"), (event, lot) -> {
+					if (lot != null && workOrders.contains(event.workOrder()) && !present.contains(event.recordKey())) {
+						inputs.add(event);
+						inputLots.put(event.recordKey(), lot);
+					}
+				});
 		if (inputs.isEmpty()) {
 			return;
 		}
