@@ -332,7 +332,7 @@ public final class IndexRefresher {
 				}
 				sql.execute("COMMIT");
 				steps.done("commit");
-				log.debug("Trace index refresh of {} record(s), ms by step: {}", events, steps);
+				log.debug("Trace index refresh of {} record(s): {}", events, steps);
 				return new Result(fresh.size(), events, superseded, workOrders, rebuilt, Duration.ZERO,
 						files.fromSnapshots, files.fromLog);
 			}
@@ -618,26 +618,6 @@ public final class IndexRefresher {
 			}
 			log.warn("The link file did not match the trace index's links; it is read from the index again");
 			return null;
-		}
-
-	}
-
-	/** How long each step of a refresh took, for the debug log. */
-	private static final class StepTimes {
-
-		private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
-
-		private long last = System.nanoTime();
-
-		void done(String step) {
-			long now = System.nanoTime();
-			this.millis.put(step, (now - this.last) / 1_000_000);
-			this.last = now;
-		}
-
-		@Override
-		public String toString() {
-			return this.millis.toString();
 		}
 
 	}

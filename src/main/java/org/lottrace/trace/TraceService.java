@@ -39,30 +39,6 @@ public class TraceService {
 
 	private static final Logger log = LoggerFactory.getLogger(TraceService.class);
 
-	/** How long each step of a trace took, for the debug log. */
-	private static final class StepTimes {
-
-		private final StringBuilder text = new StringBuilder();
-
-		private long last = System.nanoTime();
-
-		void done(String step) {
-			long now = System.nanoTime();
-			this.text.append((this.text.length() > 0) ? ", " : "")
-				.append(step)
-				.append(' ')
-				.append((now - this.last) / 100_000 / 10.0)
-				.append(" ms");
-			this.last = now;
-		}
-
-		@Override
-		public String toString() {
-			return this.text.toString();
-		}
-
-	}
-
 	private final LotIndex index;
 
 	private final IndexRefresher refresher;
