@@ -162,12 +162,38 @@ public final class IndexRefresher {
 				LinkChanges changes = (batches.size() == 1) ? new LinkChanges(IndexSchema.linkGeneration(connection))
 						: null;
 				Result total = Result.none(rebuilt);
-				for (List<StoreCommit> batch : batches) {
-					total = total.plus(apply(connection, batch, rebuilt, changes));
-					if (batches.size() > 1) {
-						log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(),
-								fresh.size(), total.events(), (System.nanoTime() - started) / 1_000_000_000);
+				boolean bulk = batches.size() > 1;
+				if (bulk) {
+					// more than one transaction holds: load without the indexes, then
+					// build them
+					try (Statement sql = connection.createStatement()) {
+						IndexSchema.dropIndexes(sql);
 					}
+				}
+				try {
+					for (List<StoreCommit> batch : batches) {
+						total = total.plus(apply(connection, batch, rebuilt, changes));
+						if (bulk) {
+							log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(),
+									fresh.size(), total.events(), (System.nanoTime() - started) / 1_000_000_000);
+						}
+					}
+				}
+				catch (SQLException | RuntimeException ex) {
+					if (bulk) {
+						// the transactions before stay applied: their look-ups need the
+						// indexes
+						try {
+							buildIndexes(connection, started);
+						}
+						catch (SQLException | RuntimeException again) {
+							ex.addSuppressed(again);
+						}
+					}
+					throw ex;
+				}
+				if (bulk) {
+					buildIndexes(connection, started);
 				}
 				writeLinkFile(connection, changes);
 				return total.took(Duration.ofNanos(System.nanoTime() - started));
@@ -175,11 +201,24 @@ public final class IndexRefresher {
 		}
 		catch (SQLException ex) {
 			String hint = (String.valueOf(ex.getMessage()).contains("Out of Memory"))
-					? " (raise lottrace.duckdb.memory-limit: building the index of a 50-million-event store took "
-							+ "more than 2GB)"
+					? " (raise lottrace.duckdb.memory-limit; the index of a 50-million-event store builds within the "
+							+ "default 2GB)"
 					: "";
 			throw new IllegalStateException("Could not refresh the trace index: " + ex.getMessage() + hint, ex);
 		}
+	}
+
+	/**
+	 * Builds the indexes dropped for a bulk load, over what was loaded (also after a
+	 * failed transaction: the ones before it stay applied).
+	 */
+	private static void buildIndexes(Connection connection, long started) throws SQLException {
+		long building = System.nanoTime();
+		try (Statement sql = connection.createStatement()) {
+			IndexSchema.createIndexes(sql);
+		}
+		log.info("Trace index: look-up indexes built in {} s ({} s in all)",
+				(System.nanoTime() - building) / 1_000_000_000, (System.nanoTime() - started) / 1_000_000_000);
 	}
 
 	/**
@@ -302,8 +341,8 @@ public final class IndexRefresher {
 		FreshFiles files = freshFiles(fresh);
 		try (Statement sql = connection.createStatement()) {
 			sql.execute("BEGIN TRANSACTION");
+			StepTimes steps = new StepTimes();
 			try {
-				StepTimes steps = new StepTimes();
 				replaceMasterData(sql);
 				loadHeldRows(sql, fresh, files);
 				steps.done("master data and held rows");
@@ -337,6 +376,7 @@ public final class IndexRefresher {
 						files.fromSnapshots, files.fromLog);
 			}
 			catch (SQLException | RuntimeException ex) {
+				log.warn("Trace index refresh of {} export(s) failed after {}", fresh.size(), steps);
 				// after a fatal error (out of memory, say) DuckDB closes the statement:
 				// keep
 				// the error that says why, not the one of the rollback
@@ -344,8 +384,8 @@ public final class IndexRefresher {
 				throw ex;
 			}
 			finally {
-				for (String temp : List.of("incoming", "previous", "new_alias", "alias_lots", "affected", "wo_event",
-						"resolved")) {
+				for (String temp : List.of("incoming", "resolved_incoming", "previous", "new_alias", "alias_lots",
+						"affected", "wo_event", "resolved")) {
 					cleanUp(sql, null, "DROP TABLE IF EXISTS " + temp);
 				}
 			}
@@ -477,11 +517,22 @@ public final class IndexRefresher {
 	private void resolveLots(Statement sql) throws SQLException {
 		sql.execute("CREATE TEMP TABLE alias_lots AS " + LotKeys.aliasLots(
 				"SELECT lot_code FROM incoming WHERE lot_assigner IS NULL UNION ALL SELECT alias FROM new_alias"));
-		sql.execute("UPDATE incoming SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
-				+ "CASE WHEN w.lot_assigner IS NOT NULL THEN l.lot_id WHEN a.lots = 1 THEN a.lot_id END AS lot_id "
-				+ "FROM incoming w LEFT JOIN lot l ON w.lot_assigner IS NOT NULL AND l.lot_key = " + LotKeys.sqlKey("w")
-				+ " LEFT JOIN alias_lots a ON w.lot_assigner IS NULL AND a.alias = w.lot_code) r "
-				+ "WHERE incoming.file_id = r.file_ AND incoming.source_line = r.line_");
+		// the new rows copied with their lots rather than updated in place: DuckDB keeps
+		// an update in memory until the transaction commits (an export of 24 million
+		// records did not fit the default 2GB), while a copy is written as it goes
+		long rows = count(sql, "SELECT count(*) FROM incoming");
+		sql.execute("CREATE TEMP TABLE resolved_incoming AS SELECT w.* REPLACE (CASE WHEN w.lot_assigner IS NOT NULL "
+				+ "THEN l.lot_id WHEN a.lots = 1 THEN a.lot_id END AS lot_id) FROM incoming w LEFT JOIN lot l ON "
+				+ "w.lot_assigner IS NOT NULL AND l.lot_key = " + LotKeys.sqlKey("w")
+				+ " LEFT JOIN alias_lots a ON w.lot_assigner IS NULL AND a.alias = w.lot_code");
+		long resolved = count(sql, "SELECT count(*) FROM resolved_incoming");
+		if (resolved != rows) {
+			// a lot key or an alias twice in its table: never a record twice in the index
+			throw new IllegalStateException("The trace index's lots resolved " + rows + " new record(s) into "
+					+ resolved + " rows; rebuild it (lottrace index --rebuild)");
+		}
+		sql.execute("DROP TABLE incoming");
+		sql.execute("ALTER TABLE resolved_incoming RENAME TO incoming");
 		if (count(sql, "SELECT count(*) FROM new_alias") > 0) {
 			sql.execute("UPDATE event SET lot_id = r.lot_id FROM (SELECT w.file_id AS file_, w.source_line AS line_, "
 					+ "CASE WHEN a.lots = 1 THEN a.lot_id END AS lot_id FROM event w JOIN alias_lots a "

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -27,27 +28,16 @@ final class IndexSchema {
 		// from
 		statement.execute("CREATE TABLE IF NOT EXISTS event (" + columns(StoreSchemas.KDE_EVENT)
 				+ ", file_id VARCHAR, superseded BOOLEAN, lot_id INTEGER)");
-		statement.execute("CREATE INDEX IF NOT EXISTS event_lot_code ON event (lot_code)");
-		statement.execute("CREATE INDEX IF NOT EXISTS event_work_order ON event (work_order)");
-		statement.execute("CREATE INDEX IF NOT EXISTS event_record_key ON event (record_key)");
 		// lots: a traceability lot code together with who assigned it
 		statement.execute("CREATE TABLE IF NOT EXISTS lot (lot_id INTEGER, lot_key VARCHAR, lot_code VARCHAR, "
 				+ "lot_assigner VARCHAR)");
-		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_key ON lot (lot_key)");
-		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_code ON lot (lot_code)");
-		statement.execute("CREATE INDEX IF NOT EXISTS lot_by_id ON lot (lot_id)");
 		// local lot numbers (the ERP's receiving lot, our own lot codes) that scales and
 		// shipping scan
 		statement.execute("CREATE TABLE IF NOT EXISTS alias (alias VARCHAR, lot_id INTEGER, kind VARCHAR)");
-		statement.execute("CREATE INDEX IF NOT EXISTS alias_by_name ON alias (alias)");
-		statement.execute("CREATE INDEX IF NOT EXISTS alias_by_lot ON alias (lot_id)");
 		// one row per transformation input event that could be linked: input lot ->
 		// output lot
 		statement.execute("CREATE TABLE IF NOT EXISTS link (input_key VARCHAR, input_lot INTEGER, output_lot INTEGER, "
 				+ "work_order VARCHAR)");
-		statement.execute("CREATE INDEX IF NOT EXISTS link_by_input ON link (input_lot)");
-		statement.execute("CREATE INDEX IF NOT EXISTS link_by_output ON link (output_lot)");
-		statement.execute("CREATE INDEX IF NOT EXISTS link_by_work_order ON link (work_order)");
 		// inputs that could not be linked yet: a lot number nothing resolves, or a work
 		// order without its output
 		statement.execute("CREATE TABLE IF NOT EXISTS pending (input_key VARCHAR, lot_code VARCHAR, "
@@ -55,13 +45,48 @@ final class IndexSchema {
 		// export rows that did not become records: rejected, or pending until the data
 		// they wait for arrives (resolved once a resolution commit made a record of them)
 		statement.execute("CREATE TABLE IF NOT EXISTS held (" + columns(StoreSchemas.HELD_ROW) + ", resolved BOOLEAN)");
-		statement.execute("CREATE INDEX IF NOT EXISTS held_by_work_order ON held (work_order)");
-		statement.execute("CREATE INDEX IF NOT EXISTS held_by_lot_code ON held (lot_code)");
 		// master data, replaced whole by each refresh that brings commits; empty (but
 		// there)
 		// before the store has any
 		statement.execute("CREATE TABLE IF NOT EXISTS location (" + columns(StoreSchemas.LOCATION) + ")");
 		statement.execute("CREATE TABLE IF NOT EXISTS product (" + columns(StoreSchemas.PRODUCT) + ")");
+		// indexes of earlier versions that no query used (every lookup by record key or
+		// lot code is a join, which DuckDB answers with a scan), while DuckDB held them
+		// in memory for every insert
+		statement.execute("DROP INDEX IF EXISTS event_lot_code");
+		statement.execute("DROP INDEX IF EXISTS event_record_key");
+		createIndexes(statement);
+	}
+
+	/**
+	 * The indexes, for look-ups of a few keys given as values (DuckDB never joins through
+	 * one): of a lot by code, key, alias or id, of the records of up to
+	 * {@link SqlQuery#PARAMETER_LIMIT} work orders, of the links of a lot when there is
+	 * no link file.
+	 */
+	private static final List<String> INDEXES = List.of("event_work_order ON event (work_order)",
+			"lot_by_key ON lot (lot_key)", "lot_by_code ON lot (lot_code)", "lot_by_id ON lot (lot_id)",
+			"alias_by_name ON alias (alias)", "alias_by_lot ON alias (lot_id)", "link_by_input ON link (input_lot)",
+			"link_by_output ON link (output_lot)", "link_by_work_order ON link (work_order)",
+			"held_by_work_order ON held (work_order)", "held_by_lot_code ON held (lot_code)");
+
+	/** Creates the indexes that are not there. */
+	static void createIndexes(Statement statement) throws SQLException {
+		for (String index : INDEXES) {
+			statement.execute("CREATE INDEX IF NOT EXISTS " + index);
+		}
+	}
+
+	/**
+	 * Drops the indexes, for a load of millions of rows: DuckDB keeps the changes to an
+	 * index in memory until the transaction commits (at 50 million events more than the
+	 * default 2GB). {@link #createIndexes} (and every opening of the index, after a
+	 * crash) makes them again, over the rows loaded.
+	 */
+	static void dropIndexes(Statement statement) throws SQLException {
+		for (String index : INDEXES) {
+			statement.execute("DROP INDEX IF EXISTS " + index.substring(0, index.indexOf(' ')));
+		}
 	}
 
 	private static String columns(TableSchema<?> schema) {

@@ -57,9 +57,9 @@ public final class LotIndex implements AutoCloseable {
 	/**
 	 * How many records one refresh transaction may apply: about one per 400 bytes of
 	 * DuckDB's memory limit (5.3 million at the default 2GB); a refresh with more fresh
-	 * records applies them in several transactions of whole exports. This bounds a
-	 * transaction's own work, not the ART indexes DuckDB keeps in memory for the tables
-	 * it inserts into: at 50 million events those alone need more than 2GB.
+	 * records applies them in several transactions of whole exports, without the tables'
+	 * look-up indexes (DuckDB keeps what a transaction adds to one in memory), which it
+	 * builds after the last.
 	 */
 	public long batchRows() {
 		return Math.max(100_000, this.duckDb.memoryLimitBytes() / 400);

@@ -200,6 +200,10 @@ class LotIndexIntegrationTests {
 		// lot ids are given in another order: the file holds the new index's own
 		assertThat(linkFileLinks())
 			.isEqualTo(this.store.query("SELECT input_lot || '->' || output_lot FROM link ORDER BY 1"));
+		// the look-up indexes, dropped while the transactions loaded, are built again
+		assertThat(this.store.query("SELECT index_name FROM duckdb_indexes() ORDER BY 1")).containsExactly(
+				"alias_by_lot", "alias_by_name", "event_work_order", "held_by_lot_code", "held_by_work_order",
+				"link_by_input", "link_by_output", "link_by_work_order", "lot_by_code", "lot_by_id", "lot_by_key");
 	}
 
 	@Test
