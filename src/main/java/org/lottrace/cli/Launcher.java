@@ -198,6 +198,9 @@ public final class Launcher {
 			err.println("lottrace: failed: " + rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
+		finally {
+			quietLogging();
+		}
 	}
 
 	/**
@@ -212,6 +215,20 @@ public final class Launcher {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Stops logback's status messages once the command is done. Spring has closed its
+	 * logging with the application by then, and a line Hadoop's shutdown hook logs (it
+	 * closes the file systems Iceberg opened) would reach the console as logback's "No
+	 * appenders present" warning, after the command's last line; it did once in a test of
+	 * a one-line error.
+	 */
+	static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			var statuses = context.getStatusManager();
+			statuses.getCopyOfStatusListenerList().forEach(statuses::remove);
+		}
 	}
 
 	/**
