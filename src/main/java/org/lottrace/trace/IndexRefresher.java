@@ -161,40 +161,7 @@ public final class IndexRefresher {
 				// one transaction's link changes, made to the link file it started from
 				LinkChanges changes = (batches.size() == 1) ? new LinkChanges(IndexSchema.linkGeneration(connection))
 						: null;
-				Result total = Result.none(rebuilt);
-				boolean bulk = batches.size() > 1;
-				if (bulk) {
-					// more than one transaction holds: load without the indexes, then
-					// build them
-					try (Statement sql = connection.createStatement()) {
-						IndexSchema.dropIndexes(sql);
-					}
-				}
-				try {
-					for (List<StoreCommit> batch : batches) {
-						total = total.plus(apply(connection, batch, rebuilt, changes));
-						if (bulk) {
-							log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(),
-									fresh.size(), total.events(), (System.nanoTime() - started) / 1_000_000_000);
-						}
-					}
-				}
-				catch (SQLException | RuntimeException ex) {
-					if (bulk) {
-						// the transactions before stay applied: their look-ups need the
-						// indexes
-						try {
-							buildIndexes(connection, started);
-						}
-						catch (SQLException | RuntimeException again) {
-							ex.addSuppressed(again);
-						}
-					}
-					throw ex;
-				}
-				if (bulk) {
-					buildIndexes(connection, started);
-				}
+				Result total = applyAll(connection, batches, fresh.size(), rebuilt, changes, started);
 				writeLinkFile(connection, changes);
 				return total.took(Duration.ofNanos(System.nanoTime() - started));
 			}
@@ -209,9 +176,40 @@ public final class IndexRefresher {
 	}
 
 	/**
-	 * Builds the indexes dropped for a bulk load, over what was loaded (also after a
-	 * failed transaction: the ones before it stay applied).
+	 * Applies the batches, each in a transaction of its own; with more than one, without
+	 * the look-up indexes, which are built after the last (and after a failed one: the
+	 * transactions before it stay applied, and their look-ups need them).
 	 */
+	private Result applyAll(Connection connection, List<List<StoreCommit>> batches, int exports, boolean rebuilt,
+			@Nullable LinkChanges changes, long started) throws SQLException {
+		if (batches.size() == 1) {
+			return apply(connection, batches.get(0), rebuilt, changes);
+		}
+		try (Statement sql = connection.createStatement()) {
+			IndexSchema.dropIndexes(sql);
+		}
+		Result total = Result.none(rebuilt);
+		try {
+			for (List<StoreCommit> batch : batches) {
+				total = total.plus(apply(connection, batch, rebuilt, changes));
+				log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(), exports,
+						total.events(), (System.nanoTime() - started) / 1_000_000_000);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				buildIndexes(connection, started);
+			}
+			catch (SQLException | RuntimeException again) {
+				ex.addSuppressed(again);
+			}
+			throw ex;
+		}
+		buildIndexes(connection, started);
+		return total;
+	}
+
+	/** Builds the indexes dropped for a bulk load, over what was loaded. */
 	private static void buildIndexes(Connection connection, long started) throws SQLException {
 		long building = System.nanoTime();
 		try (Statement sql = connection.createStatement()) {

@@ -16,6 +16,18 @@ import org.lottrace.store.TableSchema;
 /** The tables of the derived index. */
 final class IndexSchema {
 
+	/**
+	 * The indexes, for look-ups of a few keys given as values (DuckDB never joins through
+	 * one): of a lot by code, key, alias or id, of the records of up to
+	 * {@link SqlQuery#PARAMETER_LIMIT} work orders, of the links of a lot when there is
+	 * no link file.
+	 */
+	private static final List<String> INDEXES = List.of("event_work_order ON event (work_order)",
+			"lot_by_key ON lot (lot_key)", "lot_by_code ON lot (lot_code)", "lot_by_id ON lot (lot_id)",
+			"alias_by_name ON alias (alias)", "alias_by_lot ON alias (lot_id)", "link_by_input ON link (input_lot)",
+			"link_by_output ON link (output_lot)", "link_by_work_order ON link (work_order)",
+			"held_by_work_order ON held (work_order)", "held_by_lot_code ON held (lot_code)");
+
 	private IndexSchema() {
 	}
 
@@ -57,18 +69,6 @@ final class IndexSchema {
 		statement.execute("DROP INDEX IF EXISTS event_record_key");
 		createIndexes(statement);
 	}
-
-	/**
-	 * The indexes, for look-ups of a few keys given as values (DuckDB never joins through
-	 * one): of a lot by code, key, alias or id, of the records of up to
-	 * {@link SqlQuery#PARAMETER_LIMIT} work orders, of the links of a lot when there is
-	 * no link file.
-	 */
-	private static final List<String> INDEXES = List.of("event_work_order ON event (work_order)",
-			"lot_by_key ON lot (lot_key)", "lot_by_code ON lot (lot_code)", "lot_by_id ON lot (lot_id)",
-			"alias_by_name ON alias (alias)", "alias_by_lot ON alias (lot_id)", "link_by_input ON link (input_lot)",
-			"link_by_output ON link (output_lot)", "link_by_work_order ON link (work_order)",
-			"held_by_work_order ON held (work_order)", "held_by_lot_code ON held (lot_code)");
 
 	/** Creates the indexes that are not there. */
 	static void createIndexes(Statement statement) throws SQLException {
