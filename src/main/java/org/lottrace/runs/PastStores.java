@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.lottrace.store.DuckDb;
 import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreLayout;
+import org.lottrace.store.iceberg.IcebergCatalogProperties;
 import org.lottrace.store.iceberg.IcebergCatalogs;
 import org.lottrace.store.iceberg.IcebergTables;
+import org.lottrace.store.iceberg.SnapshotFile;
 import org.lottrace.store.iceberg.StoreSnapshot;
 import org.lottrace.trace.IndexRefresher;
 import org.lottrace.trace.LotIndex;
@@ -58,12 +60,16 @@ public class PastStores {
 
 	private volatile @Nullable StoreSnapshot current;
 
+	private final SnapshotFile snapshotFile;
+
 	public PastStores(StoreLayout layout, StoreCatalog catalog, DuckDb duckDb, Clock clock, IcebergCatalogs catalogs) {
 		this.layout = layout;
 		this.catalog = catalog;
 		this.duckDb = duckDb;
 		this.clock = clock;
 		this.catalogs = catalogs;
+		this.snapshotFile = new SnapshotFile(layout,
+				catalogs.properties().catalog() == IcebergCatalogProperties.Kind.HADOOP);
 	}
 
 	/**
@@ -112,11 +118,22 @@ public class PastStores {
 		if (known != null && known.exports().equals(committed)) {
 			return known;
 		}
+		// a one-shot command names it from the file when nothing changed since
+		String version = this.snapshotFile.catalogVersion();
+		StoreSnapshot saved = (version != null) ? this.snapshotFile.read(version, committed) : null;
+		if (saved != null) {
+			this.current = saved;
+			return saved;
+		}
 		try (IcebergTables tables = this.catalogs.open()) {
 			StoreSnapshot snapshot = StoreSnapshot.current(tables, this.catalog.commits());
 			// kept while the commit log says nothing new was committed (the running
 			// service reads it at every trace)
 			this.current = snapshot;
+			if (version != null && version.equals(this.snapshotFile.catalogVersion())
+					&& snapshot.exports().equals(committed)) {
+				this.snapshotFile.write(version, snapshot);
+			}
 			return snapshot;
 		}
 		catch (StoreSnapshot.SnapshotException ex) {
