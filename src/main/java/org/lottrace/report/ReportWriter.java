@@ -67,9 +67,14 @@ public class ReportWriter {
 		// the summary and its drawing (the layout) take as long as the other reports
 		// together
 		side.start((pages) -> {
-			time(pages, SUMMARY, () -> this.summary.write(findings, folder.file(SUMMARY)));
+			// laid out once for both files; the layout counts in the summary's time
+			TraceSummaryWriter.Drawing[] drawing = new TraceSummaryWriter.Drawing[1];
+			time(pages, SUMMARY, () -> {
+				drawing[0] = this.summary.draw(analysis);
+				this.summary.write(findings, drawing[0], folder.file(SUMMARY));
+			});
 			time(pages, GENEALOGY, () -> {
-				String svg = this.summary.genealogySvg(analysis);
+				String svg = drawing[0].standaloneSvg();
 				if (svg != null) {
 					// on its own (not inside the HTML summary) an SVG needs its
 					// namespace,

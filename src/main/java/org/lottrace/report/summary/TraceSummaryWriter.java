@@ -76,7 +76,15 @@ public final class TraceSummaryWriter {
 	 * @return {@code file}
 	 */
 	public Path write(TraceFindings findings, Path file) {
-		return AtomicFiles.writeString(file, render(findings));
+		return write(findings, draw(findings.analysis()), file);
+	}
+
+	/**
+	 * Writes the summary of a trace with its genealogy already drawn (see {@link #draw}).
+	 * @return {@code file}
+	 */
+	public Path write(TraceFindings findings, Drawing drawing, Path file) {
+		return AtomicFiles.writeString(file, render(findings, drawing.genealogy));
 	}
 
 	/**
@@ -84,12 +92,39 @@ public final class TraceSummaryWriter {
 	 * page shows it), or {@code null} when it cannot be drawn.
 	 */
 	public @Nullable String genealogySvg(TraceAnalysis analysis) {
-		String svg = genealogy(analysis).svg();
-		if (svg.isEmpty()) {
-			return null;
+		return draw(analysis).standaloneSvg();
+	}
+
+	/**
+	 * Lays out a trace's genealogy once, for the summary and for its own file: the layout
+	 * is the longest part of either.
+	 */
+	public Drawing draw(TraceAnalysis analysis) {
+		return new Drawing(genealogy(analysis));
+	}
+
+	/** A trace's genealogy, laid out. */
+	public static final class Drawing {
+
+		private final Genealogy genealogy;
+
+		private Drawing(Genealogy genealogy) {
+			this.genealogy = genealogy;
 		}
-		int open = svg.indexOf('>') + 1;
-		return svg.substring(0, open) + "<style>" + STANDALONE_STYLE + "</style>" + svg.substring(open);
+
+		/**
+		 * The drawing as a standalone SVG document with its own styles, or {@code null}
+		 * when it could not be drawn.
+		 */
+		public @Nullable String standaloneSvg() {
+			String svg = this.genealogy.svg();
+			if (svg.isEmpty()) {
+				return null;
+			}
+			int open = svg.indexOf('>') + 1;
+			return svg.substring(0, open) + "<style>" + STANDALONE_STYLE + "</style>" + svg.substring(open);
+		}
+
 	}
 
 	private static final String STANDALONE_STYLE = ".genealogy text { font-family: Arial, sans-serif; font-size: 11px; "
@@ -104,9 +139,12 @@ public final class TraceSummaryWriter {
 			+ ".genealogy .arrow.backward { fill: #3b6db3; } .genealogy .arrow.forward { fill: #3f8f5a; }";
 
 	String render(TraceFindings findings) {
+		return render(findings, genealogy(findings.analysis()));
+	}
+
+	private String render(TraceFindings findings, Genealogy genealogy) {
 		ReportFormat format = new ReportFormat(this.clock.getZone());
-		TraceSummaryPage page = TraceSummaryPage.of(findings, genealogy(findings.analysis()), format,
-				this.clock.instant());
+		TraceSummaryPage page = TraceSummaryPage.of(findings, genealogy, format, this.clock.instant());
 		return ReportTemplates.render("trace-summary", page);
 	}
 

@@ -240,4 +240,24 @@ class TraceSummaryWriterTests {
 		}
 	}
 
+	@Test
+	void laysTheGenealogyOutOnceForTheSummaryAndItsOwnFile() throws Exception {
+		TraceFindings findings = TraceFindings.of(BakeryTrace.analysis());
+
+		TraceSummaryWriter.Drawing drawing = this.writer.draw(findings.analysis());
+		String withDrawing = java.nio.file.Files
+			.readString(this.writer.write(findings, drawing, this.folder.resolve("with-drawing.html")));
+		String drawnItself = java.nio.file.Files
+			.readString(this.writer.write(findings, this.folder.resolve("summary.html")));
+
+		// the page made from the drawing is the page that draws for itself, and the
+		// standalone file is that drawing with its own styles
+		assertThat(withDrawing).isEqualTo(drawnItself).contains("<svg");
+		assertThat(drawing.standaloneSvg()).isEqualTo(this.writer.genealogySvg(findings.analysis()))
+			.startsWith("<svg")
+			.contains("<style>.genealogy text");
+		String body = drawing.standaloneSvg().replaceFirst("<style>[^<]*</style>", "");
+		assertThat(withDrawing).contains(body.substring(body.indexOf('>') + 1, body.indexOf('>') + 200));
+	}
+
 }
