@@ -88,14 +88,6 @@ public final class TraceSummaryWriter {
 	}
 
 	/**
-	 * The lot genealogy alone, as a standalone SVG document with its own styles (the web
-	 * page shows it), or {@code null} when it cannot be drawn.
-	 */
-	public @Nullable String genealogySvg(TraceAnalysis analysis) {
-		return draw(analysis).standaloneSvg();
-	}
-
-	/**
 	 * Lays out a trace's genealogy once, for the summary and for its own file: the layout
 	 * is the longest part of either.
 	 */
@@ -113,8 +105,9 @@ public final class TraceSummaryWriter {
 		}
 
 		/**
-		 * The drawing as a standalone SVG document with its own styles, or {@code null}
-		 * when it could not be drawn.
+		 * The drawing as a standalone SVG document with its own styles (the web page
+		 * shows it, as {@code genealogy.svg}), or {@code null} when it could not be
+		 * drawn.
 		 */
 		public @Nullable String standaloneSvg() {
 			String svg = this.genealogy.svg();

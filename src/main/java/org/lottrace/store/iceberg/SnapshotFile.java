@@ -31,7 +31,7 @@ public final class SnapshotFile {
 
 	private static final Logger log = LoggerFactory.getLogger(SnapshotFile.class);
 
-	static final String NAME = "snapshot.json";
+	private static final String NAME = "snapshot.json";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -122,7 +122,7 @@ public final class SnapshotFile {
 		}
 	}
 
-	Path file() {
+	private Path file() {
 		return this.layout.index().resolve(NAME);
 	}
 

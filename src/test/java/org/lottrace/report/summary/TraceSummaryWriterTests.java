@@ -253,7 +253,7 @@ class TraceSummaryWriterTests {
 		// the page made from the drawing is the page that draws for itself, and the
 		// standalone file is that drawing with its own styles
 		assertThat(withDrawing).isEqualTo(drawnItself).contains("<svg");
-		assertThat(drawing.standaloneSvg()).isEqualTo(this.writer.genealogySvg(findings.analysis()))
+		assertThat(drawing.standaloneSvg()).isEqualTo(this.writer.draw(findings.analysis()).standaloneSvg())
 			.startsWith("<svg")
 			.contains("<style>.genealogy text");
 		String body = drawing.standaloneSvg().replaceFirst("<style>[^<]*</style>", "");
