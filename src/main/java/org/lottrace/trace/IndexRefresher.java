@@ -305,7 +305,8 @@ public final class IndexRefresher {
 			if (MemoryLotGraph.map(this.index.linkFile(), generation) == null) {
 				long started = System.nanoTime();
 				MemoryLotGraph graph = (changes != null) ? changes.madeTo(connection, this.index.linkFile()) : null;
-				String how = (graph != null) ? "changed" : "read whole";
+				String how = (graph == null) ? "read whole"
+						: graph.hasDelta() ? "the changes since its arrays written beside them" : "changed";
 				if (graph == null) {
 					graph = MemoryLotGraph.load(connection);
 				}

@@ -211,6 +211,96 @@ class LotGraphTests {
 		assertThat(MemoryLotGraph.map(file, generation)).as("not a link file").isNull();
 	}
 
+	@Test
+	void nightsOfChangesWrittenBesideTheArraysWalkAsTheChangedLinks(@TempDir Path folder) throws Exception {
+		int deltas = 0;
+		int arraysWritten = 0;
+		for (int seed = 1; seed <= 60; seed++) {
+			// given: arrays written to a link file
+			Random random = new Random(seed);
+			int lots = 1 + random.nextInt(30);
+			List<int[]> links = new ArrayList<>();
+			for (int i = random.nextInt(lots * 3); i > 0; i--) {
+				links.add(new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
+			}
+			Path file = folder.resolve("links-" + seed + ".bin");
+			String generation = UUID.randomUUID().toString();
+			of(lots, links).write(file, generation);
+			MemoryLotGraph mapped = MemoryLotGraph.map(file, generation);
+			int limit = 4 + random.nextInt(30);
+			for (int night = 1; night <= 8; night++) {
+				// some links taken out (some of them put in on an earlier night), others
+				// put in (some taken out before), some to new lots
+				List<int[]> removed = new ArrayList<>();
+				List<int[]> kept = new ArrayList<>();
+				links.forEach((link) -> (random.nextInt(5) == 0 ? removed : kept).add(link));
+				lots += random.nextInt(3);
+				List<int[]> added = new ArrayList<>();
+				for (int i = random.nextInt(8); i > 0; i--) {
+					added.add((!removed.isEmpty() && random.nextBoolean()) ? removed.get(random.nextInt(removed.size()))
+							: new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
+				}
+				links = new ArrayList<>(kept);
+				links.addAll(added);
+				String where = "seed " + seed + " night " + night;
+
+				// when
+				assertThat(mapped).as(where).isNotNull();
+				MemoryLotGraph changed = mapped.changed(lots, edges(removed), edges(added), limit);
+				assertThat(changed).as(where).isNotNull();
+				deltas += changed.hasDelta() ? 1 : 0;
+				arraysWritten += changed.hasDelta() ? 0 : 1;
+				generation = UUID.randomUUID().toString();
+				changed.write(file, generation);
+				mapped = MemoryLotGraph.map(file, generation);
+
+				// then
+				assertThat(mapped).as(where).isNotNull();
+				assertThat(mapped.links()).as(where).isEqualTo(links.size());
+				assertThat(neighbours(mapped, lots)).as(where).isEqualTo(neighbours(of(lots, links), lots));
+				assertThat(Files.exists(MemoryLotGraph.deltaFile(file))).as(where).isEqualTo(changed.hasDelta());
+			}
+		}
+		assertThat(deltas).as("nights written as changes").isGreaterThan(100);
+		assertThat(arraysWritten).as("nights that wrote the arrays again").isGreaterThan(20);
+	}
+
+	@Test
+	void changesBesideArraysThatDoNotFitOrAreNotWholeAreNotUsed(@TempDir Path folder) throws Exception {
+		// given: arrays, and the changes of one night beside them
+		Path file = folder.resolve("links.bin");
+		String first = UUID.randomUUID().toString();
+		of(3, List.of(new int[] { 1, 2 }, new int[] { 2, 3 })).write(file, first);
+		MemoryLotGraph arrays = MemoryLotGraph.map(file, first);
+		assertThat(arrays).isNotNull();
+		assertThat(arrays.changed(3, edges(List.of(new int[] { 1, 3 })), LotGraph.Edges.NONE)).as("not there").isNull();
+		MemoryLotGraph changed = arrays.changed(4, edges(List.of(new int[] { 1, 2 })),
+				edges(List.of(new int[] { 3, 4 })));
+		assertThat(changed).isNotNull();
+		assertThat(changed.hasDelta()).isTrue();
+		String second = UUID.randomUUID().toString();
+		changed.write(file, second);
+		Path delta = MemoryLotGraph.deltaFile(file);
+		byte[] whole = Files.readAllBytes(delta);
+
+		// when, then
+		assertThat(MemoryLotGraph.map(file, second)).isNotNull()
+			.satisfies((graph) -> assertThat(neighbours(graph, 4))
+				.isEqualTo(neighbours(of(4, List.of(new int[] { 2, 3 }, new int[] { 3, 4 })), 4)));
+		assertThat(MemoryLotGraph.map(file, first)).as("the arrays' own generation")
+			.isNotNull()
+			.satisfies((graph) -> assertThat(graph.links()).isEqualTo(2));
+		assertThat(MemoryLotGraph.map(file, UUID.randomUUID().toString())).as("another generation").isNull();
+		Files.write(delta, Arrays.copyOf(whole, whole.length - 8));
+		assertThat(MemoryLotGraph.map(file, second)).as("changes cut short").isNull();
+		Files.write(delta, whole);
+		assertThat(MemoryLotGraph.map(file, second)).as("whole again").isNotNull();
+		of(3, List.of(new int[] { 1, 2 })).write(file, UUID.randomUUID().toString());
+		assertThat(delta).as("changes to other arrays are deleted with them").doesNotExist();
+		Files.write(delta, whole);
+		assertThat(MemoryLotGraph.map(file, second)).as("changes made to other arrays").isNull();
+	}
+
 	private static List<String> pairs(LotGraph.Edges edges) {
 		List<String> pairs = new ArrayList<>();
 		for (int i = 0; i < edges.size(); i++) {

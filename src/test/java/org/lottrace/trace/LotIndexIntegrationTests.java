@@ -89,13 +89,14 @@ class LotIndexIntegrationTests {
 
 	@Test
 	@Order(1)
-	void rewritesTheLinkFileWhenARefreshChangesLinks() {
+	void writesTheChangesBesideTheLinkFileWhenARefreshChangesLinks() {
 		// then: night one's file held night one's links; night two moved the sugar into
-		// K261021A, and the file (night one's with night two's changes) now holds
-		// exactly the index's links
+		// K261021A, and the file with night two's changes beside it (a few links: the
+		// arrays are not written again) now holds exactly the index's links
 		List<String> links = this.store.query("SELECT input_lot || '->' || output_lot FROM link ORDER BY 1");
 		assertThat(this.linkFileAfterNightOne).isNotEmpty().isNotEqualTo(links);
 		assertThat(linkFileLinks()).isEqualTo(links);
+		assertThat(MemoryLotGraph.deltaFile(this.store.index().linkFile())).isNotEmptyFile();
 	}
 
 	/** The links the index's link file holds, as sorted "input->output" pairs. */
