@@ -135,10 +135,13 @@ public final class IndexRefresher {
 
 	public synchronized Result refresh() {
 		long started = System.nanoTime();
+		StepTimes steps = new StepTimes();
 		Set<String> committed = this.catalog.commits().committedFileIds();
+		steps.done("commit log");
 		boolean rebuilt = false;
 		try {
 			Set<String> applied = applied();
+			steps.done("applied exports");
 			if (!committed.containsAll(applied)) {
 				log.warn("The trace index has commits the store does not have; rebuilding it");
 				this.index.delete();
@@ -162,7 +165,10 @@ public final class IndexRefresher {
 				LinkChanges changes = (batches.size() == 1) ? new LinkChanges(IndexSchema.linkGeneration(connection))
 						: null;
 				Result total = applyAll(connection, batches, fresh.size(), rebuilt, changes, started);
+				steps.done("applied");
 				writeLinkFile(connection, changes);
+				steps.done("link file");
+				log.debug("Trace index refresh in all: {}", steps);
 				return total.took(Duration.ofNanos(System.nanoTime() - started));
 			}
 		}
@@ -337,10 +343,11 @@ public final class IndexRefresher {
 	private Result apply(Connection connection, List<StoreCommit> fresh, boolean rebuilt, @Nullable LinkChanges changes)
 			throws SQLException {
 		Set<String> freshIds = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
+		StepTimes steps = new StepTimes();
 		FreshFiles files = freshFiles(fresh);
+		steps.done("files");
 		try (Statement sql = connection.createStatement()) {
 			sql.execute("BEGIN TRANSACTION");
-			StepTimes steps = new StepTimes();
 			try {
 				replaceMasterData(sql);
 				loadHeldRows(sql, fresh, files);
