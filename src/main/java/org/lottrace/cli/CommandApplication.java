@@ -70,6 +70,14 @@ import org.springframework.context.annotation.Import;
 		DataSourceTransactionManagerAutoConfiguration.class, DataSourceInitializationAutoConfiguration.class,
 		JdbcTemplateAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
 		TransactionAutoConfiguration.class, BatchJdbcAutoConfiguration.class, BatchJobLauncherAutoConfiguration.class })
-class CommandApplication {
+public class CommandApplication {
+
+	/**
+	 * Starts the application as the commands do, without a command: the build's Spring
+	 * AOT step ({@code process-aot}) runs it to write the bean definitions.
+	 */
+	public static void main(String[] args) {
+		Launcher.application(false, java.util.Map.of()).run(args);
+	}
 
 }

@@ -14,12 +14,14 @@ import org.lottrace.ingest.IngestException;
 import org.lottrace.ingest.MappingException;
 import org.lottrace.ingest.StoreBusyException;
 import org.lottrace.trace.IndexBusyException;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.ClassUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -135,17 +137,42 @@ public final class Launcher {
 		return null;
 	}
 
-	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
+	/**
+	 * The application a command runs in: {@code serve}'s with its web server, every other
+	 * command's without ({@link CommandApplication}). The latter's bean definitions are
+	 * made at build time (Spring AOT:
+	 * {@code CommandApplication__ApplicationContextInitializer}, which the build's
+	 * {@code process-aot} step writes from this same application) and used when the build
+	 * made them: the configuration classes are not parsed nor their conditions weighed at
+	 * every start.
+	 */
+	static SpringApplication application(boolean web, Map<String, Object> properties) {
+		// not while the build's AOT step runs this application to write them
+		boolean generated = !web && !Boolean.getBoolean("spring.aot.processing")
+				&& ClassUtils.isPresent(CommandApplication.class.getName() + "__ApplicationContextInitializer",
+						Launcher.class.getClassLoader());
+		if (generated) {
+			System.setProperty(AotDetector.AOT_ENABLED, "true");
+		}
+		else {
+			System.clearProperty(AotDetector.AOT_ENABLED);
+		}
 		SpringApplication application = new SpringApplication(
-				command.web() ? LottraceApplication.class : CommandApplication.class);
-		application.setWebApplicationType(command.web() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+				web ? LottraceApplication.class : CommandApplication.class);
+		application.setMainApplicationClass(web ? LottraceApplication.class : CommandApplication.class);
+		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setAddCommandLineProperties(false);
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("lottrace-command-line", properties));
 		application.setEnvironment(environment);
-		application.setAdditionalProfiles(command.web() ? "serve" : "cli");
+		application.setAdditionalProfiles(web ? "serve" : "cli");
+		return application;
+	}
+
+	private static int run(SpringCommand command, Map<String, Object> properties, PrintWriter err) {
+		SpringApplication application = application(command.web(), properties);
 		ConfigurableApplicationContext context;
 		try {
 			context = application.run();
