@@ -169,9 +169,10 @@ public final class Launcher {
 		else {
 			System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE, "true");
 		}
-		SpringApplication application = new SpringApplication(
-				web ? LottraceApplication.class : CommandApplication.class);
-		application.setMainApplicationClass(web ? LottraceApplication.class : CommandApplication.class);
+		// the main class names the generated definitions the application looks for
+		Class<?> main = web ? LottraceApplication.class : CommandApplication.class;
+		SpringApplication application = new SpringApplication(main);
+		application.setMainApplicationClass(main);
 		application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);

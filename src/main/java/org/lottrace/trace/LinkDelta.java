@@ -66,7 +66,7 @@ final class LinkDelta {
 
 	/**
 	 * The most links a delta holds before the arrays are written again: a thirty-second
-	 * of theirs, at least 65,536 (half a megabyte of file).
+	 * of theirs, at least 65,536 (a file of one megabyte).
 	 */
 	static int limit(int arrayLinks) {
 		return Math.max(1 << 16, arrayLinks / 32);

@@ -67,10 +67,7 @@ class LotGraphTests {
 			// given: random links, repeated and self-links among them
 			Random random = new Random(seed);
 			int lots = 1 + random.nextInt(30);
-			List<int[]> links = new ArrayList<>();
-			for (int i = random.nextInt(lots * 3); i > 0; i--) {
-				links.add(new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
-			}
+			List<int[]> links = randomLinks(random, lots);
 			MemoryLotGraph before = of(lots, links);
 			// some taken out, others added, some of them to new lots
 			List<int[]> removed = new ArrayList<>();
@@ -109,6 +106,18 @@ class LotGraphTests {
 		assertThat(graph.changed(4, edges(List.of(new int[] { 1, 2 })), edges(List.of(new int[] { 4, 1 })))).isNotNull()
 			.satisfies((changed) -> assertThat(neighbours(changed, 4))
 				.isEqualTo(neighbours(of(4, List.of(new int[] { 2, 3 }, new int[] { 4, 1 })), 4)));
+	}
+
+	/**
+	 * Up to three links per lot among lots 1..{@code lots}: repeated and self-links among
+	 * them.
+	 */
+	private static List<int[]> randomLinks(Random random, int lots) {
+		List<int[]> links = new ArrayList<>();
+		for (int i = random.nextInt(lots * 3); i > 0; i--) {
+			links.add(new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
+		}
+		return links;
 	}
 
 	private static MemoryLotGraph of(int lots, List<int[]> links) {
@@ -219,10 +228,7 @@ class LotGraphTests {
 			// given: arrays written to a link file
 			Random random = new Random(seed);
 			int lots = 1 + random.nextInt(30);
-			List<int[]> links = new ArrayList<>();
-			for (int i = random.nextInt(lots * 3); i > 0; i--) {
-				links.add(new int[] { 1 + random.nextInt(lots), 1 + random.nextInt(lots) });
-			}
+			List<int[]> links = randomLinks(random, lots);
 			Path file = folder.resolve("links-" + seed + ".bin");
 			String generation = UUID.randomUUID().toString();
 			of(lots, links).write(file, generation);
