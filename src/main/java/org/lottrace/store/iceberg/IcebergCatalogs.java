@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -146,7 +145,7 @@ public final class IcebergCatalogs {
 		if (catalog instanceof org.apache.iceberg.hadoop.Configurable<?> configurable) {
 			@SuppressWarnings("unchecked")
 			org.apache.iceberg.hadoop.Configurable<Object> conf = (org.apache.iceberg.hadoop.Configurable<Object>) configurable;
-			conf.setConf(new Configuration());
+			conf.setConf(IcebergTables.hadoopConfiguration());
 		}
 		try {
 			catalog.initialize(NAME, settings);
