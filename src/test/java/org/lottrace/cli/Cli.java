@@ -176,7 +176,8 @@ final class Cli {
 	 */
 	static Result runProductJar(String... args) throws Exception {
 		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
-		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return launch(command).await();
 	}
@@ -271,9 +272,9 @@ final class Cli {
 	 */
 	static Result runTool(String... args) throws Exception {
 		assertThat(TOOLS_JAR).as("the tools jar (Failsafe runs after package)").isRegularFile();
-		List<String> command = new ArrayList<>(
-				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dloader.path=" + TOOLS_JAR, "-cp",
-						JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1",
+				"-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC", "-Dloader.path=" + TOOLS_JAR, "-cp",
+				JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
 		command.addAll(List.of(args));
 		return launch(command).await();
 	}

@@ -124,7 +124,7 @@ class CommandLineIntegrationTests extends SampleDataServer {
 		assertThat(JAR).as("the packaged application (Failsafe runs after package)").isRegularFile();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-XX:+UseSerialGC", "-jar", JAR.toString()));
+						"-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile("lottrace-out", ".txt");
 		Path err = Files.createTempFile("lottrace-err", ".txt");
