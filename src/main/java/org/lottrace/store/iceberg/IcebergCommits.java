@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
@@ -32,6 +33,8 @@ import org.lottrace.store.CommitLog;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreTable;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.support.ExecutorServiceAdapter;
 
 /**
  * Commits ingested exports to the Iceberg tables: one snapshot per export and table, its
@@ -47,6 +50,9 @@ public final class IcebergCommits {
 			COMMIT = "lottrace.commit", INGESTED_AT = "lottrace.ingested-at", READ = "lottrace.read",
 			WRITTEN = "lottrace.written", REJECTED = "lottrace.rejected", PENDING = "lottrace.pending",
 			ROWS = "lottrace.rows", RESOLVES = "lottrace.resolves";
+
+	/** Runs what Iceberg would hand its worker pool on the calling thread. */
+	private static final ExecutorService SAME_THREAD = new ExecutorServiceAdapter(new SyncTaskExecutor());
 
 	private final IcebergTables tables;
 
@@ -106,7 +112,9 @@ public final class IcebergCommits {
 	}
 
 	private void append(Table table, StoreCommit commit, List<WrittenFile> files) {
-		AppendFiles append = table.newAppend();
+		// written on this thread: handed to Iceberg's worker pool, the manifest of an
+		// export's few files is waited for in steps of 10 ms (Tasks.waitFor)
+		AppendFiles append = table.newAppend().scanManifestsWith(SAME_THREAD).writeManifestsWith(SAME_THREAD, 1);
 		long rows = 0;
 		for (WrittenFile file : files) {
 			append.appendFile(dataFile(table, file));
