@@ -223,4 +223,28 @@ class LotIndexIntegrationTests {
 		assertThat(after.events()).isEqualTo(before.events());
 	}
 
+	@Test
+	@Order(6)
+	void keepsTheMasterDataThroughNightsOfEventsAndTakesEachChangeOfIt(@TempDir Path exports) throws Exception {
+		// given: the master data of the store's first commits, through two nights that
+		// brought events only
+		String bakery = "SELECT business_name FROM location WHERE location_code = 'BAKERY-01'";
+		assertThat(this.store.query(bakery)).containsExactly("Sunrise Bakery");
+		List<String> products = this.store.query("SELECT product_code || ' ' || product_name FROM product ORDER BY 1");
+		assertThat(products).isNotEmpty();
+
+		// when: a new version of the sites' export renames the bakery
+		Path sites = exports.resolve("SITES.csv");
+		Files.writeString(sites, Files.readString(TraceStores.FIXTURES.resolve("master/SITES.csv"))
+			.replace("BAKERY-01,Sunrise Bakery,", "BAKERY-01,Sunrise Bakery Two,"));
+		this.store.ingest(sites);
+		IndexRefresher.Result refreshed = this.store.refresh();
+
+		// then
+		assertThat(refreshed.commits()).isOne();
+		assertThat(this.store.query(bakery)).containsExactly("Sunrise Bakery Two");
+		assertThat(this.store.query("SELECT product_code || ' ' || product_name FROM product ORDER BY 1"))
+			.isEqualTo(products);
+	}
+
 }
