@@ -563,12 +563,11 @@ public final class IndexRefresher {
 					+ "WHERE incoming.file_id = r.file_ AND incoming.source_line = r.line_");
 		}
 		else {
-			// millions: written to the event table with their lots, as DuckDB keeps an
+			// millions: inserted into the event table with their lots, as DuckDB keeps an
 			// update in memory until the transaction commits (an export of 24 million
-			// records did not fit the default 2GB), while an insert is written as it
-			// goes;
-			// straight to the event table rather than to a copy of incoming first (one
-			// copy of 24 million records fewer: about 20 s of a 50-million-event build)
+			// records did not fit the default 2GB) while it writes an insert as it goes,
+			// and straight there rather than into a copy of incoming first (about 20 s of
+			// a 50-million-event build)
 			long resolved = sql
 				.executeUpdate("INSERT INTO event SELECT w.* REPLACE (" + resolvedLot + " AS lot_id)" + lots);
 			if (resolved != rows) {
