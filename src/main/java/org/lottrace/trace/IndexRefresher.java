@@ -189,15 +189,16 @@ public final class IndexRefresher {
 	private Result applyAll(Connection connection, List<List<StoreCommit>> batches, int exports, boolean rebuilt,
 			@Nullable LinkChanges changes, long started) throws SQLException {
 		if (batches.size() == 1) {
-			return apply(connection, batches.get(0), rebuilt, changes);
+			return apply(connection, batches.get(0), rebuilt, changes, false);
 		}
 		try (Statement sql = connection.createStatement()) {
 			IndexSchema.dropIndexes(sql);
+			planLots(sql, batches);
 		}
 		Result total = Result.none(rebuilt);
 		try {
 			for (List<StoreCommit> batch : batches) {
-				total = total.plus(apply(connection, batch, rebuilt, changes));
+				total = total.plus(apply(connection, batch, rebuilt, changes, true));
 				log.info("Trace index: {} of {} export(s) applied, {} records, in {} s", total.commits(), exports,
 						total.events(), (System.nanoTime() - started) / 1_000_000_000);
 			}
@@ -211,8 +212,53 @@ public final class IndexRefresher {
 			}
 			throw ex;
 		}
+		finally {
+			// a temporary table: gone with the connection in any case
+			try (Statement sql = connection.createStatement()) {
+				sql.execute("DROP TABLE IF EXISTS lot_plan");
+			}
+			catch (SQLException ex) {
+				log.debug("Could not drop the trace index's lot plan", ex);
+			}
+		}
 		buildIndexes(connection, started);
 		return total;
+	}
+
+	/**
+	 * Numbers the lots that the records of all the batches name and the index does not
+	 * know yet, in the order of their first records ({@link #numberedLots}), before the
+	 * first batch: each batch then adds the lots it names with those ids. Numbered batch
+	 * by batch instead, the lots of a store's first exports (two years of receipts, then
+	 * two years of production) would be numbered by export, and the records of one day
+	 * would name lots from far apart in the id space. A batch that fails leaves the ids
+	 * of the lots it would have added unused.
+	 */
+	private void planLots(Statement sql, List<List<StoreCommit>> batches) throws SQLException {
+		long started = System.nanoTime();
+		List<StoreCommit> fresh = batches.stream().flatMap(List::stream).toList();
+		List<Path> files = freshFiles(fresh).of(StoreTable.KDE_EVENT,
+				fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet()));
+		sql.execute("CREATE TEMP TABLE lot_plan AS " + numberedLots(DuckDb.scan(StoreTable.KDE_EVENT, files)));
+		log.debug("Trace index: lots numbered in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The lots that {@code records} (a query with lot codes, assigners and event dates)
+	 * name and the index does not know yet, with ids after the last one, in the order of
+	 * their first event date, then of their keys. The records of a day name the lots of
+	 * that day and of the days before it (ingredients received, batches shipped), so that
+	 * a trace's lots are close together, and so are the ids of the rows of the event
+	 * table that name them: DuckDB's row group statistics then skip most of the table (a
+	 * trace's records at 50 million events read 27 row groups of 408 instead of 190,
+	 * 33-40 ms instead of 113-347 in a fresh process, when lots were numbered by key).
+	 */
+	private static String numberedLots(String records) {
+		return "SELECT (SELECT coalesce(max(lot_id), 0) FROM lot) + row_number() OVER (ORDER BY first_date, lot_key) "
+				+ "AS lot_id, lot_key, lot_code, lot_assigner FROM (SELECT " + LotKeys.SQL_KEY
+				+ " AS lot_key, lot_code, lot_assigner, min(event_date) AS first_date FROM (" + records
+				+ ") WHERE lot_code IS NOT NULL AND lot_assigner IS NOT NULL GROUP BY ALL) n "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = n.lot_key)";
 	}
 
 	/** Builds the indexes dropped for a bulk load, over what was loaded. */
@@ -357,8 +403,12 @@ public final class IndexRefresher {
 		return ids;
 	}
 
-	private Result apply(Connection connection, List<StoreCommit> fresh, boolean rebuilt, @Nullable LinkChanges changes)
-			throws SQLException {
+	/**
+	 * Applies a batch in one transaction. @param planned whether its new lots are in
+	 * {@code lot_plan} already, with their ids
+	 */
+	private Result apply(Connection connection, List<StoreCommit> fresh, boolean rebuilt, @Nullable LinkChanges changes,
+			boolean planned) throws SQLException {
 		Set<String> freshIds = fresh.stream().map(StoreCommit::fileId).collect(Collectors.toSet());
 		StepTimes steps = new StepTimes();
 		FreshFiles files = freshFiles(fresh);
@@ -375,7 +425,7 @@ public final class IndexRefresher {
 				long superseded = 0;
 				long workOrders = 0;
 				if (events > 0) {
-					addLots(sql);
+					addLots(sql, planned);
 					steps.done("lots");
 					addAliases(sql);
 					steps.done("aliases");
@@ -515,11 +565,13 @@ public final class IndexRefresher {
 		return earlier + count(sql, "SELECT count(*) FROM incoming WHERE superseded");
 	}
 
-	private void addLots(Statement sql) throws SQLException {
-		sql.execute("INSERT INTO lot SELECT (SELECT coalesce(max(lot_id), 0) FROM lot) + row_number() OVER "
-				+ "(ORDER BY lot_key), lot_key, lot_code, lot_assigner FROM (SELECT DISTINCT " + LotKeys.SQL_KEY
-				+ " AS lot_key, lot_code, lot_assigner FROM incoming WHERE lot_code IS NOT NULL "
-				+ "AND lot_assigner IS NOT NULL) n WHERE NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = n.lot_key)");
+	private void addLots(Statement sql, boolean planned) throws SQLException {
+		if (!planned) {
+			sql.execute("INSERT INTO lot " + numberedLots("SELECT lot_code, lot_assigner, event_date FROM incoming"));
+			return;
+		}
+		sql.execute("INSERT INTO lot SELECT p.* FROM lot_plan p WHERE p.lot_key IN (SELECT " + LotKeys.SQL_KEY
+				+ " FROM incoming) AND NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = p.lot_key)");
 	}
 
 	/**
