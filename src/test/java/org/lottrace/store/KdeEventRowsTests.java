@@ -80,6 +80,15 @@ class KdeEventRowsTests {
 			String none = packed.replaceFirst("to_json\\(\\[.*?\\]\\)", "NULL::VARCHAR");
 			assertThatThrownBy(() -> read(sql, "SELECT " + none + " FROM event e")).isInstanceOf(SQLException.class)
 				.hasMessageContaining("the store is damaged");
+			// a text too many, a number among them, an object
+			String longer = packed.replaceFirst("e\\.record_key, ", "e.record_key, e.record_key, ");
+			String number = packed.replaceFirst("to_json\\((\\[.*?\\])\\)", "replace(to_json($1), '\\[\"', '[1,\"')");
+			String object = packed.replaceFirst("to_json\\(\\[.*?\\]\\)", "'{\"record_key\": \"x\"}'");
+			for (String damaged : List.of(longer, number, object)) {
+				assertThatThrownBy(() -> read(sql, "SELECT " + damaged + " FROM event e"))
+					.isInstanceOf(SQLException.class)
+					.hasMessageContaining("the store is damaged");
+			}
 		}
 	}
 
