@@ -258,7 +258,7 @@ public final class IndexRefresher {
 				+ "AS lot_id, lot_key, lot_code, lot_assigner FROM (SELECT " + LotKeys.SQL_KEY
 				+ " AS lot_key, lot_code, lot_assigner, min(event_date) AS first_date FROM (" + records
 				+ ") WHERE lot_code IS NOT NULL AND lot_assigner IS NOT NULL GROUP BY ALL) n "
-				+ "WHERE NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = n.lot_key)";
+				+ "WHERE NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = n.lot_key) ORDER BY lot_id";
 	}
 
 	/** Builds the indexes dropped for a bulk load, over what was loaded. */
@@ -570,8 +570,11 @@ public final class IndexRefresher {
 			sql.execute("INSERT INTO lot " + numberedLots("SELECT lot_code, lot_assigner, event_date FROM incoming"));
 			return;
 		}
+		// in the order of their ids, as the lot table is kept: its row group statistics
+		// then find a trace's lots (18-23 ms against 6 for the lots of a 10M-store trace
+		// when a build added them as the join gave them)
 		sql.execute("INSERT INTO lot SELECT p.* FROM lot_plan p WHERE p.lot_key IN (SELECT " + LotKeys.SQL_KEY
-				+ " FROM incoming) AND NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = p.lot_key)");
+				+ " FROM incoming) AND NOT EXISTS (SELECT 1 FROM lot l WHERE l.lot_key = p.lot_key) ORDER BY p.lot_id");
 	}
 
 	/**
