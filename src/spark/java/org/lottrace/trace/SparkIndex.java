@@ -102,11 +102,13 @@ public final class SparkIndex {
 			current(spark, table + "_all", key).cache().createOrReplaceTempView(table);
 		}
 		current(spark, "kde_event_all", "record_key").createOrReplaceTempView("kde_event");
-		// lots: every code with its assigner, in any version of any record
+		// lots: every code with its assigner, in any version of any record, numbered as
+		// a rebuilt embedded index numbers them (by their first records' date, then key)
 		Dataset<Row> lot = spark
-			.sql("SELECT CAST(row_number() OVER (ORDER BY lot_key) AS INT) AS lot_id, lot_key, lot_code, lot_assigner "
-					+ "FROM (SELECT DISTINCT concat(lot_code, chr(31), lot_assigner) AS lot_key, lot_code, lot_assigner "
-					+ "FROM kde_event_all WHERE lot_code IS NOT NULL AND lot_assigner IS NOT NULL)")
+			.sql("SELECT CAST(row_number() OVER (ORDER BY first_date, lot_key) AS INT) AS lot_id, lot_key, lot_code, "
+					+ "lot_assigner FROM (SELECT concat(lot_code, chr(31), lot_assigner) AS lot_key, lot_code, "
+					+ "lot_assigner, min(event_date) AS first_date FROM kde_event_all WHERE lot_code IS NOT NULL "
+					+ "AND lot_assigner IS NOT NULL GROUP BY lot_code, lot_assigner)")
 			.cache();
 		lot.createOrReplaceTempView("lot");
 		// the numbers systems scan for a lot: its internal numbers and its own code
