@@ -192,8 +192,9 @@ public final class IndexRefresher {
 			return apply(connection, batches.get(0), rebuilt, changes, false);
 		}
 		try (Statement sql = connection.createStatement()) {
-			IndexSchema.dropIndexes(sql);
+			// first: a plan that fails leaves the index as it was
 			planLots(sql, batches);
+			IndexSchema.dropIndexes(sql);
 		}
 		Result total = Result.none(rebuilt);
 		try {
