@@ -37,6 +37,9 @@ public final class LotIndex implements AutoCloseable {
 
 	private @Nullable DuckDBConnection connection;
 
+	/** Connections for queries, kept open with their statements. */
+	private QueryConnections queries = new QueryConnections(this::connect);
+
 	public LotIndex(StoreLayout layout, DuckDb duckDb) {
 		this(layout.index(), duckDb);
 	}
@@ -99,6 +102,20 @@ public final class LotIndex implements AutoCloseable {
 			this.connection = open();
 		}
 		return this.connection.duplicate();
+	}
+
+	/**
+	 * A connection for queries that read the index: one kept open with the statements it
+	 * prepared ({@link QueryConnections}). Close it after use to give it back; leave
+	 * nothing on it (no transaction, no temporary table, no setting).
+	 * @throws IndexBusyException when another process has the index open
+	 */
+	public Connection read() throws SQLException {
+		QueryConnections pool;
+		synchronized (this) {
+			pool = this.queries;
+		}
+		return pool.take();
 	}
 
 	private void createFolder() {
@@ -177,6 +194,8 @@ public final class LotIndex implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		this.queries.close();
+		this.queries = new QueryConnections(this::connect);
 		if (this.connection != null) {
 			try {
 				this.connection.close();

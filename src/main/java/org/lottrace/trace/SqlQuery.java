@@ -40,6 +40,12 @@ final class SqlQuery {
 
 	private final List<Object> values = new ArrayList<>();
 
+	/**
+	 * Whether values are written out in the text (a few lot ids): a statement of such a
+	 * text is not kept for reuse, as no other query would have the same text.
+	 */
+	private boolean literals;
+
 	/** A query on the connection of {@code statement}. */
 	SqlQuery(Statement statement) throws SQLException {
 		this.connection = statement.getConnection();
@@ -108,6 +114,7 @@ final class SqlQuery {
 			return sql("NULL");
 		}
 		if (ints.size() <= INT_LITERAL_LIMIT) {
+			this.literals = true;
 			String separator = "";
 			for (int value : ints) {
 				sql(separator + value);
@@ -124,38 +131,86 @@ final class SqlQuery {
 		return this;
 	}
 
-	/** Runs the query; closing the result set closes its statement. */
+	/**
+	 * Runs the query; closing the result set closes its statement, or gives it back to
+	 * its connection ({@link QueryConnections}).
+	 */
 	ResultSet query() throws SQLException {
-		PreparedStatement statement = prepare();
+		Prepared prepared = prepare();
 		try {
-			statement.closeOnCompletion();
-			return statement.executeQuery();
+			if (!prepared.kept()) {
+				prepared.statement().closeOnCompletion();
+				return prepared.statement().executeQuery();
+			}
+			ResultSet result = prepared.statement().executeQuery();
+			((QueryConnections.KeptStatements) this.connection).opened(prepared.statement(), result);
+			return result;
 		}
 		catch (SQLException | RuntimeException ex) {
-			statement.close();
+			prepared.close();
 			throw ex;
 		}
 	}
 
 	/** Runs a statement that returns no rows. */
 	void execute() throws SQLException {
-		try (PreparedStatement statement = prepare()) {
-			statement.execute();
+		Prepared prepared = prepare();
+		try {
+			prepared.statement().execute();
+		}
+		finally {
+			if (!prepared.kept()) {
+				prepared.close();
+			}
 		}
 	}
 
-	private PreparedStatement prepare() throws SQLException {
-		PreparedStatement statement = this.connection.prepareStatement(this.text.toString());
+	/**
+	 * A statement with the query's values set.
+	 *
+	 * @param kept whether its connection keeps it for the next query of the same text
+	 */
+	private record Prepared(PreparedStatement statement, boolean kept) {
+
+		/** Closes the statement, or clears it when kept. */
+		void close() throws SQLException {
+			if (this.kept) {
+				this.statement.clearParameters();
+			}
+			else {
+				this.statement.close();
+			}
+		}
+
+	}
+
+	private Prepared prepare() throws SQLException {
+		String sql = this.text.toString();
+		QueryConnections.KeptStatements keeping = (!this.literals
+				&& this.connection instanceof QueryConnections.KeptStatements statements) ? statements : null;
+		PreparedStatement statement = (keeping != null) ? keeping.kept(sql) : null;
+		boolean kept = statement != null;
+		if (statement == null) {
+			statement = this.connection.prepareStatement(sql);
+			try {
+				kept = keeping != null && keeping.keep(sql, statement);
+			}
+			catch (SQLException | RuntimeException ex) {
+				statement.close();
+				throw ex;
+			}
+		}
+		Prepared prepared = new Prepared(statement, kept);
 		try {
 			for (int i = 0; i < this.values.size(); i++) {
 				statement.setObject(i + 1, this.values.get(i));
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			statement.close();
+			prepared.close();
 			throw ex;
 		}
-		return statement;
+		return prepared;
 	}
 
 	@Override

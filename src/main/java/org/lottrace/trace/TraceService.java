@@ -64,7 +64,7 @@ public class TraceService {
 	 * changed links.
 	 */
 	public void useMemoryGraph() throws SQLException {
-		try (Connection connection = this.index.connect()) {
+		try (Connection connection = this.index.read()) {
 			MemoryLotGraph mapped = this.index.mappedLinks(connection);
 			this.memoryGraph = (mapped != null) ? mapped : MemoryLotGraph.load(connection);
 		}
@@ -102,7 +102,7 @@ public class TraceService {
 		}
 		Instant tracedAt = this.clock.instant();
 		long started = System.nanoTime();
-		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = this.index.read(); Statement sql = connection.createStatement()) {
 			StepTimes steps = new StepTimes();
 			int[] start = StartLots.resolve(sql, request);
 			steps.done("start lots");
@@ -154,7 +154,7 @@ public class TraceService {
 	 */
 	public List<HeldRow> heldRows(boolean pending, int limit) {
 		this.refresher.refresh();
-		try (Connection connection = this.index.connect();
+		try (Connection connection = this.index.read();
 				Statement sql = connection.createStatement();
 				ResultSet rs = new SqlQuery(sql).sql("SELECT * FROM held WHERE NOT resolved AND status = ")
 					.value(pending ? HeldRow.PENDING : HeldRow.REJECTED)
@@ -177,7 +177,7 @@ public class TraceService {
 		if (this.refresher.refresh().commits() > 0) {
 			this.masterData = null;
 		}
-		try (Connection connection = this.index.connect()) {
+		try (Connection connection = this.index.read()) {
 			return masterData(connection).products()
 				.stream()
 				.sorted(java.util.Comparator.comparing(Product::code))
@@ -196,7 +196,7 @@ public class TraceService {
 	 */
 	public int check(TraceRequest request) {
 		this.refresher.refresh();
-		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = this.index.read(); Statement sql = connection.createStatement()) {
 			return StartLots.resolve(sql, request).length;
 		}
 		catch (SQLException ex) {
@@ -216,7 +216,7 @@ public class TraceService {
 			return;
 		}
 		this.refresher.refresh();
-		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = this.index.read(); Statement sql = connection.createStatement()) {
 			try (ResultSet rs = new SqlQuery(sql).sql("SELECT (SELECT count(*) FROM product WHERE product_code IN (")
 				.strings(request.products())
 				.sql(")) + (SELECT count(*) FROM lot WHERE lot_code IN (")
@@ -242,7 +242,7 @@ public class TraceService {
 	 * added: its size, for budgets. Call {@link #check(RecordRequest)} first.
 	 */
 	public long size(RecordRequest request) {
-		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = this.index.read(); Statement sql = connection.createStatement()) {
 			SqlQuery query = new SqlQuery(sql).sql("SELECT count(*) FROM (");
 			RecordQuery.lotsOfProducts(query, (q) -> q.strings(request.products()));
 			RecordQuery.dateFilter(query, "e", request.from(), request.to())
@@ -300,7 +300,7 @@ public class TraceService {
 			this.masterData = null;
 		}
 		Instant selectedAt = this.clock.instant();
-		try (Connection connection = this.index.connect(); Statement sql = connection.createStatement()) {
+		try (Connection connection = this.index.read(); Statement sql = connection.createStatement()) {
 			Map<Integer, TracedLot> lots = new HashMap<>();
 			TracedEvents.Found found = RecordQuery.select(sql, request, lots);
 			if (found.events().isEmpty()) {
