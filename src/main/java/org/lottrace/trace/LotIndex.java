@@ -29,24 +29,7 @@ import org.springframework.util.FileSystemUtils;
 public final class LotIndex implements AutoCloseable {
 
 	/** Bump when the tables change: an index of another version is rebuilt. */
-	static final String VERSION = "7";
-
-	/** The name the index's database file is attached under. */
-	static final String CATALOG = "lottrace";
-
-	/**
-	 * Rows per row group of the index's tables (DuckDB's default is 122,880). DuckDB
-	 * keeps the lowest and highest value of each column per row group and skips the
-	 * groups a filter rules out: a trace reads the records of a few hundred lots whose
-	 * ids lie close together (see {@link IndexRefresher}: lots are numbered in the order
-	 * of their first records), and the smaller the groups, the fewer rows around them it
-	 * reads. On copies of the 50M index, 20 full traces of lots not read before (after 40
-	 * others): 54-58 ms against 63-69 ms at the default size (three runs each, taking
-	 * turns); the file is about a fifth larger. DuckDB does not keep the size in the
-	 * file: every opening attaches it with the size, or a checkpoint would merge the
-	 * groups again.
-	 */
-	static final int ROW_GROUP_SIZE = 16_384;
+	static final String VERSION = "6";
 
 	private final Path folder;
 
@@ -118,15 +101,7 @@ public final class LotIndex implements AutoCloseable {
 		if (this.connection == null || this.connection.isClosed()) {
 			this.connection = open();
 		}
-		Connection duplicate = this.connection.duplicate();
-		try (Statement statement = duplicate.createStatement()) {
-			statement.execute("USE " + CATALOG);
-		}
-		catch (SQLException ex) {
-			duplicate.close();
-			throw ex;
-		}
-		return duplicate;
+		return this.connection.duplicate();
 	}
 
 	/**
@@ -161,7 +136,7 @@ public final class LotIndex implements AutoCloseable {
 				opened.close();
 				deleteFiles();
 				createFolder();
-				opened = openFile();
+				opened = (DuckDBConnection) this.duckDb.file(file(), false);
 				try (Statement fresh = opened.createStatement()) {
 					IndexSchema.create(fresh);
 				}
@@ -175,15 +150,10 @@ public final class LotIndex implements AutoCloseable {
 	 * @throws IndexBusyException when another process has it open
 	 */
 	private DuckDBConnection openFile() throws SQLException {
-		DuckDBConnection opened = (DuckDBConnection) this.duckDb.inMemory();
-		try (Statement statement = opened.createStatement()) {
-			statement.execute("ATTACH '" + file().toAbsolutePath().toString().replace("'", "''") + "' AS " + CATALOG
-					+ " (ROW_GROUP_SIZE " + ROW_GROUP_SIZE + ")");
-			statement.execute("USE " + CATALOG);
-			return opened;
+		try {
+			return (DuckDBConnection) this.duckDb.file(file(), false);
 		}
 		catch (SQLException ex) {
-			opened.close();
 			if (String.valueOf(ex.getMessage()).contains("lock")) {
 				throw new IndexBusyException("the trace index " + file()
 						+ " is in use by another lottrace process (a running `lottrace serve`, or a trace); try again "
