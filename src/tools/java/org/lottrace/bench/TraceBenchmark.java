@@ -370,13 +370,7 @@ public final class TraceBenchmark {
 		for (int lot : sample.subList(0, Math.min(20, sample.size()))) {
 			requests.add(request(connection, lot));
 		}
-		Timings timings = new Timings();
-		for (TraceRequest request : requests) {
-			long started = System.nanoTime();
-			service.trace(request);
-			timings.add(System.nanoTime() - started);
-		}
-		return timings;
+		return timeEach(requests, service::trace);
 	}
 
 	private static TraceRequest request(Connection connection, int lot) throws SQLException {
@@ -396,10 +390,15 @@ public final class TraceBenchmark {
 		for (int i = 0; i < Math.min(5, lots.size()); i++) {
 			action.run(lots.get(i));
 		}
+		return timeEach(lots, action::run);
+	}
+
+	/** Times the action on each item, once. */
+	private static <T> Timings timeEach(List<T> items, Action<T> action) throws Exception {
 		Timings timings = new Timings();
-		for (int lot : lots) {
+		for (T item : items) {
 			long started = System.nanoTime();
-			action.run(lot);
+			action.run(item);
 			timings.add(System.nanoTime() - started);
 		}
 		return timings;
@@ -479,6 +478,13 @@ public final class TraceBenchmark {
 	private interface LotAction {
 
 		void run(int lot) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface Action<T> {
+
+		void run(T item) throws Exception;
 
 	}
 
