@@ -77,7 +77,8 @@ final class ServiceLoadBenchmark {
 					+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}");
 			double wholeSeconds = (System.nanoTime() - started) / 1e9;
 			this.out.accept(String.format(Locale.ROOT,
-					"  service (serve in a child process): product trace of %s over %s..%s answered %d in %.2f s: %s",
+					"  service (%s serve in a child process): product trace of %s over %s..%s answered %d in %.2f s: %s",
+					(TraceBenchmark.lottraceCommand(this.settings.jar()).size() == 1) ? "./lottrace" : "java -jar",
 					workload.product(), workload.from(), workload.to(), whole.statusCode(), wholeSeconds,
 					detail(whole)));
 			this.out.accept("    lot traces over HTTP with all reports, idle      " + idle);
@@ -116,11 +117,11 @@ final class ServiceLoadBenchmark {
 						+ "        - name: bench\n          password: \"{bcrypt}"
 						+ new BCryptPasswordEncoder(4).encode(password) + "\"\n          roles: [READER]\n");
 		this.progress.accept("  starting the service on " + dir.resolve("store"));
-		return new ProcessBuilder(TraceBenchmark.java(), "-jar", this.settings.jar().toString(), "serve", "--port",
-				String.valueOf(port), "--store", dir.resolve("store").toString(), "--jobs",
-				this.settings.jobs().toString(), "--reports", dir.resolve("reports").toString(), "--inbox",
-				dir.resolve("inbox").toString(), "--config", config.toString())
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(TraceBenchmark.lottraceCommand(this.settings.jar()));
+		command.addAll(List.of("serve", "--port", String.valueOf(port), "--store", dir.resolve("store").toString(),
+				"--jobs", this.settings.jobs().toString(), "--reports", dir.resolve("reports").toString(), "--inbox",
+				dir.resolve("inbox").toString(), "--config", config.toString()));
+		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("serve.log").toFile())
 			.start();
 	}

@@ -275,16 +275,20 @@ public final class TraceBenchmark {
 	}
 
 	/**
-	 * How a user starts a one-shot trace: the {@code ./lottrace} launcher (extracted jar,
-	 * class-data archive) when the benchmark was started through it, else
+	 * How a user starts lottrace: the {@code ./lottrace} launcher (extracted jar,
+	 * class-data archive, its JVM options) when the benchmark was started through it, else
 	 * {@code java -jar}.
 	 */
-	private List<String> oneShotCommand() {
+	static List<String> lottraceCommand(Path jar) {
 		String launcher = System.getenv("LOTTRACE_LAUNCHER");
 		if (launcher != null && Files.isExecutable(Path.of(launcher))) {
 			return List.of(launcher);
 		}
-		return List.of(java(), "-jar", this.settings.jar().toString());
+		return List.of(java(), "-jar", jar.toString());
+	}
+
+	private List<String> oneShotCommand() {
+		return lottraceCommand(this.settings.jar());
 	}
 
 	private void printHeader(Statement sql, long size, Path dir, BuildFigures build) throws SQLException {
