@@ -1,12 +1,17 @@
 package org.lottrace.epcis;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.lottrace.kde.Cte;
 import org.lottrace.kde.KdeEvent;
@@ -45,6 +50,14 @@ public final class EpcisDocument {
 
 	public static ObjectNode of(EpcisRecords records, ZoneId zone) {
 		EventParts parts = new EventParts(records, zone);
+		ObjectNode document = skeleton(records, zone, parts);
+		ArrayNode events = document.withObject("epcisBody").withArray("eventList");
+		sorted(events(records, parts).map((e) -> new Sorted<>(e, e))).forEach((e) -> events.add(e.event()));
+		return document;
+	}
+
+	/** The document without its events: the context, header and master data. */
+	private static ObjectNode skeleton(EpcisRecords records, ZoneId zone, EventParts parts) {
 		ObjectNode document = EventParts.JSON.objectNode();
 		ArrayNode context = document.putArray("@context");
 		context.add(CONTEXT);
@@ -53,8 +66,7 @@ public final class EpcisDocument {
 		document.put("schemaVersion", "2.0");
 		document.put("creationDate", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(records.createdAt().atZone(zone)));
 		document.putObject("epcisHeader").set("epcisMasterData", MasterDataVocabulary.of(records, parts));
-		ArrayNode events = document.putObject("epcisBody").putArray("eventList");
-		events(records, parts).forEach(events::add);
+		document.putObject("epcisBody").putArray("eventList");
 		return document;
 	}
 
@@ -63,36 +75,102 @@ public final class EpcisDocument {
 		(small ? JSON : COMPACT).writeValue(out, document);
 	}
 
-	private static List<ObjectNode> events(EpcisRecords records, EventParts parts) {
+	/**
+	 * Writes the document of the records: the same bytes as {@link #of} then
+	 * {@link #write(ObjectNode, OutputStream)}, without holding the whole tree. Each
+	 * event of a large document is written to compact JSON as soon as it is made and only
+	 * its bytes are kept until the events are in order: a two-year request's events as
+	 * trees were several times its 80 MB of JSON, all of it alive until the end.
+	 */
+	public static void write(EpcisRecords records, ZoneId zone, OutputStream out) {
+		write(records, zone, out, INDENTED_UP_TO);
+	}
+
+	static void write(EpcisRecords records, ZoneId zone, OutputStream out, int indentedUpTo) {
+		if (records.events().size() <= indentedUpTo) {
+			// no more events than records: indented, as a tree
+			write(of(records, zone), out);
+			return;
+		}
+		EventParts parts = new EventParts(records, zone);
+		ObjectNode skeleton = skeleton(records, zone, parts);
+		List<Sorted<byte[]>> events = sorted(
+				events(records, parts).map((e) -> new Sorted<>(e, COMPACT.writeValueAsBytes(e))));
+		if (events.size() <= indentedUpTo) {
+			ArrayNode list = skeleton.withObject("epcisBody").withArray("eventList");
+			events.forEach((e) -> list.add(COMPACT.readTree(e.event())));
+			write(skeleton, out);
+			return;
+		}
+		// compact JSON of the skeleton ends with its empty event list: "eventList":[]}}
+		byte[] head = COMPACT.writeValueAsBytes(skeleton);
+		int tail = head.length - END.length;
+		if (!Arrays.equals(head, tail, head.length, END, 0, END.length)) {
+			throw new IllegalStateException("the EPCIS document does not end with its event list");
+		}
+		try {
+			out.write(head, 0, tail + 1);
+			for (int i = 0; i < events.size(); i++) {
+				if (i > 0) {
+					out.write(',');
+				}
+				out.write(events.get(i).event());
+			}
+			out.write(END, 1, END.length - 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final byte[] END = "[]}}".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The events as they are made; only the caller keeps them.
+	 */
+	private static Stream<ObjectNode> events(EpcisRecords records, EventParts parts) {
 		ObjectEvents objects = new ObjectEvents(parts);
 		TransformationEvents transformations = new TransformationEvents(parts);
 		List<KdeEvent> sorted = records.events()
 			.stream()
 			.sorted(Comparator.comparing(KdeEvent::eventDate).thenComparing(KdeEvent::recordKey))
 			.toList();
-		List<ObjectNode> events = new java.util.ArrayList<>();
-		events
-			.addAll(transformations.workOrders(sorted.stream().filter((e) -> e.cte() == Cte.TRANSFORMATION).toList()));
-		for (KdeEvent record : sorted) {
-			if (record.cte() == Cte.INITIAL_PACKING) {
-				events.add(transformations.initialPacking(record));
-			}
-			else if (record.cte() != Cte.TRANSFORMATION) {
-				events.add(objects.of(record));
-			}
-		}
-		// the sort keys are read once per event, not once per comparison (a request of
-		// two
-		// years has hundreds of thousands of events)
-		return events.stream()
-			.map((e) -> new Sorted(OffsetDateTime.parse(e.get("eventTime").asString()).toInstant(),
-					e.get("eventID").asString(), e))
-			.sorted(Comparator.comparing(Sorted::time).thenComparing(Sorted::id))
-			.map(Sorted::event)
-			.toList();
+		Stream<ObjectNode> workOrders = transformations
+			.workOrders(sorted.stream().filter((e) -> e.cte() == Cte.TRANSFORMATION).toList());
+		Stream<ObjectNode> others = sorted.stream()
+			.filter((record) -> record.cte() != Cte.TRANSFORMATION)
+			.map((record) -> (record.cte() == Cte.INITIAL_PACKING) ? transformations.initialPacking(record)
+					: objects.of(record));
+		return Stream.concat(workOrders, others);
 	}
 
-	private record Sorted(Instant time, String id, ObjectNode event) {
+	/**
+	 * The events in time order, then by event id. The sort keys are read once per event,
+	 * not once per comparison (a request of two years has hundreds of thousands of
+	 * events).
+	 */
+	private static <T> List<Sorted<T>> sorted(Stream<Sorted<T>> events) {
+		return events.sorted(Comparator.comparing((Sorted<T> e) -> e.time).thenComparing((e) -> e.id)).toList();
+	}
+
+	/** An event (a tree or its bytes) with its sort keys. */
+	private static final class Sorted<T> {
+
+		private final Instant time;
+
+		private final String id;
+
+		private final T event;
+
+		Sorted(ObjectNode node, T event) {
+			this.time = OffsetDateTime.parse(node.get("eventTime").asString()).toInstant();
+			this.id = node.get("eventID").asString();
+			this.event = event;
+		}
+
+		T event() {
+			return this.event;
+		}
 
 	}
 

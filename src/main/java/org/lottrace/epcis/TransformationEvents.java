@@ -1,11 +1,11 @@
 package org.lottrace.epcis;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.lottrace.kde.EventRole;
 import org.lottrace.kde.FarmKdes;
@@ -34,14 +34,12 @@ final class TransformationEvents {
 		this.parts = parts;
 	}
 
-	/** One event per work order of the transformation records. */
-	List<ObjectNode> workOrders(List<KdeEvent> records) {
+	/** One event per work order of the transformation records, made as it is read. */
+	Stream<ObjectNode> workOrders(List<KdeEvent> records) {
 		Map<String, List<KdeEvent>> byWorkOrder = records.stream()
 			.collect(Collectors.groupingBy((r) -> (r.workOrder() != null) ? r.workOrder() : r.recordKey(),
 					LinkedHashMap::new, Collectors.toList()));
-		List<ObjectNode> events = new ArrayList<>();
-		byWorkOrder.forEach((workOrder, group) -> events.add(workOrder(workOrder, group)));
-		return events;
+		return byWorkOrder.entrySet().stream().map((group) -> workOrder(group.getKey(), group.getValue()));
 	}
 
 	private ObjectNode workOrder(String workOrder, List<KdeEvent> records) {

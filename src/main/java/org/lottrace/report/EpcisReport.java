@@ -21,15 +21,19 @@ public final class EpcisReport {
 	}
 
 	public static ObjectNode document(RecordSet records, ZoneId zone) {
-		Map<String, TraceabilityLot> lots = new HashMap<>();
-		records.lots().forEach((key, lot) -> lots.put(key, new TraceabilityLot(lot.code(), lot.assigner(), null)));
-		return EpcisDocument.of(new EpcisRecords(records.title(), records.events(), lots, records.locations(),
-				records.products(), records.generatedAt()), zone);
+		return EpcisDocument.of(records(records), zone);
 	}
 
 	static Path write(RecordSet records, ZoneId zone, Path file) {
-		ObjectNode document = document(records, zone);
-		return AtomicFiles.write(file, (out) -> EpcisDocument.write(document, out));
+		EpcisRecords epcis = records(records);
+		return AtomicFiles.write(file, (out) -> EpcisDocument.write(epcis, zone, out));
+	}
+
+	private static EpcisRecords records(RecordSet records) {
+		Map<String, TraceabilityLot> lots = new HashMap<>();
+		records.lots().forEach((key, lot) -> lots.put(key, new TraceabilityLot(lot.code(), lot.assigner(), null)));
+		return new EpcisRecords(records.title(), records.events(), lots, records.locations(), records.products(),
+				records.generatedAt());
 	}
 
 }

@@ -195,4 +195,33 @@ class EpcisDocumentTests {
 		}
 	}
 
+	@Test
+	void aLargeDocumentIsWrittenEventByEventAsTheSameBytesAsItsTree() {
+		// given
+		EpcisRecords records = bakery().farm().records();
+		ObjectNode tree = EpcisDocument.of(records, CHICAGO);
+		int events = tree.get("epcisBody").get("eventList").size();
+		assertThat(records.events()).as("work orders join records").hasSizeGreaterThan(events);
+
+		// when: larger than indented, then more records than that but no more events
+		String compact = written(records, 0);
+		String indented = written(records, events);
+
+		// then
+		assertThat(compact).doesNotContain("\n")
+			.isEqualTo(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(tree));
+		assertThat(indented).contains("\n")
+			.isEqualTo(tools.jackson.databind.json.JsonMapper.builder()
+				.enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+				.build()
+				.writeValueAsString(tree));
+		assertThat(written(records, records.events().size())).isEqualTo(indented);
+	}
+
+	private static String written(EpcisRecords records, int indentedUpTo) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		EpcisDocument.write(records, CHICAGO, out, indentedUpTo);
+		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 }
