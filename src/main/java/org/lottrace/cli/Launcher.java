@@ -50,7 +50,7 @@ public final class Launcher {
 	public static int run(String... args) {
 		PrintWriter err = new PrintWriter(System.err, true);
 		LottraceCommand root = new LottraceCommand();
-		CommandLine cli = new CommandLine(root);
+		CommandLine cli = LottraceCommand.commandLine(root, args);
 		for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
 			extra.commands().forEach(cli::addSubcommand);
 		}
