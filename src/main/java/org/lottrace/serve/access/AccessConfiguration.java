@@ -1,5 +1,7 @@
 package org.lottrace.serve.access;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -90,10 +92,15 @@ public class AccessConfiguration {
 			.build();
 	}
 
-	/** {@code {bcrypt}} for new hashes; reads every encoding Spring Security knows. */
+	/**
+	 * {@code {bcrypt}} for new hashes; reads every encoding Spring Security knows;
+	 * remembers the passwords it found right for a while ({@link RememberedPasswords}).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(AccessProperties properties) {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Duration remember = properties.rememberPasswords();
+		return (remember.isNegative() || remember.isZero()) ? encoder : new RememberedPasswords(encoder, remember);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package org.lottrace.serve.access;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -18,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * generated administrator
  * @param usersFile where the first-run administrator is kept (its password hash only,
  * mode 0600); its users are loaded beside those of the configuration
+ * @param rememberPasswords how long a password found right is remembered (as an HMAC of
+ * it and its hash, see {@link RememberedPasswords}); 0 checks every request in full
  */
 @ConfigurationProperties("lottrace.serve.access")
 @Validated
-public record AccessProperties(List<@Valid User> users, @NotNull Path usersFile) {
+public record AccessProperties(List<@Valid User> users, @NotNull Path usersFile, @NotNull Duration rememberPasswords) {
 
 	public AccessProperties {
 		users = (users != null) ? List.copyOf(users) : List.of();

@@ -29,10 +29,12 @@ class UserDirectoryTests {
 	@TempDir
 	Path folder;
 
+	private static final java.time.Duration REMEMBER = java.time.Duration.ofMinutes(5);
+
 	@Test
 	void createsTheFirstAdministratorOnceWithAPasswordShownOnlyOnceAndKeptAsAHash() throws Exception {
 		// given
-		AccessProperties none = new AccessProperties(List.of(), this.folder.resolve("access/users"));
+		AccessProperties none = new AccessProperties(List.of(), this.folder.resolve("access/users"), REMEMBER);
 
 		// when
 		String first = load(none);
@@ -60,7 +62,7 @@ class UserDirectoryTests {
 		// given
 		AccessProperties configured = new AccessProperties(
 				List.of(new AccessProperties.User("quality", this.encoder.encode("s3cret"), List.of(Role.READER))),
-				this.folder.resolve("users"));
+				this.folder.resolve("users"), REMEMBER);
 
 		// when
 		String printed = load(configured);
@@ -75,7 +77,7 @@ class UserDirectoryTests {
 		for (String password : List.of("{noop}s3cret", "s3cret", "$2a$10$abcdefghijklmnopqrstuv")) {
 			AccessProperties plain = new AccessProperties(
 					List.of(new AccessProperties.User("quality", password, List.of(Role.READER))),
-					this.folder.resolve("users"));
+					this.folder.resolve("users"), REMEMBER);
 
 			assertThatIllegalStateException().isThrownBy(() -> UserDirectory.load(plain, this.encoder, quiet()))
 				.withMessageContaining("the password of user 'quality' is not a hash");
