@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lottrace.serve.access")
 @Validated
-public record AccessProperties(List<@Valid User> users, @NotNull Path usersFile, @NotNull Duration rememberPasswords) {
+public record AccessProperties(List<@Valid User> users, @NotNull Path usersFile,
+		@DefaultValue("5m") Duration rememberPasswords) {
 
 	public AccessProperties {
 		users = (users != null) ? List.copyOf(users) : List.of();
