@@ -17,8 +17,8 @@ class LottraceCommand {
 	/**
 	 * The subcommands, in the order the help lists them. They are added by
 	 * {@link #commandLine}, not by the annotation: picocli reads every command's
-	 * annotations when it is added (a tenth of a second of each command's start for all
-	 * of them), and a command line that names one needs only that one.
+	 * annotations when it is added (about 30 ms of each command's start for all of them),
+	 * and a command line that names one needs only that one.
 	 */
 	static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, IngestCommand.class, IndexCommand.class,
 			TraceCommand.class, ReportCommand.class, RequestCommand.class, PlanCommand.class, ServeCommand.class,

@@ -45,6 +45,9 @@ public final class EpcisDocument {
 
 	private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
+	/** How compact JSON of a document without events ends: its empty event list. */
+	private static final byte[] END = "[]}}".getBytes(StandardCharsets.US_ASCII);
+
 	private EpcisDocument() {
 	}
 
@@ -123,11 +126,7 @@ public final class EpcisDocument {
 		}
 	}
 
-	private static final byte[] END = "[]}}".getBytes(StandardCharsets.US_ASCII);
-
-	/**
-	 * The events as they are made; only the caller keeps them.
-	 */
+	/** The events as they are made; only the caller keeps them. */
 	private static Stream<ObjectNode> events(EpcisRecords records, EventParts parts) {
 		ObjectEvents objects = new ObjectEvents(parts);
 		TransformationEvents transformations = new TransformationEvents(parts);

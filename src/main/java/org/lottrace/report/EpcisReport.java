@@ -8,7 +8,6 @@ import java.util.Map;
 import org.lottrace.epcis.EpcisDocument;
 import org.lottrace.epcis.EpcisRecords;
 import org.lottrace.kde.TraceabilityLot;
-import tools.jackson.databind.node.ObjectNode;
 import org.lottrace.store.AtomicFiles;
 
 /**
@@ -18,10 +17,6 @@ import org.lottrace.store.AtomicFiles;
 public final class EpcisReport {
 
 	private EpcisReport() {
-	}
-
-	public static ObjectNode document(RecordSet records, ZoneId zone) {
-		return EpcisDocument.of(records(records), zone);
 	}
 
 	static Path write(RecordSet records, ZoneId zone, Path file) {
