@@ -110,6 +110,9 @@ final class QueryConnections implements AutoCloseable {
 		catch (SQLException ex) {
 			keep = false;
 		}
+		if (keep) {
+			pooled.forgetClosedResults();
+		}
 		synchronized (this) {
 			if (keep && !this.closed && this.idle.size() < IDLE_LIMIT) {
 				this.idle.push(pooled);
@@ -235,6 +238,21 @@ final class QueryConnections implements AutoCloseable {
 		@Override
 		public void opened(PreparedStatement statement, ResultSet result) {
 			this.results.put(statement, result);
+		}
+
+		/**
+		 * Lets go of the results closed since: a closed DuckDB result still holds the
+		 * last rows it fetched.
+		 */
+		void forgetClosedResults() {
+			this.results.values().removeIf((result) -> {
+				try {
+					return result.isClosed();
+				}
+				catch (SQLException ex) {
+					return true;
+				}
+			});
 		}
 
 		private boolean inUse(PreparedStatement statement) throws SQLException {

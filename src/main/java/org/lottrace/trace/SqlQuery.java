@@ -144,6 +144,9 @@ final class SqlQuery {
 			}
 			ResultSet result = prepared.statement().executeQuery();
 			((QueryConnections.KeptStatements) this.connection).opened(prepared.statement(), result);
+			// the values went to DuckDB with the query: a kept statement does not hold
+			// them (an array of a records request's lots) until its text runs again
+			prepared.statement().clearParameters();
 			return result;
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -159,9 +162,7 @@ final class SqlQuery {
 			prepared.statement().execute();
 		}
 		finally {
-			if (!prepared.kept()) {
-				prepared.close();
-			}
+			prepared.close();
 		}
 	}
 
