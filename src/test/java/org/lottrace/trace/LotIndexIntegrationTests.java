@@ -264,4 +264,37 @@ class LotIndexIntegrationTests {
 			.isEqualTo(products);
 	}
 
+	@Test
+	@Order(7)
+	void ordersTheVersionsOfAKeyThatAnExportNamesTwice(@TempDir Path exports) throws Exception {
+		// given: a bill of lading whose line 1 comes twice, corrected further down the
+		// file
+		Path bol = exports.resolve("BOL_20261024.txt");
+		Files.writeString(bol, """
+				BOL|Line|Ship Date|Customer|Ship To|GTIN|Lot|Qty|UoM|Carrier
+				BOL-9003|1|2026-10-24|C200|C200-01|00614141100012|C261021A|4|CS|Prairie Express
+				BOL-9003|1|2026-10-24|C200|C200-01|00614141100012|C261021A|5|CS|Prairie Express
+				""");
+		this.store.ingest(bol);
+		String versions = "SELECT CAST(quantity AS INTEGER) || ' superseded=' || superseded FROM event "
+				+ "WHERE record_key = 'shipping|BOL-9003|1' ORDER BY source_line";
+
+		// when: refreshed as a night's export (a copy of its rows), then rebuilt one
+		// export per transaction (each read from its files)
+		IndexRefresher.Result night = this.store.refresh();
+		List<String> refreshed = this.store.query(versions);
+		TraceStore.IndexContent content = this.store.content();
+		IndexRefresher oneAtATime = new IndexRefresher(this.store.index(),
+				new org.lottrace.store.StoreCatalog(new org.lottrace.store.StoreLayout(this.store.root())), null, 1);
+		this.store.deleteIndex();
+		IndexRefresher.Result rebuild = oneAtATime.refresh();
+
+		// then
+		assertThat(night.superseded()).isOne();
+		assertThat(refreshed).containsExactly("4 superseded=true", "5 superseded=false");
+		assertThat(this.store.query(versions)).isEqualTo(refreshed);
+		assertThat(this.store.content()).isEqualTo(content);
+		assertThat(rebuild.superseded()).isEqualTo(3 + 1);
+	}
+
 }
