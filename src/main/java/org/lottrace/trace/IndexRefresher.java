@@ -584,10 +584,14 @@ public final class IndexRefresher {
 		// other sources are skipped (each export is loaded whole, so most row groups hold
 		// one source; a build's 20 million shipping records looked up among 30 million of
 		// other sources took 5 s)
-		String sources = literals(new java.util.TreeSet<>(strings(sql, "SELECT DISTINCT source FROM incoming")));
-		sql.execute("CREATE TEMP TABLE previous AS SELECT e.record_key, e.work_order FROM event e "
-				+ "WHERE e.source IN (" + sources + ") AND e.record_key IN (SELECT record_key FROM incoming) "
-				+ "AND NOT e.superseded" + (inserted ? " AND e.file_id NOT IN (" + literals(freshIds) + ")" : ""));
+		String older = "source IN ("
+				+ literals(new java.util.TreeSet<>(strings(sql, "SELECT DISTINCT source FROM incoming"))) + ")"
+				+ (inserted ? " AND file_id NOT IN (" + literals(freshIds) + ")" : "");
+		// none at all when the table has no record of those sources (a build's first
+		// export of each)
+		boolean none = count(sql, "SELECT count(*) FROM (SELECT 1 FROM event WHERE " + older + " LIMIT 1)") == 0;
+		sql.execute("CREATE TEMP TABLE previous AS SELECT record_key, work_order FROM event WHERE "
+				+ (none ? "false" : older + " AND record_key IN (SELECT record_key FROM incoming) AND NOT superseded"));
 		long earlier = count(sql, "SELECT count(DISTINCT record_key) FROM previous");
 		if (!inserted) {
 			sql.execute("INSERT INTO event SELECT * FROM incoming");
