@@ -809,10 +809,10 @@ public final class IndexRefresher {
 			this.base = base;
 		}
 
-		/** Reads (input lot, output lot) rows to the end, keeping them when asked to. */
 		/** What a change of the link table hands back for {@link #read}. */
 		static final String RETURNING = " RETURNING input_lot, output_lot";
 
+		/** Reads (input lot, output lot) rows to the end into the two lists. */
 		static void read(ResultSet rs, IntList[] into) throws SQLException {
 			while (rs.next()) {
 				into[0].add(rs.getInt(1));
