@@ -584,8 +584,7 @@ public final class IndexRefresher {
 		// other sources are skipped (each export is loaded whole, so most row groups hold
 		// one source; a build's 20 million shipping records looked up among 30 million of
 		// other sources took 5 s)
-		String older = "source IN ("
-				+ literals(new java.util.TreeSet<>(strings(sql, "SELECT DISTINCT source FROM incoming"))) + ")"
+		String older = "source IN (" + literals(strings(sql, "SELECT DISTINCT source FROM incoming")) + ")"
 				+ (inserted ? " AND file_id NOT IN (" + literals(freshIds) + ")" : "");
 		// none at all when the table has no record of those sources (a build's first
 		// export of each)
@@ -614,8 +613,8 @@ public final class IndexRefresher {
 		return earlier + inBatch;
 	}
 
-	/** Texts as a list of SQL literals. */
-	private static String literals(Set<String> values) {
+	/** Texts as a list of SQL literals, sorted. */
+	private static String literals(java.util.Collection<String> values) {
 		return values.stream().sorted().map((v) -> "'" + DuckDb.sql(v) + "'").collect(Collectors.joining(", "));
 	}
 
