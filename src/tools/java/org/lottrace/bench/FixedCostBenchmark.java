@@ -52,6 +52,7 @@ public final class FixedCostBenchmark {
 	}
 
 	public void run() throws IOException, InterruptedException {
+		String machine = FreshMemory.describe().orElse("");
 		Path dir = this.settings.data().resolve("fixed-cost-" + this.settings.rows());
 		Path exports = exports(dir);
 		Path export = exports.resolve(Export.SHIPPING.path());
@@ -90,6 +91,9 @@ public final class FixedCostBenchmark {
 			}
 		}
 		Timings[] served = served(first, dir, sample);
+		if (!machine.isEmpty()) {
+			this.out.accept(machine);
+		}
 		this.out.accept(String.format(Locale.ROOT,
 				"Fixed cost of one-shot commands (whole process, from start to exit; %d runs each, taking turns):",
 				this.settings.runs()));

@@ -102,6 +102,7 @@ public final class TraceBenchmark {
 	private final List<SizeFigures> figures = new ArrayList<>();
 
 	public void run() throws Exception {
+		String machine = FreshMemory.describe().orElse("");
 		for (long size : this.settings.sizes()) {
 			Path dir = this.settings.data().resolve("trace-" + size);
 			try {
@@ -128,6 +129,9 @@ public final class TraceBenchmark {
 			}
 		}
 		printTargets();
+		if (!machine.isEmpty()) {
+			this.out.accept(machine);
+		}
 	}
 
 	/** The targets (see the README, Performance), each with what this run measured. */
