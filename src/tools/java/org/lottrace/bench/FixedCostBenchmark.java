@@ -65,7 +65,7 @@ public final class FixedCostBenchmark {
 		}
 		List<Timings[]> timings = new ArrayList<>();
 		for (List<String> command : this.settings.commands()) {
-			timings.add(new Timings[] { new Timings(), new Timings(), new Timings(), new Timings() });
+			timings.add(new Timings[] { new Timings(), new Timings(), new Timings(), new Timings(), new Timings() });
 			// once untimed: a launcher's first run after a build extracts the jar
 			run(command, dir, "trace", "--lot", "C261014A", "--store", sample.toString(), "--reports",
 					dir.resolve("reports").toString());
@@ -82,12 +82,14 @@ public final class FixedCostBenchmark {
 						exports.resolve("shipping").resolve("CUSTOMERS.txt").toString());
 				Timings[] of = timings.get(i);
 				long cpu = childCpuNanos();
-				of[0].add(run(command, dir, "ingest", "--store", store.toString(), export.toString()));
+				of[0].add(run(command, dir, "ingest", "--store", store.toString(), export.toString()).elapsedNanos());
 				of[2].add(childCpuNanos() - cpu);
 				cpu = childCpuNanos();
-				of[1].add(run(command, dir, "trace", "--lot", "C261014A", "--store", sample.toString(), "--reports",
-						dir.resolve("reports").toString()));
+				CommandRun trace = run(command, dir, "trace", "--lot", "C261014A", "--store", sample.toString(),
+						"--reports", dir.resolve("reports").toString());
+				of[1].add(trace.elapsedNanos());
 				of[3].add(childCpuNanos() - cpu);
+				of[4].add(answers(trace));
 			}
 		}
 		Timings[] served = served(first, dir, sample);
@@ -103,17 +105,34 @@ public final class FixedCostBenchmark {
 			line(String.format(Locale.ROOT, "ingest of a %,d-row shipping export", this.settings.rows()), of[0],
 					of[2]);
 			line("trace --lot C261014A on the sample store", of[1], of[3]);
+			answersLine(of[4]);
 		}
 		this.out.accept("  " + String.join(" ", first) + ", while `serve` runs on the sample store (the command "
 				+ "asks it over HTTP; it writes the reports):");
 		line("trace --lot C261014A on the sample store", served[0], served[1]);
+		answersLine(served[2]);
+	}
+
+	private void answersLine(Timings answers) {
+		this.out.accept(String.format(Locale.ROOT, "      %-40s median %.2f s (min %.2f, max %.2f)",
+				"its answers on the screen after", answers.medianMillis() / 1000, answers.minMillis() / 1000,
+				answers.maxMillis() / 1000));
+	}
+
+	/** When the trace's answers came, from the start; it fails without them. */
+	private static long answers(CommandRun trace) {
+		if (trace.answersNanos() < 0) {
+			throw new IllegalStateException("the trace printed no answers (no line beginning '" + CommandRun.ANSWERS
+					+ "')");
+		}
+		return trace.answersNanos();
 	}
 
 	/**
 	 * The one-shot trace while {@code serve} runs on the same store: the command asks the
 	 * service, which answers from memory and writes the reports. The service is started
 	 * (on a free port, with an empty inbox), warmed with one trace, and stopped after.
-	 * @return wall and CPU times of the command's processes (not the service's)
+	 * @return wall and CPU times of the command's processes (not the service's), and when its answers came
 	 */
 	private Timings[] served(List<String> first, Path dir, Path sample) throws IOException, InterruptedException {
 		Path endpoint = sample.resolve("_serve").resolve("endpoint.json");
@@ -136,17 +155,20 @@ public final class FixedCostBenchmark {
 			}
 			Timings wall = new Timings();
 			Timings cpu = new Timings();
+			Timings answers = new Timings();
 			// once untimed: the service's first trace loads what later ones reuse
 			run(first, dir, "trace", "--lot", "C261014A", "--store", sample.toString());
 			for (int run = 1; run <= this.settings.runs(); run++) {
 				long before = childCpuNanos();
-				wall.add(run(first, dir, "trace", "--lot", "C261014A", "--store", sample.toString()));
+				CommandRun trace = run(first, dir, "trace", "--lot", "C261014A", "--store", sample.toString());
+				wall.add(trace.elapsedNanos());
 				cpu.add(childCpuNanos() - before);
+				answers.add(answers(trace));
 			}
 			if (!Files.readString(dir.resolve("command.log")).startsWith("Answered by the lottrace service")) {
 				throw new IllegalStateException("the trace did not ask the service; see " + dir.resolve("command.log"));
 			}
-			return new Timings[] { wall, cpu };
+			return new Timings[] { wall, cpu, answers };
 		}
 		finally {
 			service.destroy();
@@ -191,24 +213,22 @@ public final class FixedCostBenchmark {
 		return exports;
 	}
 
-	/** Runs one command to its end. @return its wall time in nanoseconds */
-	private long run(List<String> start, Path dir, String... arguments) throws IOException, InterruptedException {
+	/** Runs one command to its end. */
+	private CommandRun run(List<String> start, Path dir, String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(start);
 		command.addAll(List.of(arguments));
 		if (!List.of(arguments).contains("--jobs")) {
 			command.addAll(List.of("--jobs", this.settings.jobs().toString()));
 		}
 		Path log = dir.resolve("command.log");
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		int exit = process.waitFor();
-		long elapsed = System.nanoTime() - started;
+		CommandRun run = CommandRun.run(command, log);
+		int exit = run.exit();
 		// 3: rows pending or rejected (none in the generated export), 6: an incomplete
 		// answer (the sample data's planted bad rows)
 		if (exit != 0 && exit != 3 && exit != 6) {
 			throw new IllegalStateException(String.join(" ", command) + " ended with " + exit + "; see " + log);
 		}
-		return elapsed;
+		return run;
 	}
 
 }

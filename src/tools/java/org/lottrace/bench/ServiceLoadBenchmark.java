@@ -64,12 +64,12 @@ final class ServiceLoadBenchmark {
 	 * command asks it)
 	 * @return the times of those traces
 	 */
-	Timings run(Path dir, Workload workload, Callable<Timings> oneShot) throws Exception {
+	TraceBenchmark.OneShot run(Path dir, Workload workload, Callable<TraceBenchmark.OneShot> oneShot) throws Exception {
 		Process serve = start(dir);
 		try {
 			awaitReady(serve);
 			Timings idle = lotTraces(workload, null);
-			Timings served = oneShot.call();
+			TraceBenchmark.OneShot served = oneShot.call();
 			this.out.accept("  one-shot CLI trace while the service runs (the command asks it), JVM start included: "
 					+ served);
 			long started = System.nanoTime();

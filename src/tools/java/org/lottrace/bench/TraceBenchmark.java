@@ -108,17 +108,18 @@ public final class TraceBenchmark {
 			try {
 				BuildFigures build = build(dir, size);
 				String lot = lotToTrace(dir, size, build);
-				Timings cli = oneShotTraces(dir, lot);
+				OneShot cli = oneShotTraces(dir, lot);
 				this.out.accept(String.format(Locale.ROOT, "  one-shot CLI trace of lot %s (%s), JVM start included: %s",
 						lot.replace('|', '/'), (oneShotCommand().size() == 1) ? "./lottrace" : "java -jar", cli));
 				InProcess measured = measureInProcess(dir, size);
-				Timings served = null;
+				OneShot served = null;
 				try {
 					served = new ServiceLoadBenchmark(this.settings, this.out, this.progress).run(dir,
 							serviceWorkload(dir), () -> oneShotTraces(dir, lot));
 				}
 				finally {
-					this.figures.add(new SizeFigures(size, build, cli, served, measured.mapped(), measured.postgres(),
+					this.figures.add(new SizeFigures(size, build, cli.whole(), (served != null) ? served.whole() : null,
+							measured.mapped(), measured.postgres(),
 							measured.full()));
 				}
 			}
@@ -256,26 +257,33 @@ public final class TraceBenchmark {
 	 * Three one-shot command-line traces of the lot (code|assigner), each a whole process;
 	 * while {@code serve} runs on the store the command asks it. @return their times
 	 */
-	private Timings oneShotTraces(Path dir, String lot) throws IOException, InterruptedException {
+	private OneShot oneShotTraces(Path dir, String lot) throws IOException, InterruptedException {
 		Path store = dir.resolve("store");
-		Timings cli = new Timings();
+		OneShot cli = new OneShot(new Timings(), new Timings());
 		for (int run = 0; run < 3; run++) {
-			long started = System.nanoTime();
 			List<String> command = new ArrayList<>(oneShotCommand());
 			command.addAll(List.of("trace", "--lot", lot.substring(0, lot.indexOf('|')), "--assigner",
 					lot.substring(lot.indexOf('|') + 1), "--store", store.toString(), "--jobs",
 					this.settings.jobs().toString()));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(dir.resolve("cli-trace.log").toFile())
-				.start();
-			int exit = process.waitFor();
+			CommandRun trace = CommandRun.run(command, dir.resolve("cli-trace.log"));
 			// 6: traced, with gaps in its scope (the generator's data has some)
-			if (exit != 0 && exit != 6) {
+			if ((trace.exit() != 0 && trace.exit() != 6) || trace.answersNanos() < 0) {
 				throw new IllegalStateException("the one-shot trace failed; see " + dir.resolve("cli-trace.log"));
 			}
-			cli.add(System.nanoTime() - started);
+			cli.whole().add(trace.elapsedNanos());
+			cli.answers().add(trace.answersNanos());
 		}
 		return cli;
+	}
+
+	/** One-shot traces: whole processes, and when their answers were on the screen. */
+	record OneShot(Timings whole, Timings answers) {
+
+		@Override
+		public String toString() {
+			return this.whole + "; its answers on the screen after " + this.answers;
+		}
+
 	}
 
 	/**
