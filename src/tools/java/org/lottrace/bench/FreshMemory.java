@@ -29,7 +29,9 @@ final class FreshMemory {
 	/** @return a line saying the cost, or empty where there is no {@code /dev/shm} */
 	static Optional<String> describe() {
 		Path shm = Path.of("/dev/shm");
-		if (!Files.isDirectory(shm) || !Files.isWritable(shm)) {
+		if (!Files.isDirectory(shm) || !Files.isWritable(shm) || usableBytes(shm) < 2 * BYTES) {
+			// (a page of a mapped file beyond what the file system has room for is a
+			// SIGBUS, not an exception: a container's /dev/shm is often 64 MB)
 			return Optional.empty();
 		}
 		Path file = shm.resolve("lottrace-bench-" + ProcessHandle.current().pid());
@@ -48,6 +50,15 @@ final class FreshMemory {
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
+		}
+	}
+
+	private static long usableBytes(Path dir) {
+		try {
+			return Files.getFileStore(dir).getUsableSpace();
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 
