@@ -131,7 +131,7 @@ public final class LotIndex implements AutoCloseable {
 		createFolder();
 		DuckDBConnection opened = openFile();
 		try (Statement statement = opened.createStatement()) {
-			IndexSchema.create(statement);
+			IndexSchema.ensure(statement);
 			if (!VERSION.equals(IndexSchema.version(statement))) {
 				opened.close();
 				deleteFiles();

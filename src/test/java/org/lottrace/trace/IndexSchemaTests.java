@@ -26,7 +26,7 @@ class IndexSchemaTests {
 			sql.execute("CREATE INDEX event_record_key ON event (record_key)");
 
 			// when: it is opened again
-			IndexSchema.create(sql);
+			IndexSchema.ensure(sql);
 
 			// then
 			assertThat(indexes(sql)).doesNotContain("event_lot_code", "event_record_key").contains("event_work_order");
@@ -50,6 +50,51 @@ class IndexSchemaTests {
 			assertThat(all).hasSize(11);
 			assertThat(during).isEmpty();
 			assertThat(indexes(sql)).isEqualTo(all);
+		}
+	}
+
+	@Test
+	void makesOnlyWhatIsMissingWhenTheIndexIsOpened() throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+				Statement sql = connection.createStatement()) {
+			// a new index: nothing there
+			assertThat(IndexSchema.complete(sql)).isFalse();
+			IndexSchema.ensure(sql);
+			assertThat(IndexSchema.complete(sql)).isTrue();
+			List<String> all = indexes(sql);
+			assertThat(all).hasSize(11);
+			sql.execute("INSERT INTO lot VALUES (1, 'BAKERY-01|C1', 'C1', 'BAKERY-01')");
+
+			// a look-up index that a bulk load dropped when the process was killed
+			sql.execute("DROP INDEX lot_by_code");
+			assertThat(IndexSchema.complete(sql)).isFalse();
+			IndexSchema.ensure(sql);
+			assertThat(indexes(sql)).isEqualTo(all);
+
+			// a table missing
+			sql.execute("DROP TABLE pending");
+			assertThat(IndexSchema.complete(sql)).isFalse();
+			IndexSchema.ensure(sql);
+			assertThat(IndexSchema.complete(sql)).isTrue();
+
+			// what was there is kept
+			try (ResultSet rs = sql.executeQuery("SELECT lot_code FROM lot")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("C1");
+			}
+		}
+	}
+
+	@Test
+	void seesOnlyTheIndexsOwnTablesAsComplete() throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+				Statement sql = connection.createStatement()) {
+			// another attached database with every table is not this one's schema
+			sql.execute("ATTACH ':memory:' AS other");
+			sql.execute("USE other");
+			IndexSchema.create(sql);
+			sql.execute("USE memory");
+			assertThat(IndexSchema.complete(sql)).isFalse();
 		}
 	}
 
