@@ -41,8 +41,9 @@ final class IndexSchema {
 	/**
 	 * Makes what is missing of the schema, at every opening of the index: nothing when
 	 * every table and look-up index is there and none that an earlier version had. One
-	 * query instead of the 26 statements of {@link #create} (40 ms of a one-shot trace's
-	 * opening of the 50M benchmark's index, on a slow machine).
+	 * query instead of the 26 statements of {@link #create}: on the 50M benchmark's
+	 * index, as a fresh process's first statement, 49-58 ms against 59-107 ms (README,
+	 * Performance; most of either is DuckDB's first statement on the file).
 	 */
 	static void ensure(Statement statement) throws SQLException {
 		if (!complete(statement)) {
