@@ -27,6 +27,7 @@ import org.lottrace.trace.MemoryLotGraph;
 import org.lottrace.trace.TraceRequest;
 import org.lottrace.trace.TraceService;
 import org.lottrace.trace.Traversal;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -182,12 +183,19 @@ public final class TraceBenchmark {
 
 	private BuildFigures build(Path dir, long size) throws Exception {
 		Path figures = dir.resolve("build.json");
-		if (Files.exists(figures)) {
+		Path store = dir.resolve("store");
+		if (Files.exists(figures) && Files.isDirectory(store)) {
 			return JSON.readValue(figures.toFile(), BuildFigures.class);
+		}
+		// The figures without their store, or a store without its figures (a build interrupted): built again
+		// from the kept exports, so that the store never holds an export twice
+		Files.deleteIfExists(figures);
+		if (Files.exists(store)) {
+			this.progress.accept("  deleting " + store + ": its build did not finish");
+			FileSystemUtils.deleteRecursively(store);
 		}
 		Path exports = dir.resolve("exports");
 		Path nightly = dir.resolve("nightly");
-		Path store = dir.resolve("store");
 		generate(exports,
 				new SyntheticBakery.Options(size, this.settings.seed(), LocalDate.of(2026, 10, 31), 730, null, ""));
 		double ingest = ingest(store, exports);
