@@ -60,11 +60,33 @@ final class ServiceLoadBenchmark {
 	}
 
 	/**
+	 * A big request by itself: how it ended ({@code done}, {@code failed}, or refused
+	 * with its HTTP status), and the seconds from its submission to its end (the
+	 * service's own times) or to its refusal.
+	 */
+	record BigRequest(String ended, double seconds, boolean done) {
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%s after %.2f s", this.ended, this.seconds);
+		}
+
+	}
+
+	/**
+	 * What the service measured: the one-shot traces that asked it, and the two big
+	 * requests over the whole store, each by itself (nothing else running).
+	 */
+	record Served(TraceBenchmark.OneShot oneShot, BigRequest productTrace, BigRequest fdaRecords) {
+
+	}
+
+	/**
 	 * @param oneShot one-shot command-line traces, run while the service runs (the
 	 * command asks it)
-	 * @return the times of those traces
+	 * @return what the service measured
 	 */
-	TraceBenchmark.OneShot run(Path dir, Workload workload, Callable<TraceBenchmark.OneShot> oneShot) throws Exception {
+	Served run(Path dir, Workload workload, Callable<TraceBenchmark.OneShot> oneShot) throws Exception {
 		Process serve = start(dir);
 		try {
 			awaitReady(serve);
@@ -72,15 +94,16 @@ final class ServiceLoadBenchmark {
 			TraceBenchmark.OneShot served = oneShot.call();
 			this.out.accept("  one-shot CLI trace while the service runs (the command asks it), JVM start included: "
 					+ served);
-			long started = System.nanoTime();
-			HttpResponse<String> whole = post("/api/traces", "{\"product\":\"" + workload.product() + "\",\"from\":\""
-					+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}");
-			double wholeSeconds = (System.nanoTime() - started) / 1e9;
+			String command = (TraceBenchmark.lottraceCommand(this.settings.jar()).size() == 1) ? "./lottrace"
+					: "java -jar";
+			BigRequest product = alone(productTrace(workload));
 			this.out.accept(String.format(Locale.ROOT,
-					"  service (%s serve in a child process): product trace of %s over %s..%s answered %d in %.2f s: %s",
-					(TraceBenchmark.lottraceCommand(this.settings.jar()).size() == 1) ? "./lottrace" : "java -jar",
-					workload.product(), workload.from(), workload.to(), whole.statusCode(), wholeSeconds,
-					detail(whole)));
+					"  service (%s serve in a child process), nothing else running: product trace of %s over %s..%s %s",
+					command, workload.product(), workload.from(), workload.to(), product));
+			BigRequest records = alone(fdaRecords(workload));
+			this.out.accept(String.format(Locale.ROOT,
+					"  service, nothing else running: the FDA records of %s over %s..%s (every file written) %s",
+					workload.product(), workload.from(), workload.to(), records));
 			this.out.accept("    lot traces over HTTP with all reports, idle      " + idle);
 			for (List<String> candidates : bulkWork(workload)) {
 				String bulk = startBulk(candidates);
@@ -92,12 +115,37 @@ final class ServiceLoadBenchmark {
 						bulkView.get("state").asString(), seconds(bulkView),
 						bulkView.get("error").isNull() ? "" : ": " + bulkView.get("error").asString()));
 			}
-			return served;
+			return new Served(served, product, records);
 		}
 		finally {
 			serve.destroy();
 			serve.waitFor();
 		}
+	}
+
+	/** Submits a request and follows it to its end, nothing else running beside it. */
+	private BigRequest alone(String request) throws Exception {
+		String path = request.substring(0, request.indexOf(' '));
+		long started = System.nanoTime();
+		HttpResponse<String> response = post(path, request.substring(request.indexOf(' ') + 1));
+		if (response.statusCode() != 202 && response.statusCode() != 201) {
+			return new BigRequest("refused (" + response.statusCode() + ": " + detail(response) + ")",
+					(System.nanoTime() - started) / 1e9, false);
+		}
+		JsonNode view = awaitEnd(JSON.readTree(response.body()).get("id").asString());
+		String state = view.get("state").asString();
+		return new BigRequest(view.get("error").isNull() ? state : state + ": " + view.get("error").asString(),
+				seconds(view), "done".equals(state));
+	}
+
+	private static String productTrace(Workload workload) {
+		return "/api/traces {\"product\":\"" + workload.product() + "\",\"from\":\"" + workload.from()
+				+ "\",\"to\":\"" + workload.to() + "\"}";
+	}
+
+	private static String fdaRecords(Workload workload) {
+		return "/api/reports {\"products\":[\"" + workload.product() + "\"],\"from\":\"" + workload.from()
+				+ "\",\"to\":\"" + workload.to() + "\"}";
 	}
 
 	private Process start(Path dir) throws IOException {
@@ -179,8 +227,7 @@ final class ServiceLoadBenchmark {
 					+ java.time.LocalDate.parse(workload.to()).minusDays(days - 1) + "\",\"to\":\"" + workload.to()
 					+ "\"}");
 		}
-		return List.of(List.of("/api/reports {\"products\":[\"" + workload.product() + "\"],\"from\":\""
-				+ workload.from() + "\",\"to\":\"" + workload.to() + "\"}"), traces);
+		return List.of(List.of(fdaRecords(workload)), traces);
 	}
 
 	/** Starts the first of the requests the budgets accept. @return its id */
