@@ -58,7 +58,7 @@ final class IndexSchema {
 		String here = "database_name = current_database() AND schema_name = current_schema()";
 		String sql = "SELECT (SELECT count(*) FROM duckdb_tables() WHERE " + here + " AND table_name IN ("
 				+ quoted(TABLES) + ")), (SELECT count(*) FROM duckdb_indexes() WHERE " + here + " AND index_name IN ("
-				+ quoted(INDEXES.stream().map((index) -> index.substring(0, index.indexOf(' '))).toList())
+				+ quoted(INDEXES.stream().map(IndexSchema::name).toList())
 				+ ")), (SELECT count(*) FROM duckdb_indexes() WHERE " + here + " AND index_name IN (" + quoted(DROPPED)
 				+ "))";
 		try (ResultSet rs = statement.executeQuery(sql)) {
@@ -126,8 +126,13 @@ final class IndexSchema {
 	 */
 	static void dropIndexes(Statement statement) throws SQLException {
 		for (String index : INDEXES) {
-			statement.execute("DROP INDEX IF EXISTS " + index.substring(0, index.indexOf(' ')));
+			statement.execute("DROP INDEX IF EXISTS " + name(index));
 		}
+	}
+
+	/** The name of an index of {@link #INDEXES}: its definition's first word. */
+	private static String name(String index) {
+		return index.substring(0, index.indexOf(' '));
 	}
 
 	private static String columns(TableSchema<?> schema) {
