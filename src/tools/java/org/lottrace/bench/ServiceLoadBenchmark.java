@@ -64,10 +64,15 @@ final class ServiceLoadBenchmark {
 	 * with its HTTP status), and the seconds from its submission to its end (the
 	 * service's own times) or to its refusal.
 	 */
-	record BigRequest(String ended, double seconds, boolean done) {
+	record BigRequest(String ended, String detail, double seconds, boolean done) {
 
 		@Override
 		public String toString() {
+			return String.format(Locale.ROOT, "%s after %.2f s%s", this.ended, this.seconds, this.detail);
+		}
+
+		/** How it ended and when, without the service's explanation. */
+		String brief() {
 			return String.format(Locale.ROOT, "%s after %.2f s", this.ended, this.seconds);
 		}
 
@@ -129,12 +134,12 @@ final class ServiceLoadBenchmark {
 		long started = System.nanoTime();
 		HttpResponse<String> response = post(path, request.substring(request.indexOf(' ') + 1));
 		if (response.statusCode() != 202 && response.statusCode() != 201) {
-			return new BigRequest("refused (" + response.statusCode() + ": " + detail(response) + ")",
+			return new BigRequest("refused (" + response.statusCode() + ")", ": " + detail(response),
 					(System.nanoTime() - started) / 1e9, false);
 		}
 		JsonNode view = awaitEnd(JSON.readTree(response.body()).get("id").asString());
 		String state = view.get("state").asString();
-		return new BigRequest(view.get("error").isNull() ? state : state + ": " + view.get("error").asString(),
+		return new BigRequest(state, view.get("error").isNull() ? "" : ": " + view.get("error").asString(),
 				seconds(view), "done".equals(state));
 	}
 

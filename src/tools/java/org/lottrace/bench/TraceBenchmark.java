@@ -182,7 +182,7 @@ public final class TraceBenchmark {
 	}
 
 	private void bigRequest(String target, ServiceLoadBenchmark.BigRequest request) {
-		target(target, request.toString(), request.done() && request.seconds() <= 10);
+		target(target, request.brief(), request.done() && request.seconds() <= 10);
 	}
 
 	private void target(String target, String measured, boolean met) {
