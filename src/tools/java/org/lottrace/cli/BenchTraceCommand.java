@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 		description = { "Trace speed at several store sizes: builds each store from the generator (kept for the "
 				+ "next run), then prints index build and refresh times, two-way trace latencies in memory, over the "
 				+ "DuckDB index and with PostgreSQL's WITH RECURSIVE (when --postgres is given), full traces with "
-				+ "records, and a one-shot command-line trace." },
+				+ "records, one-shot command-line traces (alone, and while the service runs), the service's answers "
+				+ "to a product trace and to the FDA records of the busiest product over two years (each by itself), "
+				+ "and the service under bulk load; ends with the issue's targets, met or not." },
 		footer = { "", "Example:",
 				"  lottrace bench trace --events 1000000,10000000,50000000 --postgres 'jdbc:postgresql://127.0.0.1/bench?user=bench'" })
 class BenchTraceCommand implements SpringCommand {
