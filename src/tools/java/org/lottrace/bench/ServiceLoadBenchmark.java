@@ -130,10 +130,9 @@ final class ServiceLoadBenchmark {
 
 	/** Submits a request and follows it to its end, nothing else running beside it. */
 	private BigRequest alone(String request) throws Exception {
-		String path = request.substring(0, request.indexOf(' '));
 		long started = System.nanoTime();
-		HttpResponse<String> response = post(path, request.substring(request.indexOf(' ') + 1));
-		if (response.statusCode() != 202 && response.statusCode() != 201) {
+		HttpResponse<String> response = submit(request);
+		if (!accepted(response)) {
 			return new BigRequest("refused (" + response.statusCode() + ")", ": " + detail(response),
 					(System.nanoTime() - started) / 1e9, false);
 		}
@@ -237,16 +236,26 @@ final class ServiceLoadBenchmark {
 
 	/** Starts the first of the requests the budgets accept. @return its id */
 	private String startBulk(List<String> candidates) throws Exception {
-		for (String body : candidates) {
-			String path = body.substring(0, body.indexOf(' '));
-			HttpResponse<String> response = post(path, body.substring(body.indexOf(' ') + 1));
-			if (response.statusCode() == 202 || response.statusCode() == 201) {
-				this.out.accept("    bulk work started: " + path + " " + body.substring(body.indexOf(' ') + 1));
+		for (String request : candidates) {
+			HttpResponse<String> response = submit(request);
+			if (accepted(response)) {
+				this.out.accept("    bulk work started: " + request);
 				return JSON.readTree(response.body()).get("id").asString();
 			}
 			this.out.accept("    refused (" + response.statusCode() + "): " + detail(response));
 		}
 		throw new IllegalStateException("the budgets refused every bulk request");
+	}
+
+	/** Posts a request written as its path, a space and its JSON body. */
+	private HttpResponse<String> submit(String request) throws IOException, InterruptedException {
+		int space = request.indexOf(' ');
+		return post(request.substring(0, space), request.substring(space + 1));
+	}
+
+	/** Whether the service took the request: done at once (201) or running (202). */
+	private static boolean accepted(HttpResponse<String> response) {
+		return response.statusCode() == 201 || response.statusCode() == 202;
 	}
 
 	private boolean running(String id) throws Exception {
