@@ -9,12 +9,15 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 
 import org.apache.parquet.format.Util;
 import org.jspecify.annotations.Nullable;
 import org.lottrace.store.CommitLog;
+import org.lottrace.store.DuckDb;
 import org.lottrace.store.FaultPoint;
 import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
+import org.lottrace.store.StoreCatalog;
 import org.lottrace.store.StoreCommit;
 import org.lottrace.store.StoreLayout;
 import org.lottrace.store.iceberg.IcebergCatalogs;
@@ -51,7 +54,14 @@ public class CommitTasklet implements Tasklet {
 
 	private final IcebergCatalogs icebergCatalogs;
 
-	public CommitTasklet(IngestRun run, StoreLayout layout, IcebergCatalogs icebergCatalogs) {
+	private final StoreCatalog catalog;
+
+	private final DuckDb duckDb;
+
+	public CommitTasklet(IngestRun run, StoreLayout layout, IcebergCatalogs icebergCatalogs, StoreCatalog catalog,
+			DuckDb duckDb) {
+		this.catalog = catalog;
+		this.duckDb = duckDb;
 		this.run = run;
 		this.layout = layout;
 		this.icebergCatalogs = icebergCatalogs;
@@ -146,11 +156,25 @@ public class CommitTasklet implements Tasklet {
 				this.layout.rejects(this.run.source(), this.run.fileId()));
 		String pending = report(staging, manifest.pendingFile(),
 				this.layout.pending(this.run.source(), this.run.fileId()));
+		// counted with the files in place and before the commit names them, so that the
+		// commit carries it: the trace index looks for earlier versions only when some
+		// are
+		long superseded;
+		try {
+			superseded = SupersedeTasklet.count(this.run, this.catalog, this.duckDb);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Could not count the stored records this export supersedes; nothing was committed: "
+							+ ex.getMessage(),
+					ex);
+		}
 		SourceMapping mapping = this.run.mapping();
 		return new StoreCommit(this.run.source(), this.run.fileName(), this.run.sha256(), mapping.file().toString(),
 				mapping.sha256(), this.run.ingestedAt(), jobExecutionId,
 				manifest.written() + manifest.rejected() + manifest.pending(), manifest.written(), manifest.rejected(),
-				manifest.pending(), manifest.files(), manifest.heldFiles(), rejects, pending, this.run.resolves());
+				manifest.pending(), manifest.files(), manifest.heldFiles(), rejects, pending, this.run.resolves(),
+				superseded);
 	}
 
 	/** Moves a report into the store. @return its path relative to the store root */

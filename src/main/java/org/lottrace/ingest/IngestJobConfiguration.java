@@ -120,9 +120,9 @@ public class IngestJobConfiguration {
 	@Bean
 	@JobScope
 	Step commitStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestRun ingestRun,
-			StoreLayout layout, IcebergCatalogs icebergCatalogs) {
+			StoreLayout layout, IcebergCatalogs icebergCatalogs, StoreCatalog catalog, DuckDb duckDb) {
 		return new StepBuilder(COMMIT_STEP, jobRepository)
-			.tasklet(new CommitTasklet(ingestRun, layout, icebergCatalogs), transactionManager)
+			.tasklet(new CommitTasklet(ingestRun, layout, icebergCatalogs, catalog, duckDb), transactionManager)
 			.build();
 	}
 

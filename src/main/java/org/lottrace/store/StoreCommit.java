@@ -29,11 +29,16 @@ import org.jspecify.annotations.Nullable;
  * @param resolves for the records of pending rows that became good later: the SHA-256 of
  * the export they were read from ({@code sha256} is then the resolution's own identity);
  * {@code null} for an ingested export
+ * @param superseded stored records of earlier commits of the source that this commit's
+ * records replace, and repeated keys within it, counted before the commit; {@code null}
+ * in a commit log written before the count was kept (unknown: the trace index then looks
+ * for earlier versions itself)
  */
 public record StoreCommit(String source, String file, String sha256, String mapping, String mappingSha256,
 		Instant ingestedAt, long jobExecutionId, long read, long written, long rejected, long pending,
 		List<PartitionedParquetWriter.WrittenFile> files, List<PartitionedParquetWriter.WrittenFile> heldFiles,
-		@Nullable String rejectsFile, @Nullable String pendingFile, @Nullable String resolves) {
+		@Nullable String rejectsFile, @Nullable String pendingFile, @Nullable String resolves,
+		@Nullable Long superseded) {
 
 	public StoreCommit {
 		heldFiles = (heldFiles != null) ? List.copyOf(heldFiles) : List.of();

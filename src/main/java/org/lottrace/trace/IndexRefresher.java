@@ -438,7 +438,7 @@ public final class IndexRefresher {
 					steps.done("aliases");
 					resolveLots(sql, events, large, freshIds);
 					steps.done("resolve");
-					superseded = findPrevious(sql, large, freshIds);
+					superseded = findPrevious(sql, large, freshIds, nothingEarlier(fresh));
 					steps.done("previous");
 					workOrders = relink(connection, sql, changes);
 					steps.done("relink");
@@ -582,7 +582,8 @@ public final class IndexRefresher {
 	 * version of those keys ordered again, newest first (and of the keys that came more
 	 * than once in a batch read as a view: {@link #viewEvents}).
 	 */
-	private long findPrevious(Statement sql, boolean inserted, Set<String> freshIds) throws SQLException {
+	private long findPrevious(Statement sql, boolean inserted, Set<String> freshIds, boolean nothingEarlier)
+			throws SQLException {
 		// a record's key begins with its source's name: the event table's row groups of
 		// other sources are skipped (each export is loaded whole, so most row groups hold
 		// one source; a build's 20 million shipping records looked up among 30 million of
@@ -591,7 +592,8 @@ public final class IndexRefresher {
 				+ (inserted ? " AND file_id NOT IN (" + literals(freshIds) + ")" : "");
 		// none at all when the table has no record of those sources (a build's first
 		// export of each)
-		boolean none = count(sql, "SELECT count(*) FROM (SELECT 1 FROM event WHERE " + older + " LIMIT 1)") == 0;
+		boolean none = nothingEarlier
+				|| count(sql, "SELECT count(*) FROM (SELECT 1 FROM event WHERE " + older + " LIMIT 1)") == 0;
 		sql.execute("CREATE TEMP TABLE previous AS SELECT record_key, work_order FROM event WHERE "
 				+ (none ? "false" : older + " AND record_key IN (SELECT record_key FROM incoming) AND NOT superseded"));
 		long earlier = count(sql, "SELECT count(DISTINCT record_key) FROM previous");
@@ -614,6 +616,21 @@ public final class IndexRefresher {
 								+ "(SELECT record_key FROM repeated)")
 				: count(sql, "SELECT count(*) FROM incoming WHERE superseded");
 		return earlier + inBatch;
+	}
+
+	/**
+	 * Whether the commits' records replace none stored before them, as each commit of
+	 * records counted at its ingestion (against every file of its source committed before
+	 * it; the store's write lock keeps any other commit out between that count and the
+	 * commit): the event table then holds no earlier version of their keys, and the
+	 * refresh need not look (at 50 million events, a semi-join of the night's keys
+	 * against 40 million: 1.6-1.8 s). A commit from before the count was kept
+	 * ({@code null}) is looked up as before.
+	 */
+	static boolean nothingEarlier(List<StoreCommit> commits) {
+		return commits.stream()
+			.filter((c) -> c.files().stream().anyMatch((f) -> FreshFiles.inTable(f, StoreTable.KDE_EVENT)))
+			.allMatch((c) -> c.superseded() != null && c.superseded() == 0);
 	}
 
 	/** Texts as a list of SQL literals, sorted. */

@@ -61,7 +61,7 @@ record StoreContent(List<String> events, List<String> locations, List<String> pr
 			.stream()
 			.map((c) -> new StoreCommit(c.source(), c.file(), c.sha256(), c.mapping(), c.mappingSha256(), Instant.EPOCH,
 					0, c.read(), c.written(), c.rejected(), c.pending(), c.files(), c.heldFiles(), c.rejectsFile(),
-					c.pendingFile(), c.resolves()))
+					c.pendingFile(), c.resolves(), c.superseded()))
 			.sorted(Comparator.comparing(StoreCommit::fileId))
 			.toList();
 	}

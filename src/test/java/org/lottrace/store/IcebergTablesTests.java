@@ -168,7 +168,8 @@ class IcebergTablesTests {
 		}
 		List<WrittenFile> files = writer.finish();
 		StoreCommit commit = new StoreCommit("erp-receiving", "RCV_" + sha + ".csv", sha256, "jobs/erp.yml", "00",
-				StoreRecords.INGESTED_AT, 1, events.length, events.length, 0, 0, files, List.of(), null, null, null);
+				StoreRecords.INGESTED_AT, 1, events.length, events.length, 0, 0, files, List.of(), null, null, null,
+				null);
 		new CommitLog(layout).commit(commit);
 		return commit;
 	}

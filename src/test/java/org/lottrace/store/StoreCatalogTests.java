@@ -60,7 +60,7 @@ class StoreCatalogTests {
 		StoreCommit first = write(layout, SHA_1, List.of(receipt("RC-1", "L1", 2, StoreRecords.INGESTED_AT)));
 		StoreCommit again = new StoreCommit(first.source(), first.file(), first.sha256(), first.mapping(),
 				first.mappingSha256(), Instant.parse("2026-11-24T00:00:00Z"), 99, 5, 5, 0, 0, first.files(), List.of(),
-				null, null, null);
+				null, null, null, null);
 
 		// when
 		log.commit(first);
@@ -151,7 +151,7 @@ class StoreCatalogTests {
 		List<WrittenFile> files = writer.finish();
 		return new StoreCommit("erp-receiving", "RCV_" + sha256.substring(0, 2) + ".csv", sha256,
 				"jobs/erp-receiving.yml", "ee".repeat(32), events.get(0).provenance().ingestedAt(), 1, events.size(),
-				events.size(), 0, 0, files, List.of(), null, null, null);
+				events.size(), 0, 0, files, List.of(), null, null, null, null);
 	}
 
 	private static KdeEvent receipt(String receipt, String lot, long line, Instant ingestedAt) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+import org.lottrace.store.PartitionedParquetWriter.WrittenFile;
 import org.lottrace.store.StoreCommit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +31,35 @@ class IndexBatchesTests {
 		assertThat(IndexRefresher.batches(List.of(), 7)).isEmpty();
 	}
 
+	@Test
+	void looksForEarlierVersionsUnlessEveryCommitOfRecordsCountedNone() {
+		// given: commits of records as their ingestions counted what they superseded,
+		// and one of master data (its own table's count does not matter here)
+		StoreCommit none = records("a", 0L);
+		StoreCommit one = records("b", 1L);
+		StoreCommit unknown = records("c", null);
+		StoreCommit products = new StoreCommit("erp-items", "ITEMS.csv", "1".repeat(64), "mapping", "0".repeat(64),
+				Instant.EPOCH, 1, 2, 2, 0, 0, List.of(new WrittenFile("product/erp-items-111111111111.parquet", 2)),
+				List.of(), null, null, null, 5L);
+
+		// then: only when each commit of records says none is the event table not asked
+		assertThat(IndexRefresher.nothingEarlier(List.of(none, products))).isTrue();
+		assertThat(IndexRefresher.nothingEarlier(List.of(none, one))).isFalse();
+		assertThat(IndexRefresher.nothingEarlier(List.of(none, unknown))).as("a commit from before the count")
+			.isFalse();
+		assertThat(IndexRefresher.nothingEarlier(List.of(products))).isTrue();
+	}
+
+	private static StoreCommit records(String source, @Nullable Long superseded) {
+		return new StoreCommit(source, source + ".csv", "0".repeat(64), "mapping", "0".repeat(64), Instant.EPOCH, 1, 3,
+				3, 0, 0,
+				List.of(new WrittenFile("kde/cte=receiving/month=2026-10/" + source + "-000000000000.parquet", 3)),
+				List.of(), null, null, null, superseded);
+	}
+
 	private static StoreCommit commit(String file, long written) {
 		return new StoreCommit("source", file, "0".repeat(64), "mapping", "0".repeat(64), Instant.EPOCH, 1, written,
-				written, 0, 0, List.of(), List.of(), null, null, null);
+				written, 0, 0, List.of(), List.of(), null, null, null, null);
 	}
 
 }

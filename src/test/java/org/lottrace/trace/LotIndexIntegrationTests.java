@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.lottrace.store.CommitLog;
+import org.lottrace.store.StoreLayout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -78,6 +80,14 @@ class LotIndexIntegrationTests {
 		assertThat(this.nightTwo.superseded()).isEqualTo(3);
 		assertThat(this.nightTwo.workOrders()).as("WO-4001-P and WO-4002-K relinked").isEqualTo(2);
 		assertThat(this.store.query("SELECT count(*) FROM applied")).containsExactly("11");
+		// each export's commit carries what its ingestion superseded: the refresh looked
+		// for earlier versions on night two only
+		assertThat(new CommitLog(new StoreLayout(this.store.root())).all()
+			.stream()
+			.filter((c) -> c.file().contains("_2026"))
+			.map((c) -> c.file() + " " + c.superseded())).containsExactlyInAnyOrder("RCV_20261020.csv 0",
+					"PROD_20261021.csv 0", "TICKETS_20261021.csv 0", "BOL_20261022.txt 0", "RCV_20261023.csv 1",
+					"TICKETS_20261023.csv 1", "BOL_20261023.txt 1");
 
 		// when: nothing new
 		IndexRefresher.Result again = this.store.refresh();
