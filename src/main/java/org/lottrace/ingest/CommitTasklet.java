@@ -60,11 +60,11 @@ public class CommitTasklet implements Tasklet {
 
 	public CommitTasklet(IngestRun run, StoreLayout layout, IcebergCatalogs icebergCatalogs, StoreCatalog catalog,
 			DuckDb duckDb) {
-		this.catalog = catalog;
-		this.duckDb = duckDb;
 		this.run = run;
 		this.layout = layout;
 		this.icebergCatalogs = icebergCatalogs;
+		this.catalog = catalog;
+		this.duckDb = duckDb;
 	}
 
 	@Override
@@ -157,8 +157,8 @@ public class CommitTasklet implements Tasklet {
 		String pending = report(staging, manifest.pendingFile(),
 				this.layout.pending(this.run.source(), this.run.fileId()));
 		// counted with the files in place and before the commit names them, so that the
-		// commit carries it: the trace index looks for earlier versions only when some
-		// are
+		// commit carries it: the trace index looks for earlier versions only when it is
+		// not zero
 		long superseded;
 		try {
 			superseded = SupersedeTasklet.count(this.run, this.catalog, this.duckDb);

@@ -588,8 +588,10 @@ public final class IndexRefresher {
 		// other sources are skipped (each export is loaded whole, so most row groups hold
 		// one source; a build's 20 million shipping records looked up among 30 million of
 		// other sources took 5 s)
-		String older = "source IN (" + literals(strings(sql, "SELECT DISTINCT source FROM incoming")) + ")"
-				+ (inserted ? " AND file_id NOT IN (" + literals(freshIds) + ")" : "");
+		// (not asked when the commits counted none: nothingEarlier)
+		String older = nothingEarlier ? "false"
+				: "source IN (" + literals(strings(sql, "SELECT DISTINCT source FROM incoming")) + ")"
+						+ (inserted ? " AND file_id NOT IN (" + literals(freshIds) + ")" : "");
 		// none at all when the table has no record of those sources (a build's first
 		// export of each)
 		boolean none = nothingEarlier
@@ -663,7 +665,7 @@ public final class IndexRefresher {
 				+ "SELECT i.internal_lot AS alias, l.lot_id, 'internal' AS kind FROM incoming i JOIN lot l ON l.lot_key = "
 				+ LotKeys.sqlKey("i") + " WHERE i.internal_lot IS NOT NULL "
 				+ "UNION ALL SELECT i.lot_code, l.lot_id, 'code' FROM incoming i JOIN lot l ON l.lot_key = "
-				+ LotKeys.sqlKey("i") + ") a " + "ANTI JOIN alias x ON x.alias = a.alias AND x.lot_id = a.lot_id");
+				+ LotKeys.sqlKey("i") + ") a ANTI JOIN alias x ON x.alias = a.alias AND x.lot_id = a.lot_id");
 		sql.execute("INSERT INTO alias SELECT * FROM new_alias");
 	}
 
