@@ -142,6 +142,11 @@ public final class LotIndex implements AutoCloseable {
 				}
 			}
 		}
+		try (Statement statement = opened.createStatement()) {
+			// row groups are merged by IndexRefresher's compaction only, not by every
+			// checkpoint
+			statement.execute("SET max_vacuum_tasks = 0");
+		}
 		return opened;
 	}
 
