@@ -59,10 +59,18 @@ public final class TraceBenchmark {
 	 *
 	 * @param memoryLimit DuckDB's memory limit the index was built and refreshed with;
 	 * null in figures of builds before it was recorded
+	 * @param nextNightRefreshSeconds the refresh of a second night's exports, after the
+	 * first's (0 in figures of builds before it was measured): the first night after a
+	 * build is the only one that never found row groups of an earlier night to merge
 	 */
 	record BuildFigures(long events, double ingestSeconds, double indexSeconds, long nightlyEvents,
 			double nightlyIngestSeconds, double nightlyRefreshSeconds, long nightlyEventsApplied,
-			@Nullable String memoryLimit) {
+			@Nullable String memoryLimit, double nextNightRefreshSeconds) {
+
+		/** The slower of the two nights' refreshes. */
+		double slowerNight() {
+			return Math.max(this.nightlyRefreshSeconds, this.nextNightRefreshSeconds);
+		}
 
 		/** The limit as printed. */
 		String limit() {
@@ -149,8 +157,10 @@ public final class TraceBenchmark {
 			target("index build <= 150 s at the default memory limit, " + at,
 					String.format(Locale.ROOT, "%.1f s (memory limit %s)", build.indexSeconds(), build.limit()),
 					build.indexSeconds() <= 150 && DEFAULT_MEMORY_LIMIT.equals(build.memoryLimit()));
-			target("a night's refresh <= 1 s, " + at, String.format(Locale.ROOT, "%.2f s", build.nightlyRefreshSeconds()),
-					build.nightlyRefreshSeconds() <= 1);
+			target("a night's refresh <= 1 s, " + at,
+					String.format(Locale.ROOT, "%.2f s and %.2f s (the first night after the build, the next)",
+							build.nightlyRefreshSeconds(), build.nextNightRefreshSeconds()),
+					build.slowerNight() <= 1);
 			if (size.postgres() != null) {
 				double ratio = size.mapped().medianMillis() / size.postgres().medianMillis();
 				target("one-shot trace <= 0.5 x PostgreSQL WITH RECURSIVE, " + at,
@@ -215,8 +225,14 @@ public final class TraceBenchmark {
 				LocalDate.of(2026, 11, 1), 1, null, "N1-"));
 		double nightlyIngest = ingest(store, nightly);
 		IndexRefresher.Result refresh = refresh(store);
+		Path nextNight = dir.resolve("nightly-2");
+		generate(nextNight, new SyntheticBakery.Options(this.settings.nightly(), this.settings.seed() + 2,
+				LocalDate.of(2026, 11, 2), 1, null, "N2-"));
+		ingest(store, nextNight);
+		double nextRefresh = refresh(store).elapsed().toNanos() / 1e9;
 		BuildFigures built = new BuildFigures(size, ingest, index, this.settings.nightly(), nightlyIngest,
-				refresh.elapsed().toNanos() / 1e9, refresh.events(), this.settings.duckDb().memoryLimit());
+				refresh.elapsed().toNanos() / 1e9, refresh.events(), this.settings.duckDb().memoryLimit(),
+				nextRefresh);
 		JSON.writeValue(figures.toFile(), built);
 		return built;
 	}
@@ -279,9 +295,10 @@ public final class TraceBenchmark {
 		try (LotIndex index = new LotIndex(layout, new DuckDb(this.settings.duckDb()));
 				Connection connection = index.connect();
 				Statement sql = connection.createStatement();
+				// among the lots before the second night, as when there was none
 				ResultSet rs = sql.executeQuery("SELECT l.lot_code || '|' || l.lot_assigner FROM link k JOIN lot l "
-						+ "ON l.lot_id = k.output_lot ORDER BY hash(k.input_key || '" + this.settings.seed()
-						+ "') LIMIT 1")) {
+						+ "ON l.lot_id = k.output_lot WHERE k.input_key NOT LIKE '%N2-%' ORDER BY hash(k.input_key || '"
+						+ this.settings.seed() + "') LIMIT 1")) {
 			rs.next();
 			String lot = rs.getString(1);
 			printHeader(sql, size, dir, build);
@@ -355,9 +372,10 @@ public final class TraceBenchmark {
 						+ "limit %s)",
 				build.ingestSeconds(), size / build.ingestSeconds(), build.indexSeconds(), build.limit()));
 		this.out.accept(String.format(Locale.ROOT,
-				"  a night's exports (%,d events): ingest %.1f s, index refresh %.2f s (%,d events applied)",
+				"  a night's exports (%,d events): ingest %.1f s, index refresh %.2f s (%,d events applied); the next "
+						+ "night's refresh %.2f s",
 				build.nightlyEvents(), build.nightlyIngestSeconds(), build.nightlyRefreshSeconds(),
-				build.nightlyEventsApplied()));
+				build.nightlyEventsApplied(), build.nextNightRefreshSeconds()));
 	}
 
 	private InProcess measureInProcess(Path dir, long size) throws Exception {
