@@ -276,13 +276,13 @@ public final class IndexRefresher {
 	 * {@code applied}), and by default DuckDB merges them at the checkpoint of any commit
 	 * that finds adjacent ones, rewriting up to three full row groups of every table (and
 	 * rebuilding the ART indexes of the smaller tables). At a million events that was
-	 * 1.2-1.3 s of a night's 1.5-1.7 s commit; left unmerged, 730 nights of a few rows
-	 * each made a table 7 times its size and its scan 100 times slower. The index turns
-	 * the merging off when it opens ({@link LotIndex}); here it is on for one checkpoint.
-	 * The number of row groups of {@code applied}, which every transaction of a refresh
-	 * adds to, counts the refreshes since the last merge. A checkpoint that cannot merge
-	 * (another connection of the service in a transaction) merges nothing, and the next
-	 * refresh tries again.
+	 * 1.2-1.8 s of a night's commit of 1.5-2.3 s; never merged, 730 nights of a few rows
+	 * each made the database file 7 times its size and a scan of the smallest table 100
+	 * times slower (a synthetic test). The index turns the merging off when it opens
+	 * ({@link LotIndex}); here it is on for one checkpoint. The number of row groups of
+	 * {@code applied}, which every transaction of a refresh adds to, counts the refreshes
+	 * since the last merge. A checkpoint that cannot merge (another connection of the
+	 * service in a transaction) merges nothing, and the next refresh tries again.
 	 */
 	private static void compactIfDue(Connection connection) {
 		long started = System.nanoTime();
