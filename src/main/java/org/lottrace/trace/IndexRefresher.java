@@ -42,6 +42,9 @@ public final class IndexRefresher {
 	/** How many refreshes leave their row groups unmerged ({@link #compactIfDue}). */
 	static final int COMPACT_AFTER = 8;
 
+	private static final String APPLIED_ROW_GROUPS = "SELECT count(DISTINCT row_group_id) FROM "
+			+ "pragma_storage_info('applied')";
+
 	private final LotIndex index;
 
 	private final StoreCatalog catalog;
@@ -287,22 +290,33 @@ public final class IndexRefresher {
 	private static void compactIfDue(Connection connection) {
 		long started = System.nanoTime();
 		try (Statement sql = connection.createStatement()) {
-			long groups = count(sql, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('applied')");
+			long groups = count(sql, APPLIED_ROW_GROUPS);
 			if (groups < COMPACT_AFTER) {
 				return;
 			}
 			sql.execute("RESET max_vacuum_tasks");
-			try {
-				sql.execute("CHECKPOINT");
+			try (Statement checkpoint = connection.createStatement()) {
+				checkpoint.execute("CHECKPOINT");
 			}
 			finally {
-				sql.execute("SET max_vacuum_tasks = 0");
+				// a statement of its own: DuckDB closes the one whose statement failed
+				try (Statement off = connection.createStatement()) {
+					off.execute("SET max_vacuum_tasks = 0");
+				}
+			}
+			// with another connection inside a transaction, DuckDB checkpoints without
+			// merging
+			long left = count(sql, APPLIED_ROW_GROUPS);
+			if (left >= COMPACT_AFTER) {
+				log.info("Trace index: the row groups of the last refreshes were not merged now (another connection "
+						+ "was in a transaction); the next refresh tries again");
+				return;
 			}
 			log.info("Trace index: the row groups of the last {} refreshes merged in {} ms", groups,
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		catch (SQLException ex) {
-			log.warn("Trace index: the row groups of the last refreshes could not be merged now ({}); the next refresh "
+			log.info("Trace index: the row groups of the last refreshes could not be merged now ({}); the next refresh "
 					+ "tries again", ex.getMessage());
 		}
 	}

@@ -42,13 +42,7 @@ class IndexCompactionIntegrationTests {
 			// when: ten nights of one shipment each, each refreshed by itself and the
 			// index checkpointed after it, as a nightly `lottrace index` leaves it
 			for (int night = 1; night <= 10; night++) {
-				Path bol = exports.resolve("BOL_202611%02d.txt".formatted(night));
-				Files.writeString(bol, BOL_HEADER
-						+ "BOL-77%02d|1|2026-11-%02d|C200|C200-01|00614141100012|C261021A|1|CS|".formatted(night, night)
-						+ "Prairie Express\n");
-				store.ingest(bol);
-				assertThat(store.refresh().events()).isOne();
-				checkpoint(store);
+				night(store, exports, night);
 				applied.add(rowGroups(store, "applied"));
 				events.add(rowGroups(store, "event"));
 			}
@@ -71,6 +65,57 @@ class IndexCompactionIntegrationTests {
 			TraceStore.IndexContent content = store.content();
 			assertThat(store.rebuiltContent()).isEqualTo(content);
 		}
+	}
+
+	@Test
+	void leavesTheMergeToTheNextRefreshWhenAnotherConnectionIsInATransaction(@TempDir Path folder,
+			@TempDir Path exports) throws Exception {
+		try (TraceStore store = this.stores.withMasterData(folder)
+			.ingest("corrections/night1/RCV_20261020.csv", "corrections/night1/BOL_20261022.txt")) {
+			store.refresh();
+			checkpoint(store);
+			int night = 0;
+			while (rowGroups(store, "applied") < IndexRefresher.COMPACT_AFTER - 1) {
+				night(store, exports, ++night);
+			}
+
+			// when: the refresh that makes them eight runs while a trace of the service
+			// reads the index in a transaction, then the next, with that one ended
+			long duringTheRead;
+			try (Connection reader = store.index().connect(); Statement read = reader.createStatement()) {
+				read.execute("BEGIN TRANSACTION");
+				read.execute("SELECT count(*) FROM event");
+				store.ingest(bol(exports, ++night));
+				assertThat(store.refresh().events()).isOne();
+				duringTheRead = rowGroups(store, "applied");
+				read.execute("COMMIT");
+			}
+			night(store, exports, ++night);
+
+			// then: DuckDB did not merge while the read was on, and the next refresh
+			// merged
+			assertThat(duringTheRead).isEqualTo(IndexRefresher.COMPACT_AFTER);
+			assertThat(rowGroups(store, "applied")).isOne();
+			assertThat(store.query("SELECT count(*) FROM event WHERE record_key LIKE 'shipping|BOL-77%'"))
+				.containsExactly(String.valueOf(night));
+		}
+	}
+
+	/** A night of one shipment, refreshed and checkpointed. */
+	private static void night(TraceStore store, Path exports, int night) throws Exception {
+		store.ingest(bol(exports, night));
+		assertThat(store.refresh().events()).isOne();
+		checkpoint(store);
+	}
+
+	/** The bill of lading of a night's one shipment. */
+	private static Path bol(Path exports, int night) throws Exception {
+		Path bol = exports.resolve("BOL_202611%02d.txt".formatted(night));
+		Files.writeString(bol,
+				BOL_HEADER
+						+ "BOL-77%02d|1|2026-11-%02d|C200|C200-01|00614141100012|C261021A|1|CS|".formatted(night, night)
+						+ "Prairie Express\n");
+		return bol;
 	}
 
 	private static void checkpoint(TraceStore store) throws SQLException {
