@@ -39,7 +39,7 @@ public final class IndexRefresher {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexRefresher.class);
 
-	/** How many refreshes leave their row groups unmerged ({@link #compactIfDue}). */
+	/** How many refreshes leave their row groups unmerged ({@link #mergeDue}). */
 	static final int COMPACT_AFTER = 8;
 
 	private static final String APPLIED_ROW_GROUPS = "SELECT count(DISTINCT row_group_id) FROM "
@@ -169,10 +169,21 @@ public final class IndexRefresher {
 				// one transaction's link changes, made to the link file it started from
 				LinkChanges changes = (batches.size() == 1) ? new LinkChanges(IndexSchema.linkGeneration(connection))
 						: null;
-				Result total = applyAll(connection, batches, fresh.size(), rebuilt, changes, started);
-				steps.done("applied");
-				compactIfDue(connection);
-				steps.done("compaction");
+				boolean merge = mergeDue(connection);
+				Result total;
+				try {
+					total = applyAll(connection, batches, fresh.size(), rebuilt, changes, started);
+					steps.done("applied");
+					if (merge) {
+						merge(connection, started);
+						steps.done("merge");
+					}
+				}
+				finally {
+					if (merge) {
+						mergeOff(connection);
+					}
+				}
 				writeLinkFile(connection, changes);
 				steps.done("link file");
 				log.debug("Trace index refresh in all: {}", steps);
@@ -273,51 +284,68 @@ public final class IndexRefresher {
 	}
 
 	/**
-	 * Merges the small row groups that the refreshes since the last merge left, once
-	 * there are {@value #COMPACT_AFTER} of them: every commit appends row groups of its
-	 * own to each table it adds to (a night's records, lots, links, and a few rows to
-	 * {@code applied}), and by default DuckDB merges them at the checkpoint of any commit
-	 * that finds adjacent ones, rewriting up to three full row groups of every table (and
-	 * rebuilding the ART indexes of the smaller tables). At a million events that was
-	 * 1.2-1.8 s of a night's commit of 1.5-2.3 s; never merged, 730 nights of a few rows
-	 * each made the database file 7 times its size and a scan of the smallest table 100
-	 * times slower (a synthetic test). The index turns the merging off when it opens
-	 * ({@link LotIndex}); here it is on for one checkpoint. The number of row groups of
-	 * {@code applied}, which every transaction of a refresh adds to, counts the refreshes
-	 * since the last merge. A checkpoint that cannot merge (another connection of the
-	 * service in a transaction) merges nothing, and the next refresh tries again.
+	 * Whether this refresh merges the small row groups that the refreshes since the last
+	 * merge left: once there would be {@value #COMPACT_AFTER} of them. Every commit
+	 * appends row groups of its own to each table it adds to (a night's records, lots,
+	 * links, and a few rows to {@code applied}), and by default DuckDB merges them at the
+	 * checkpoint of any commit that finds adjacent ones, rewriting up to three full row
+	 * groups of every table (and rebuilding the ART indexes of the smaller tables). At a
+	 * million events that was 1.2-1.8 s of a night's commit of 1.5-2.3 s; never merged,
+	 * 730 nights of a few rows each made the database file 7 times its size and a scan of
+	 * the smallest table 100 times slower (a synthetic test). The index turns the merging
+	 * off when it opens ({@link LotIndex}); when this returns true it is on until
+	 * {@link #mergeOff}, so that the checkpoint of this refresh's commit merges (DuckDB
+	 * merges only in the tables a checkpoint writes: a checkpoint after it, with nothing
+	 * left to write, would not). The number of row groups of {@code applied}, which every
+	 * transaction of a refresh adds to, counts the refreshes since the last merge.
 	 */
-	private static void compactIfDue(Connection connection) {
-		long started = System.nanoTime();
+	private static boolean mergeDue(Connection connection) {
 		try (Statement sql = connection.createStatement()) {
-			long groups = count(sql, APPLIED_ROW_GROUPS);
-			if (groups < COMPACT_AFTER) {
-				return;
+			if (count(sql, APPLIED_ROW_GROUPS) < COMPACT_AFTER - 1) {
+				return false;
 			}
 			sql.execute("RESET max_vacuum_tasks");
+			return true;
+		}
+		catch (SQLException ex) {
+			log.info("Trace index: could not ask whether its row groups are due for merging ({})", ex.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * Checkpoints with merging on, when the refresh's commit did not (a commit under
+	 * DuckDB's threshold), and says whether the row groups were merged: a checkpoint that
+	 * cannot merge (another connection of the service in a transaction) leaves them to
+	 * the next refresh.
+	 */
+	private static void merge(Connection connection, long started) {
+		try (Statement sql = connection.createStatement()) {
 			try (Statement checkpoint = connection.createStatement()) {
 				checkpoint.execute("CHECKPOINT");
 			}
-			finally {
-				// a statement of its own: DuckDB closes the one whose statement failed
-				try (Statement off = connection.createStatement()) {
-					off.execute("SET max_vacuum_tasks = 0");
-				}
-			}
-			// with another connection inside a transaction, DuckDB checkpoints without
-			// merging
 			long left = count(sql, APPLIED_ROW_GROUPS);
 			if (left >= COMPACT_AFTER) {
-				log.info("Trace index: the row groups of the last refreshes were not merged now (another connection "
-						+ "was in a transaction); the next refresh tries again");
+				log.info("Trace index: its row groups were not merged now (another connection was in a transaction); "
+						+ "the next refresh tries again");
 				return;
 			}
-			log.info("Trace index: the row groups of the last {} refreshes merged in {} ms", groups,
-					(System.nanoTime() - started) / 1_000_000);
+			log.info("Trace index: the row groups of the last refreshes merged ({} s since the refresh began)",
+					(System.nanoTime() - started) / 1_000_000_000);
 		}
 		catch (SQLException ex) {
-			log.info("Trace index: the row groups of the last refreshes could not be merged now ({}); the next refresh "
-					+ "tries again", ex.getMessage());
+			log.info("Trace index: its row groups could not be merged now ({}); the next refresh tries again",
+					ex.getMessage());
+		}
+	}
+
+	/** Turns DuckDB's merging of row groups off again: a statement of its own. */
+	private static void mergeOff(Connection connection) {
+		try (Statement off = connection.createStatement()) {
+			off.execute("SET max_vacuum_tasks = 0");
+		}
+		catch (SQLException ex) {
+			log.warn("Trace index: could not turn DuckDB's merging of row groups off again ({})", ex.getMessage());
 		}
 	}
 
