@@ -39,7 +39,7 @@ public final class IndexRefresher {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexRefresher.class);
 
-	/** How many refreshes leave their row groups unmerged ({@link #mergeDue}). */
+	/** How many refreshes leave their row groups unmerged ({@link #mergeOnIfDue}). */
 	static final int COMPACT_AFTER = 8;
 
 	private static final String APPLIED_ROW_GROUPS = "SELECT count(DISTINCT row_group_id) FROM "
@@ -169,7 +169,7 @@ public final class IndexRefresher {
 				// one transaction's link changes, made to the link file it started from
 				LinkChanges changes = (batches.size() == 1) ? new LinkChanges(IndexSchema.linkGeneration(connection))
 						: null;
-				boolean merge = mergeDue(connection);
+				boolean merge = mergeOnIfDue(connection);
 				Result total;
 				try {
 					total = applyAll(connection, batches, fresh.size(), rebuilt, changes, started);
@@ -284,22 +284,23 @@ public final class IndexRefresher {
 	}
 
 	/**
-	 * Whether this refresh merges the small row groups that the refreshes since the last
-	 * merge left: once there would be {@value #COMPACT_AFTER} of them. Every commit
-	 * appends row groups of its own to each table it adds to (a night's records, lots,
-	 * links, and a few rows to {@code applied}), and by default DuckDB merges them at the
-	 * checkpoint of any commit that finds adjacent ones, rewriting up to three full row
-	 * groups of every table (and rebuilding the ART indexes of the smaller tables). At a
-	 * million events that was 1.2-1.8 s of a night's commit of 1.5-2.3 s; never merged,
-	 * 730 nights of a few rows each made the database file 7 times its size and a scan of
-	 * the smallest table 100 times slower (a synthetic test). The index turns the merging
-	 * off when it opens ({@link LotIndex}); when this returns true it is on until
+	 * Turns DuckDB's merging of row groups on when this refresh is to merge the small row
+	 * groups that the refreshes since the last merge left, once there would be
+	 * {@value #COMPACT_AFTER} of them, and says whether it did. Every commit appends row
+	 * groups of its own to each table it adds to (a night's records, lots, links, and a
+	 * few rows to {@code applied}), and by default DuckDB merges them at the checkpoint
+	 * of any commit that finds adjacent ones, rewriting up to three full row groups of
+	 * every table (and rebuilding the ART indexes of the smaller tables). At a million
+	 * events that was 1.2-1.8 s of a night's commit of 1.5-2.3 s; never merged, 730
+	 * nights of a few rows each made the database file 7 times its size and a scan of the
+	 * smallest table 100 times slower (a synthetic test). The index turns the merging off
+	 * when it opens ({@link LotIndex}); when this returns true it is on until
 	 * {@link #mergeOff}, so that the checkpoint of this refresh's commit merges (DuckDB
 	 * merges only in the tables a checkpoint writes: a checkpoint after it, with nothing
 	 * left to write, would not). The number of row groups of {@code applied}, which every
 	 * transaction of a refresh adds to, counts the refreshes since the last merge.
 	 */
-	private static boolean mergeDue(Connection connection) {
+	private static boolean mergeOnIfDue(Connection connection) {
 		try (Statement sql = connection.createStatement()) {
 			if (count(sql, APPLIED_ROW_GROUPS) < COMPACT_AFTER - 1) {
 				return false;

@@ -101,6 +101,38 @@ class IndexCompactionIntegrationTests {
 		}
 	}
 
+	@Test
+	void mergesAtTheCommitThatCheckpointsByItself(@TempDir Path folder, @TempDir Path exports) throws Exception {
+		try (TraceStore store = this.stores.withMasterData(folder)
+			.ingest("corrections/night1/RCV_20261020.csv", "corrections/night1/BOL_20261022.txt")) {
+			store.refresh();
+			checkpoint(store);
+			List<Long> applied = new ArrayList<>();
+
+			// when: nine nights of one shipment each, each commit over DuckDB's
+			// write-ahead
+			// log threshold, as a big night's is: the commit checkpoints by itself, and a
+			// CHECKPOINT after it would find nothing to write (and merge nothing)
+			for (int night = 1; night <= 9; night++) {
+				store.ingest(bol(exports, night));
+				// the database's setting, set again after each ingest, which closes the
+				// index
+				try (Connection connection = store.index().connect(); Statement sql = connection.createStatement()) {
+					sql.execute("SET GLOBAL checkpoint_threshold = '1KB'");
+				}
+				assertThat(store.refresh().events()).isOne();
+				assertThat(store.index().file().resolveSibling("lottrace.duckdb.wal")).as("the commit checkpointed")
+					.doesNotExist();
+				applied.add(rowGroups(store, "applied"));
+			}
+
+			// then: the refresh that made them eight merged them at its commit
+			assertThat(applied).as("applied's row groups, night by night").contains(1L);
+			assertThat(applied).allMatch((groups) -> groups < IndexRefresher.COMPACT_AFTER);
+			assertThat(store.rebuiltContent()).isEqualTo(store.content());
+		}
+	}
+
 	/** A night of one shipment, refreshed and checkpointed. */
 	private static void night(TraceStore store, Path exports, int night) throws Exception {
 		store.ingest(bol(exports, night));
