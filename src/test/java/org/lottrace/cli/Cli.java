@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the packaged command line ({@code target/lottrace.jar}) in a process of its own.
  */
-final class Cli {
+public final class Cli {
 
 	static final Path JAR = Path.of("target/lottrace.jar").toAbsolutePath();
 
@@ -180,6 +180,17 @@ final class Cli {
 				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return launch(command).await();
+	}
+
+	/**
+	 * The launcher with these arguments, prepared as {@link #start} prepares it and run
+	 * with this JVM's Java: for the tests of other packages.
+	 */
+	public static ProcessBuilder launcher(String... args) throws IOException {
+		prepareLauncher();
+		List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+		command.addAll(List.of(args));
+		return launcher(command);
 	}
 
 	/** Runs the command through the launcher with another Java. */

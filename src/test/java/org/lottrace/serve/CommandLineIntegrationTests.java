@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.lottrace.cli.Cli;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +92,31 @@ class CommandLineIntegrationTests extends SampleDataServer {
 	}
 
 	@Test
+	void theLauncherRecordsAnArchiveOfItsOwnForTracesTheServiceAnswers() throws Exception {
+		// given: no such archive yet (the launcher's folder: target/runtime)
+		int java = Runtime.version().feature();
+		Path archive = Path.of("target", "runtime", "client-java" + java + ((java >= 25) ? ".aot" : ".jsa"));
+		Files.deleteIfExists(archive);
+
+		// when: two traces through ./lottrace, as users run them
+		Run first = run(Cli.launcher("trace", "--lot", "C261014A", "--store", FOLDERS.store().toString()));
+		Run second = run(Cli.launcher("trace", "--lot", "C261014A", "--store", FOLDERS.store().toString()));
+
+		// then: the first recorded it, the second started with it, and the service
+		// answered both
+		assertThat(first.err()).as("%s", first)
+			.contains("lottrace: preparing a fast start for traces the running service answers (once per build)...");
+		assertThat(archive).isNotEmptyFile();
+		assertThat(second.err()).as("%s", second).noneMatch((line) -> line.contains("preparing a fast start"));
+		for (Run run : List.of(first, second)) {
+			assertThat(run.exit()).as("%s", run).isEqualTo(6);
+			assertThat(run.out().get(0)).startsWith("Answered by the lottrace service running on this store");
+			assertThat(run.out())
+				.anySatisfy((line) -> assertThat(line).startsWith("Trace of lot C261014A, both: 50 lots"));
+		}
+	}
+
+	@Test
 	void endsAsATraceRunHereWouldWhenTheServiceRefuses() throws Exception {
 		// when
 		Run missing = lottrace("trace", "--lot", "NO-SUCH-LOT", "--store", FOLDERS.store().toString());
@@ -126,12 +152,14 @@ class CommandLineIntegrationTests extends SampleDataServer {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
+		return run(new ProcessBuilder(command));
+	}
+
+	private static Run run(ProcessBuilder command) throws Exception {
 		Path out = Files.createTempFile("lottrace-out", ".txt");
 		Path err = Files.createTempFile("lottrace-err", ".txt");
 		try {
-			Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-				.redirectError(err.toFile())
-				.start();
+			Process process = command.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ended in time").isTrue();
 			return new Run(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
 		}
