@@ -141,7 +141,26 @@ final class RunningService {
 		for (FileLink file : (view.files() != null) ? view.files() : List.<FileLink>of()) {
 			console.println("   " + file.name());
 		}
+		markAnswered();
 		return answers.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+	}
+
+	/**
+	 * Leaves the mark the launcher asks for ({@code LOTTRACE_ANSWERED_MARK}, an empty
+	 * file) when it records the class-data archive of traces that a running service
+	 * answers: it keeps the archive only when the service answered.
+	 */
+	private static void markAnswered() {
+		String mark = System.getenv("LOTTRACE_ANSWERED_MARK");
+		if (mark == null || mark.isBlank()) {
+			return;
+		}
+		try {
+			Files.writeString(Path.of(mark), "");
+		}
+		catch (IOException | RuntimeException ex) {
+			// only the launcher's archive depends on it: recorded again next time
+		}
 	}
 
 	/**

@@ -11,10 +11,12 @@ import java.util.Set;
 
 import org.lottrace.store.CommitLog;
 import org.lottrace.store.StoreLayout;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Checks, before the application starts, that a command that only reads the store has a
@@ -52,7 +54,10 @@ final class StoreCheck {
 	static Path configuredRoot(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("lottrace-command-line", properties));
-		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		// with the profile the commands run with (Launcher#application):
+		// application-cli.yml
+		ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(),
+				new DefaultBootstrapContext(), "cli");
 		return Binder.get(environment).bind("lottrace.store.root", Path.class).orElse(Path.of("store"));
 	}
 
@@ -61,9 +66,10 @@ final class StoreCheck {
 	 * {@code --config} nor other Spring setting on the command line, no environment
 	 * variable or system property of Spring's or for the store root, and no configuration
 	 * file in the working folder ({@code application*.yml}, {@code .yaml},
-	 * {@code .properties}, or a {@code config} folder). Reading the configuration as the
-	 * application does (Spring Boot's config data, YAML) took 0.3-0.45 s of a trace that
-	 * a running service answers, in 1.0 s in all (a million events, JDK 25).
+	 * {@code .properties}, {@code .xml}, or a {@code config} folder). Reading the
+	 * configuration as the application does (Spring Boot's config data, YAML) took
+	 * 0.3-0.45 s of a trace that a running service answers, in 1.0 s in all (a million
+	 * events, JDK 25).
 	 */
 	static boolean defaultsOnly(Map<String, Object> properties, Map<String, String> environment,
 			Set<String> systemProperties, Path workingFolder) {
@@ -77,7 +83,9 @@ final class StoreCheck {
 			}
 		}
 		for (String name : systemProperties) {
-			if (name.startsWith("spring.") || name.startsWith("lottrace.store")) {
+			// as Spring binds them: any case, dashes ignored
+			String key = name.toLowerCase(Locale.ROOT).replace("-", "");
+			if (key.startsWith("spring.") || key.startsWith("lottrace.store")) {
 				return false;
 			}
 		}
@@ -85,7 +93,7 @@ final class StoreCheck {
 			return false;
 		}
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(workingFolder.toAbsolutePath(),
-				"application*.{yml,yaml,properties}")) {
+				"application*.{yml,yaml,properties,xml}")) {
 			return !files.iterator().hasNext();
 		}
 		catch (IOException ex) {

@@ -24,6 +24,22 @@ class StoreCheckTests {
 	}
 
 	@Test
+	void readsTheRootFromTheCommandsProfileAndFromXmlAsTheApplicationDoes(@TempDir Path folder) throws Exception {
+		Path profile = Files.createDirectories(folder.resolve("profile"));
+		Files.writeString(profile.resolve("application-cli.yml"), "lottrace.store.root: /data/profile-store\n");
+		Path xml = Files.createDirectories(folder.resolve("xml"));
+		Files.writeString(xml.resolve("application.xml"),
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE properties SYSTEM "
+						+ "\"http://java.sun.com/dtd/properties.dtd\">\n<properties><entry key=\"lottrace.store.root\">"
+						+ "/data/xml-store</entry></properties>\n");
+
+		assertThat(StoreCheck.configuredRoot(Map.of("spring.config.additional-location", "file:" + profile + "/")))
+			.isEqualTo(Path.of("/data/profile-store"));
+		assertThat(StoreCheck.configuredRoot(Map.of("spring.config.additional-location", "file:" + xml + "/")))
+			.isEqualTo(Path.of("/data/xml-store"));
+	}
+
+	@Test
 	void anyOtherSourceOfTheStoreRootIsRead(@TempDir Path folder) throws Exception {
 		Map<String, Object> none = Map.of();
 		assertThat(StoreCheck.defaultsOnly(none, Map.of("PATH", "/usr/bin", "LOTTRACE_JAVA_OPTS", "-Xmx1g"),
@@ -38,10 +54,12 @@ class StoreCheckTests {
 				"SPRING_CONFIG_LOCATION", "SPRING_PROFILES_ACTIVE" }) {
 			assertThat(StoreCheck.defaultsOnly(none, Map.of(variable, "x"), Set.of(), folder)).as(variable).isFalse();
 		}
-		for (String property : new String[] { "lottrace.store.root", "spring.config.import" }) {
+		for (String property : new String[] { "lottrace.store.root", "spring.config.import", "Lottrace.Store-Root",
+				"SPRING.CONFIG.LOCATION" }) {
 			assertThat(StoreCheck.defaultsOnly(none, Map.of(), Set.of(property), folder)).as(property).isFalse();
 		}
-		for (String file : new String[] { "application.yml", "application-cli.yaml", "application.properties" }) {
+		for (String file : new String[] { "application.yml", "application-cli.yaml", "application.properties",
+				"application.xml" }) {
 			Path written = Files.writeString(folder.resolve(file), "lottrace.store.root: elsewhere\n");
 			assertThat(StoreCheck.defaultsOnly(none, Map.of(), Set.of(), folder)).as(file).isFalse();
 			Files.delete(written);
