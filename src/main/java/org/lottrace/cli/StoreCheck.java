@@ -58,7 +58,7 @@ final class StoreCheck {
 		// application-cli.yml
 		ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(),
 				new DefaultBootstrapContext(), "cli");
-		return Binder.get(environment).bind("lottrace.store.root", Path.class).orElse(Path.of("store"));
+		return Binder.get(environment).bind("lottrace.store.root", Path.class).orElse(DEFAULT_ROOT);
 	}
 
 	/**
